@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import {
+  chapterSetupInput,
+  memberCreateInput,
+  memberFields,
+  memberListInput,
+  type Chapter,
+  type HistoryEntry,
+  type Member,
+  type MemberPage,
+  type MembershipType,
+} from './domain';
+import type { Result } from './errors';
+import type { OperationName } from './operations';
+
+const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
+const byId = z.strictObject({ id: z.uuid() });
+
+/** Every operation once: its input schema and (as a phantom type) its result. */
+export const contract = {
+  'chapter.get': { input: none, result: null as unknown as Chapter | null },
+  'chapter.setup': { input: chapterSetupInput, result: null as unknown as Chapter },
+  'membershipTypes.list': { input: none, result: null as unknown as MembershipType[] },
+  'members.list': { input: memberListInput, result: null as unknown as MemberPage },
+  'members.get': { input: byId, result: null as unknown as Member },
+  'members.create': { input: memberCreateInput, result: null as unknown as Member },
+  'members.update': {
+    input: z.strictObject({ id: z.uuid(), patch: memberFields }),
+    result: null as unknown as Member,
+  },
+  'members.delete': { input: byId, result: null as unknown as Member },
+  'members.restore': { input: byId, result: null as unknown as Member },
+  'members.history': { input: byId, result: null as unknown as HistoryEntry[] },
+  'members.cities': { input: none, result: null as unknown as string[] },
+} satisfies Record<OperationName, { input: z.ZodType; result: unknown }>;
+
+export type Contract = typeof contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OperationResult<K extends OperationName> = Contract[K]['result'];
+
+type InputArgs<K extends OperationName> =
+  undefined extends OperationInput<K> ? [input?: OperationInput<K>] : [input: OperationInput<K>];
+
+/** The shape of `window.chapterdesk` and of the HTTP client in browser mode. */
+export type ChapterDeskApi = {
+  [K in OperationName]: (...args: InputArgs<K>) => Promise<Result<OperationResult<K>>>;
+};

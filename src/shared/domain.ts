@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+export const MEMBER_STATUSES = ['active', 'grace', 'lapsed', 'honorary'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const MEMBERSHIP_KINDS = ['regular', 'reduced', 'honorary', 'lifetime'] as const;
+export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
+
+const isoDate = z.iso.date({ error: 'Use a date like 2024-03-31' });
+const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+
+export const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code such as FR or KE')
+  .transform((v) => v.toUpperCase());
+
+export const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, 'Use a three-letter currency code such as EUR or KES')
+  .transform((v) => v.toUpperCase());
+
+export const chapterSetupInput = z.strictObject({
+  name: shortText(200).min(1, 'Give the chapter a name'),
+  country: countryCode,
+  currency: currencyCode,
+  officerName: shortText(200).min(1, 'Say who is using this laptop'),
+  locale: z.enum(['en', 'fr']).default('en'),
+  createDefaultTypes: z.boolean().default(true),
+});
+export type ChapterSetupInput = z.input<typeof chapterSetupInput>;
+
+export interface Chapter {
+  id: string;
+  name: string;
+  country: string;
+  currency: string;
+  graceDays: number;
+  locale: string;
+  officerName: string;
+  nodeId: string;
+}
+
+export interface MembershipType {
+  id: string;
+  name: string;
+  kind: MembershipKind;
+  feeMinor: number;
+  currency: string;
+  periodMonths: number | null;
+}
+
+/** Fields a secretary edits. Empty strings mean "not known"; the service stores them as NULL. */
+export const memberFields = z.strictObject({
+  memberNumber: shortText(40).optional(),
+  firstName: shortText(200).optional(),
+  lastName: shortText(200).optional(),
+  email: z
+    .union([z.literal(''), z.string().trim().max(320).pipe(z.email({ error: 'Not a valid email address' }))])
+    .optional(),
+  phone: shortText(60).optional(),
+  country: z.union([z.literal(''), countryCode]).optional(),
+  city: shortText(200).optional(),
+  organisation: shortText(200).optional(),
+  typeId: z.union([z.literal(''), z.uuid()]).optional(),
+  joinedOn: z.union([z.literal(''), isoDate]).optional(),
+  paidThrough: z.union([z.literal(''), isoDate]).optional(),
+  notes: shortText(5000).optional(),
+  consentEmail: z.boolean().optional(),
+  consentSms: z.boolean().optional(),
+});
+export type MemberFields = z.input<typeof memberFields>;
+
+export const memberCreateInput = memberFields.refine(
+  (m) => Boolean(m.firstName || m.lastName || m.email),
+  { message: 'Give at least a name or an email', path: ['lastName'] },
+);
+
+export interface Member {
+  id: string;
+  memberNumber: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  phoneE164: string | null;
+  country: string | null;
+  city: string | null;
+  organisation: string | null;
+  typeId: string | null;
+  typeName: string | null;
+  joinedOn: string | null;
+  paidThrough: string | null;
+  notes: string | null;
+  consentEmail: boolean;
+  consentSms: boolean;
+  status: MemberStatus;
+  createdAt: string;
+  updatedAt: string;
+  deleted: boolean;
+}
+
+export const MEMBER_SORT_FIELDS = ['name', 'memberNumber', 'email', 'city', 'joinedOn', 'status'] as const;
+export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
+
+export const memberListInput = z.strictObject({
+  query: z.string().max(200).default(''),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  typeId: z.uuid().optional(),
+  city: z.string().max(200).optional(),
+  sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type MemberListInput = z.input<typeof memberListInput>;
+
+export interface MemberPage {
+  rows: Member[];
+  total: number;
+}
+
+export interface HistoryEntry {
+  hlc: string;
+  at: string;
+  column: string;
+  value: unknown;
+  officer: string | null;
+  nodeId: string;
+}

@@ -1,0 +1,47 @@
+/** Stable error codes: the renderer, the CLI and the HTTP clients branch on these, never on messages. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNKNOWN_OPERATION',
+  'NOT_INITIALISED',
+  'ALREADY_INITIALISED',
+  'DB_TOO_NEW',
+  'UNAUTHORISED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: { fields?: FieldIssue[] };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ApiErrorBody['details'],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): ApiErrorBody {
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

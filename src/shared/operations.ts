@@ -1,0 +1,24 @@
+/**
+ * Operation names only, free of zod and of anything else heavy, so that the sandboxed preload can
+ * build `window.chapterdesk` from them without bundling the schemas.
+ */
+export const OPERATIONS = [
+  'chapter.get',
+  'chapter.setup',
+  'membershipTypes.list',
+  'members.list',
+  'members.get',
+  'members.create',
+  'members.update',
+  'members.delete',
+  'members.restore',
+  'members.history',
+  'members.cities',
+] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+
+export const IPC_CHANNEL = 'chapterdesk:invoke';
+
+export function isOperationName(value: unknown): value is OperationName {
+  return typeof value === 'string' && (OPERATIONS as readonly string[]).includes(value);
+}
