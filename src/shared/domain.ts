@@ -124,6 +124,7 @@ export interface MemberPage {
 export interface HistoryEntry {
   hlc: string;
   at: string;
+  /** The field as the contract names it (firstName, phoneE164, deleted…). */
   column: string;
   value: unknown;
   officer: string | null;

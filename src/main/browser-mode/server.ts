@@ -1,0 +1,109 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { ApiErrorBody, ErrorCode, Result } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { dispatch } from '../api/dispatch';
+import type { Handlers } from '../api/handlers';
+
+export interface BrowserModeOptions {
+  handlers: Handlers;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Fixed in tests; otherwise a fresh random token for every launch. */
+  token?: string;
+}
+
+export interface BrowserModeServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNKNOWN_OPERATION: 404,
+  NOT_INITIALISED: 409,
+  ALREADY_INITIALISED: 409,
+  DB_TOO_NEW: 409,
+  UNAUTHORISED: 401,
+  INTERNAL: 500,
+};
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function failure(code: ErrorCode, message: string): Result<never> {
+  const error: ApiErrorBody = { code, message };
+  return { ok: false, error };
+}
+
+/**
+ * Serves the renderer and the contract's operations over HTTP on 127.0.0.1 only. The API needs the
+ * per-launch token; the Host header must name the loopback address, which defeats DNS rebinding.
+ */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    throw new AppError('NOT_FOUND', `The app is not built yet (no ${options.rendererDir}/index.html). Run: npm run build`);
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const app: FastifyInstance = Fastify({ bodyLimit: 1024 * 1024, logger: false });
+  let allowedHosts = new Set<string>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return reply.code(403).send(failure('UNAUTHORISED', 'Browser mode only answers on 127.0.0.1.'));
+    }
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  app.post<{ Params: { op: string } }>('/api/:op', async (request, reply) => {
+    const auth = request.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
+      return reply.code(401).send(failure('UNAUTHORISED', 'Open the address printed by `chapterdesk serve`.'));
+    }
+    const result = await dispatch(options.handlers, request.params.op, request.body ?? undefined);
+    return reply.code(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
+  });
+
+  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    return reply
+      .code(status)
+      .send(failure(status === 500 ? 'INTERNAL' : 'VALIDATION', status === 500 ? 'Internal error' : 'Bad request'));
+  });
+
+  await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+
+  await app.listen({ host: '127.0.0.1', port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () => app.close(),
+  };
+}

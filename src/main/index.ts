@@ -1,0 +1,76 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { IPC_CHANNEL } from '../shared/operations';
+import { dispatch } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import { openDatabase, type Db } from './db/open';
+import { electronNativeBinding } from './native-binding';
+import { externalLinkTarget, isInAppNavigation, isTrustedSender, secureWindowOptions, withCspHeader } from './security';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let db: Db | null = null;
+
+function appUrl(): string {
+  const devServer = process.env['ELECTRON_RENDERER_URL'];
+  return devServer && !app.isPackaged ? devServer : pathToFileURL(join(here, '../renderer/index.html')).toString();
+}
+
+function createWindow(url: string): void {
+  const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, target) => {
+    if (!isInAppNavigation(target, url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, target) => {
+    if (!isInAppNavigation(target, url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url: target }) => {
+    const external = externalLinkTarget(target);
+    if (external) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(url);
+}
+
+async function start(): Promise<void> {
+  const url = appUrl();
+  try {
+    db = openDatabase(join(app.getPath('userData'), 'chapter.sqlite'), {
+      nativeBinding: electronNativeBinding(app.getAppPath()),
+    });
+  } catch (error) {
+    dialog.showErrorBox('ChapterDesk cannot open its data', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  const handlers = createHandlers(db);
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withCspHeader(details.responseHeaders) }),
+  );
+
+  ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame?.url, url, frame !== null && frame === event.sender.mainFrame)) {
+      return { ok: false, error: { code: 'UNAUTHORISED', message: 'Request from an untrusted frame.' } };
+    }
+    return dispatch(handlers, name, input);
+  });
+
+  createWindow(url);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(url);
+  });
+}
+
+app.enableSandbox();
+void app.whenReady().then(start);
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => db?.close());

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Chapter, MembershipKind, MembershipType } from '../../../shared/domain';
+import type { ParsedInput } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { writeRow, type WriteContext } from '../../db/changes';
+import type { Db } from '../../db/open';
+import { createDevice, getDevice } from '../device/device';
+
+interface ChapterRow {
+  id: string;
+  name: string;
+  country: string;
+  currency: string;
+  grace_days: number;
+  locale: string;
+}
+
+export function getChapter(db: Db): Chapter | null {
+  const row = db
+    .prepare(`SELECT id, name, country, currency, grace_days, locale FROM chapter WHERE deleted = 0 LIMIT 1`)
+    .get() as ChapterRow | undefined;
+  const device = getDevice(db);
+  if (!row || !device) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    currency: row.currency,
+    graceDays: row.grace_days,
+    locale: row.locale,
+    officerName: device.officerName,
+    nodeId: device.nodeId,
+  };
+}
+
+export function requireChapter(db: Db): Chapter {
+  const chapter = getChapter(db);
+  if (!chapter) throw new AppError('NOT_INITIALISED', 'Set up the chapter first.');
+  return chapter;
+}
+
+const DEFAULT_TYPES: Record<string, { name: Record<'en' | 'fr', string>; kind: MembershipKind; months: number | null }> = {
+  regular: { name: { en: 'Regular', fr: 'Ordinaire' }, kind: 'regular', months: 12 },
+  reduced: { name: { en: 'Reduced (student, unwaged)', fr: 'Tarif réduit' }, kind: 'reduced', months: 12 },
+  honorary: { name: { en: 'Honorary', fr: "Membre d'honneur" }, kind: 'honorary', months: null },
+  lifetime: { name: { en: 'Lifetime', fr: 'À vie' }, kind: 'lifetime', months: null },
+};
+
+/**
+ * First run: records who uses this laptop, creates the chapter and, unless told not to, the usual
+ * membership types, named in the chapter's language. Fees start at zero for the secretary to set.
+ */
+export function setupChapter(
+  db: Db,
+  now: () => Date,
+  writeContext: () => WriteContext,
+  input: ParsedInput<'chapter.setup'>,
+): Chapter {
+  db.transaction(() => {
+    if (getChapter(db)) throw new AppError('ALREADY_INITIALISED', 'This chapter is already set up.');
+    if (!getDevice(db)) createDevice(db, input.officerName, now());
+    const ctx = writeContext();
+    writeRow(ctx, 'chapter', randomUUID(), {
+      name: input.name,
+      country: input.country,
+      currency: input.currency,
+      grace_days: 30,
+      locale: input.locale,
+    });
+    if (input.createDefaultTypes) {
+      for (const type of Object.values(DEFAULT_TYPES)) {
+        writeRow(ctx, 'membership_types', randomUUID(), {
+          name: type.name[input.locale],
+          kind: type.kind,
+          fee_minor: 0,
+          currency: input.currency,
+          period_months: type.months,
+        });
+      }
+    }
+  })();
+  return requireChapter(db);
+}
+
+export function listMembershipTypes(db: Db): MembershipType[] {
+  const rows = db
+    .prepare(
+      `SELECT id, name, kind, fee_minor, currency, period_months FROM membership_types WHERE deleted = 0 ORDER BY rowid`,
+    )
+    .all() as { id: string; name: string; kind: MembershipKind; fee_minor: number; currency: string; period_months: number | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    feeMinor: r.fee_minor,
+    currency: r.currency,
+    periodMonths: r.period_months,
+  }));
+}

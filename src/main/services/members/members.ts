@@ -1,0 +1,130 @@
+import type { Member, HistoryEntry } from '../../../shared/domain';
+import type { ParsedInput } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { parseHlc } from '../../../shared/hlc';
+import { rowChanges, writeRow, type WriteContext } from '../../db/changes';
+import type { Db } from '../../db/open';
+import { requireChapter } from '../chapter/chapter';
+import { memberIdFor } from './identity';
+import { MEMBER_SELECT } from './query';
+import { memberToFields, memberToRow, toMember, type MemberDbRow } from './row';
+import { localIsoDate } from './status';
+
+export interface MembersDeps {
+  db: Db;
+  now: () => Date;
+  writeContext: () => WriteContext;
+}
+
+export function getMember({ db, now }: Pick<MembersDeps, 'db' | 'now'>, id: string): Member {
+  const chapter = requireChapter(db);
+  const row = db
+    .prepare(`${MEMBER_SELECT} WHERE m.id = @id`)
+    .get({ id, today: localIsoDate(now()), grace: chapter.graceDays }) as MemberDbRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'No such member.');
+  return toMember(row);
+}
+
+function assertEmailFree(db: Db, email: string | null | undefined, exceptId: string | null): void {
+  if (!email) return;
+  const other = db
+    .prepare(`SELECT id, first_name, last_name FROM members WHERE email = ? AND deleted = 0 AND id IS NOT ?`)
+    .get(email.trim().toLowerCase(), exceptId) as { id: string; first_name: string | null; last_name: string | null } | undefined;
+  if (other) {
+    const name = [other.first_name, other.last_name].filter(Boolean).join(' ') || other.id;
+    const message = `Another member (${name}) already uses this email.`;
+    throw new AppError('CONFLICT', message, { fields: [{ field: 'email', message }] });
+  }
+}
+
+function assertTypeExists(db: Db, typeId: string | undefined): void {
+  if (!typeId) return;
+  const found = db.prepare(`SELECT 1 FROM membership_types WHERE id = ? AND deleted = 0`).get(typeId);
+  if (!found) {
+    const message = 'This membership type does not exist.';
+    throw new AppError('VALIDATION', message, { fields: [{ field: 'typeId', message }] });
+  }
+}
+
+/** The next free member number, for members created without one. */
+function nextMemberNumber(db: Db): string {
+  const { top } = db
+    .prepare(`SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`)
+    .get() as { top: number | null };
+  return String((top ?? 0) + 1);
+}
+
+export function createMember(deps: MembersDeps, input: ParsedInput<'members.create'>): Member {
+  const { db } = deps;
+  const id = db.transaction(() => {
+    const chapter = requireChapter(db);
+    assertEmailFree(db, input.email, null);
+    assertTypeExists(db, input.typeId);
+    const values = memberToRow(input, chapter.country);
+    if (!values.member_number) values.member_number = nextMemberNumber(db);
+    let memberId = memberIdFor(chapter.id, values.email as string | null);
+    // The derived id of a deleted member with this email: bring that row back rather than clash.
+    const previous = db.prepare(`SELECT deleted FROM members WHERE id = ?`).get(memberId) as
+      | { deleted: number }
+      | undefined;
+    if (previous && previous.deleted === 0) memberId = memberIdFor(chapter.id, null);
+    writeRow(deps.writeContext(), 'members', memberId, { ...values, deleted: 0 });
+    return memberId;
+  })();
+  return getMember(deps, id);
+}
+
+export function updateMember(deps: MembersDeps, { id, patch }: ParsedInput<'members.update'>): Member {
+  const { db } = deps;
+  db.transaction(() => {
+    const chapter = requireChapter(db);
+    const current = getMember(deps, id);
+    if (current.deleted) throw new AppError('NOT_FOUND', 'This member has been deleted.');
+    const merged = { ...memberToFields(current), ...patch };
+    if (!merged.firstName && !merged.lastName && !merged.email) {
+      const message = 'Give at least a name or an email';
+      throw new AppError('VALIDATION', message, { fields: [{ field: 'lastName', message }] });
+    }
+    assertEmailFree(db, merged.email, id);
+    assertTypeExists(db, merged.typeId);
+    writeRow(deps.writeContext(), 'members', id, memberToRow(merged, chapter.country));
+  })();
+  return getMember(deps, id);
+}
+
+function setDeleted(deps: MembersDeps, id: string, deleted: 0 | 1): Member {
+  const { db } = deps;
+  db.transaction(() => {
+    const current = getMember(deps, id);
+    if (!deleted) assertEmailFree(db, current.email, id);
+    writeRow(deps.writeContext(), 'members', id, { deleted });
+  })();
+  return getMember(deps, id);
+}
+
+export const deleteMember = (deps: MembersDeps, id: string) => setDeleted(deps, id, 1);
+export const restoreMember = (deps: MembersDeps, id: string) => setDeleted(deps, id, 0);
+
+/** Columns the secretary never typed: derived for search and sorting, not history. */
+const HIDDEN_COLUMNS = new Set(['sort_name']);
+
+export function memberHistory(db: Db, id: string): HistoryEntry[] {
+  return rowChanges(db, 'members', id)
+    .filter((c) => !HIDDEN_COLUMNS.has(c.col))
+    .map((c) => ({
+      hlc: c.hlc,
+      at: new Date(parseHlc(c.hlc).wall).toISOString(),
+      column: c.col.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase()),
+      value: c.value === null ? null : (JSON.parse(c.value) as unknown),
+      officer: c.officer,
+      nodeId: c.node_id,
+    }));
+}
+
+export function listCities(db: Db): string[] {
+  return (
+    db.prepare(`SELECT DISTINCT city FROM members WHERE deleted = 0 AND city IS NOT NULL ORDER BY city`).all() as {
+      city: string;
+    }[]
+  ).map((r) => r.city);
+}

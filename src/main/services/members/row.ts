@@ -1,0 +1,104 @@
+import type { Member, MemberFields, MemberStatus } from '../../../shared/domain';
+import { normalisePhone } from '../../../shared/phone';
+import { foldText, normaliseEmail } from '../../../shared/text';
+import type { RowValues } from '../../db/changes';
+
+export interface MemberDbRow {
+  id: string;
+  member_number: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  phone_e164: string | null;
+  country: string | null;
+  city: string | null;
+  organisation: string | null;
+  type_id: string | null;
+  type_name: string | null;
+  joined_on: string | null;
+  paid_through: string | null;
+  notes: string | null;
+  consent_email: number;
+  consent_sms: number;
+  status: MemberStatus;
+  created_at: string;
+  updated_at: string;
+  deleted: number;
+}
+
+export function toMember(r: MemberDbRow): Member {
+  return {
+    id: r.id,
+    memberNumber: r.member_number,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    phoneE164: r.phone_e164,
+    country: r.country,
+    city: r.city,
+    organisation: r.organisation,
+    typeId: r.type_id,
+    typeName: r.type_name,
+    joinedOn: r.joined_on,
+    paidThrough: r.paid_through,
+    notes: r.notes,
+    consentEmail: r.consent_email === 1,
+    consentSms: r.consent_sms === 1,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deleted: r.deleted === 1,
+  };
+}
+
+const emptyToNull = (value: string | undefined | null): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+/** The editable fields of a member as stored, with what is derived from them. */
+export function memberToRow(fields: MemberFields, chapterCountry: string): RowValues {
+  const phone = normalisePhone(fields.phone ?? '', emptyToNull(fields.country) ?? chapterCountry);
+  const firstName = emptyToNull(fields.firstName);
+  const lastName = emptyToNull(fields.lastName);
+  const email = emptyToNull(fields.email);
+  return {
+    member_number: emptyToNull(fields.memberNumber),
+    first_name: firstName,
+    last_name: lastName,
+    email: email ? normaliseEmail(email) : null,
+    phone: emptyToNull(phone.raw),
+    phone_e164: phone.e164,
+    country: emptyToNull(fields.country)?.toUpperCase() ?? null,
+    city: emptyToNull(fields.city),
+    organisation: emptyToNull(fields.organisation),
+    type_id: emptyToNull(fields.typeId),
+    joined_on: emptyToNull(fields.joinedOn),
+    paid_through: emptyToNull(fields.paidThrough),
+    notes: emptyToNull(fields.notes),
+    consent_email: fields.consentEmail ? 1 : 0,
+    consent_sms: fields.consentSms ? 1 : 0,
+    sort_name: foldText([lastName, firstName].filter(Boolean).join(' ') || email || ''),
+  };
+}
+
+export function memberToFields(m: Member): MemberFields {
+  return {
+    memberNumber: m.memberNumber ?? '',
+    firstName: m.firstName ?? '',
+    lastName: m.lastName ?? '',
+    email: m.email ?? '',
+    phone: m.phone ?? '',
+    country: m.country ?? '',
+    city: m.city ?? '',
+    organisation: m.organisation ?? '',
+    typeId: m.typeId ?? '',
+    joinedOn: m.joinedOn ?? '',
+    paidThrough: m.paidThrough ?? '',
+    notes: m.notes ?? '',
+    consentEmail: m.consentEmail,
+    consentSms: m.consentSms,
+  };
+}
