@@ -33,7 +33,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services, the server and shared code run without Electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Services, the server and shared code run without Electron.' },
+          ],
+        },
       ],
     },
   },

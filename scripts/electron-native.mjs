@@ -35,7 +35,9 @@ if (!electron || !electron.binaryPresent) {
     console.log(`chapterdesk: skipping the Electron build of better-sqlite3: ${why}.`);
     process.exit(0);
   }
-  console.error(`chapterdesk: cannot start the desktop app: ${why}. Run \`npm install\` with network access, or use browser mode: npm run serve -- --db chapter.sqlite`);
+  console.error(
+    `chapterdesk: cannot start the desktop app: ${why}. Run \`npm install\` with network access, or use browser mode: npm run serve -- --db chapter.sqlite`,
+  );
   process.exit(1);
 }
 
@@ -44,7 +46,8 @@ const target = join(root, 'node_modules', '.chapterdesk-electron', 'better-sqlit
 const stamp = join(target, '.electron-version');
 const binary = join(target, 'build', 'Release', 'better_sqlite3.node');
 
-if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electron.version) process.exit(0);
+if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electron.version)
+  process.exit(0);
 
 console.log(`chapterdesk: building better-sqlite3 for Electron ${electron.version}…`);
 rmSync(target, { recursive: true, force: true });

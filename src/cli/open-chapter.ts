@@ -13,14 +13,19 @@ export interface OpenChapter {
 export function openChapter(path: string, { mustExist }: { mustExist: boolean }): OpenChapter {
   const full = resolve(path);
   if (mustExist && !existsSync(full)) {
-    throw new AppError('NOT_FOUND', `No chapter database at ${full}. Create one with: chapterdesk init --db ${path} …`);
+    throw new AppError(
+      'NOT_FOUND',
+      `No chapter database at ${full}. Create one with: chapterdesk init --db ${path} …`,
+    );
   }
   const db = openDatabase(full);
   return { db, handlers: createHandlers(db) };
 }
 
 /** Runs a handler result through the same checks as the app, turning failures into AppErrors. */
-export function unwrap<T>(result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }): T {
+export function unwrap<T>(
+  result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } },
+): T {
   if (!result.ok) throw new AppError(result.error.code as never, result.error.message);
   return result.value as T;
 }

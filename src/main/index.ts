@@ -6,14 +6,22 @@ import { dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { openDatabase, type Db } from './db/open';
 import { electronNativeBinding } from './native-binding';
-import { externalLinkTarget, isInAppNavigation, isTrustedSender, secureWindowOptions, withCspHeader } from './security';
+import {
+  externalLinkTarget,
+  isInAppNavigation,
+  isTrustedSender,
+  secureWindowOptions,
+  withCspHeader,
+} from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let db: Db | null = null;
 
 function appUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
-  return devServer && !app.isPackaged ? devServer : pathToFileURL(join(here, '../renderer/index.html')).toString();
+  return devServer && !app.isPackaged
+    ? devServer
+    : pathToFileURL(join(here, '../renderer/index.html')).toString();
 }
 
 function createWindow(url: string): void {
@@ -42,7 +50,10 @@ async function start(): Promise<void> {
       nativeBinding: electronNativeBinding(app.getAppPath()),
     });
   } catch (error) {
-    dialog.showErrorBox('ChapterDesk cannot open its data', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      'ChapterDesk cannot open its data',
+      error instanceof Error ? error.message : String(error),
+    );
     app.exit(1);
     return;
   }

@@ -57,7 +57,14 @@ export const memberFields = z.strictObject({
   firstName: shortText(200).optional(),
   lastName: shortText(200).optional(),
   email: z
-    .union([z.literal(''), z.string().trim().max(320).pipe(z.email({ error: 'Not a valid email address' }))])
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(320)
+        .pipe(z.email({ error: 'Not a valid email address' })),
+    ])
     .optional(),
   phone: shortText(60).optional(),
   country: z.union([z.literal(''), countryCode]).optional(),
@@ -72,10 +79,10 @@ export const memberFields = z.strictObject({
 });
 export type MemberFields = z.input<typeof memberFields>;
 
-export const memberCreateInput = memberFields.refine(
-  (m) => Boolean(m.firstName || m.lastName || m.email),
-  { message: 'Give at least a name or an email', path: ['lastName'] },
-);
+export const memberCreateInput = memberFields.refine((m) => Boolean(m.firstName || m.lastName || m.email), {
+  message: 'Give at least a name or an email',
+  path: ['lastName'],
+});
 
 export interface Member {
   id: string;

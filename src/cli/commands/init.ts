@@ -15,23 +15,35 @@ export function registerInit(program: Command): void {
     .option('--officer <name>', 'the officer using this database', userInfo().username)
     .option('--locale <locale>', 'en or fr', 'en')
     .option('--json', 'print the chapter as JSON')
-    .action(async (opts: { db: string; name: string; country: string; currency: string; officer: string; locale: string; json?: boolean }) => {
-      const { db, handlers } = openChapter(opts.db, { mustExist: false });
-      try {
-        const chapter = unwrap<Chapter>(
-          await dispatch(handlers, 'chapter.setup', {
-            name: opts.name,
-            country: opts.country,
-            currency: opts.currency,
-            officerName: opts.officer,
-            locale: opts.locale,
-          }),
-        );
-        process.stdout.write(
-          opts.json ? `${JSON.stringify(chapter)}\n` : `Created chapter “${chapter.name}” (${chapter.id}) in ${opts.db}\n`,
-        );
-      } finally {
-        db.close();
-      }
-    });
+    .action(
+      async (opts: {
+        db: string;
+        name: string;
+        country: string;
+        currency: string;
+        officer: string;
+        locale: string;
+        json?: boolean;
+      }) => {
+        const { db, handlers } = openChapter(opts.db, { mustExist: false });
+        try {
+          const chapter = unwrap<Chapter>(
+            await dispatch(handlers, 'chapter.setup', {
+              name: opts.name,
+              country: opts.country,
+              currency: opts.currency,
+              officerName: opts.officer,
+              locale: opts.locale,
+            }),
+          );
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(chapter)}\n`
+              : `Created chapter “${chapter.name}” (${chapter.id}) in ${opts.db}\n`,
+          );
+        } finally {
+          db.close();
+        }
+      },
+    );
 }

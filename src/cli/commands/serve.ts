@@ -19,10 +19,12 @@ export function registerServe(program: Command): void {
         throw new AppError('VALIDATION', `--port must be a number from 0 to 65535, not “${opts.port}”.`);
       }
       const { db, handlers } = openChapter(opts.db, { mustExist: false });
-      const server = await startBrowserMode({ handlers, rendererDir: opts.renderer, port }).catch((error: unknown) => {
-        db.close();
-        throw error;
-      });
+      const server = await startBrowserMode({ handlers, rendererDir: opts.renderer, port }).catch(
+        (error: unknown) => {
+          db.close();
+          throw error;
+        },
+      );
       process.stdout.write(`ChapterDesk is running in browser mode. Open:\n${server.url}\n`);
       const stop = () => {
         void server.close().finally(() => {

@@ -28,14 +28,21 @@ export async function dispatch(
   logger: DispatchLogger = console,
 ): Promise<Result<unknown>> {
   if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 60)}` } };
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 60)}` },
+    };
   }
   const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) {
     const fields = fieldIssues(parsed.error);
     return {
       ok: false,
-      error: { code: 'VALIDATION', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), details: { fields } },
+      error: {
+        code: 'VALIDATION',
+        message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+        details: { fields },
+      },
     };
   }
   try {
@@ -44,6 +51,9 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() };
     logger.error(`Operation ${name} failed`, error);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was saved. Try again.' } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong; nothing was saved. Try again.' },
+    };
   }
 }

@@ -63,7 +63,10 @@ function failure(code: ErrorCode, message: string): Result<never> {
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
-    throw new AppError('NOT_FOUND', `The app is not built yet (no ${options.rendererDir}/index.html). Run: npm run build`);
+    throw new AppError(
+      'NOT_FOUND',
+      `The app is not built yet (no ${options.rendererDir}/index.html). Run: npm run build`,
+    );
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const app: FastifyInstance = Fastify({ bodyLimit: 1024 * 1024, logger: false });
@@ -81,7 +84,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   app.post<{ Params: { op: string } }>('/api/:op', async (request, reply) => {
     const auth = request.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
-      return reply.code(401).send(failure('UNAUTHORISED', 'Open the address printed by `chapterdesk serve`.'));
+      return reply
+        .code(401)
+        .send(failure('UNAUTHORISED', 'Open the address printed by `chapterdesk serve`.'));
     }
     const result = await dispatch(options.handlers, request.params.op, request.body ?? undefined);
     return reply.code(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
@@ -91,7 +96,12 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     return reply
       .code(status)
-      .send(failure(status === 500 ? 'INTERNAL' : 'VALIDATION', status === 500 ? 'Internal error' : 'Bad request'));
+      .send(
+        failure(
+          status === 500 ? 'INTERNAL' : 'VALIDATION',
+          status === 500 ? 'Internal error' : 'Bad request',
+        ),
+      );
   });
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });

@@ -60,7 +60,12 @@ describe('change log', () => {
     chapter.handlers['members.update']({ id: m.id, patch: { city: 'Paris' } });
     const history = chapter.handlers['members.history']({ id: m.id });
     const last = history[history.length - 1]!;
-    expect(last).toMatchObject({ column: 'city', value: 'Paris', officer: 'Amina', at: '2026-03-16T09:00:00.000Z' });
+    expect(last).toMatchObject({
+      column: 'city',
+      value: 'Paris',
+      officer: 'Amina',
+      at: '2026-03-16T09:00:00.000Z',
+    });
     expect(history.some((h) => h.column === 'firstName' && h.value === 'A')).toBe(true);
     expect(history.some((h) => h.column === 'sortName')).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { statement } from './statements';
 import type { Hlc } from '../../shared/hlc';
 import type { Db } from './open';
 
@@ -33,30 +34,36 @@ export interface ChangeRow {
  */
 export function writeRow(ctx: WriteContext, table: SyncedTable, id: string, values: RowValues): string[] {
   const { db } = ctx;
-  const existing = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as RowValues | undefined;
-  const changed = Object.keys(values).filter((col) => !existing || existing[col] !== values[col]);
-  if (changed.length === 0) return [];
+  const existing = statement(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as RowValues | undefined;
+  // A new row logs only the fields it sets: a column nobody has set is NULL on every device anyway.
+  const changed = Object.keys(values).filter((col) =>
+    existing ? existing[col] !== values[col] : values[col] !== null,
+  );
+  if (existing && changed.length === 0) return [];
 
   const stamp = ctx.hlc.now();
   const at = ctx.now().toISOString();
   if (existing) {
     const sets = changed.map((col) => `${col} = @${col}`).join(', ');
-    db.prepare(`UPDATE ${table} SET ${sets}, updated_at = @updated_at WHERE id = @id`).run({
+    statement(db, `UPDATE ${table} SET ${sets}, updated_at = @updated_at WHERE id = @id`).run({
       ...pick(values, changed),
       updated_at: at,
       id,
     });
   } else {
     const cols = Object.keys(values);
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO ${table} (id, ${cols.join(', ')}, created_at, updated_at) VALUES (@id, ${cols.map((c) => `@${c}`).join(', ')}, @at, @at)`,
     ).run({ ...values, id, at });
   }
 
-  const log = db.prepare(
+  const log = statement(
+    db,
     `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const col of changed) log.run(table, id, col, JSON.stringify(values[col]), stamp, ctx.hlc.node, ctx.officer);
+  for (const col of changed)
+    log.run(table, id, col, JSON.stringify(values[col]), stamp, ctx.hlc.node, ctx.officer);
   return changed;
 }
 
@@ -65,13 +72,14 @@ function pick(values: RowValues, cols: string[]): RowValues {
 }
 
 export function rowChanges(db: Db, table: SyncedTable, id: string): ChangeRow[] {
-  return db
-    .prepare(`SELECT seq, tbl, row_id, col, value, hlc, node_id, officer FROM changes WHERE tbl = ? AND row_id = ? ORDER BY hlc, seq`)
-    .all(table, id) as ChangeRow[];
+  return statement(
+    db,
+    `SELECT seq, tbl, row_id, col, value, hlc, node_id, officer FROM changes WHERE tbl = ? AND row_id = ? ORDER BY hlc, seq`,
+  ).all(table, id) as ChangeRow[];
 }
 
 /** The newest stamp this database has seen, so a restarted clock never goes backwards. */
 export function latestHlc(db: Db): string | undefined {
-  const row = db.prepare(`SELECT max(hlc) AS hlc FROM changes`).get() as { hlc: string | null };
+  const row = statement(db, `SELECT max(hlc) AS hlc FROM changes`).get() as { hlc: string | null };
   return row.hlc ?? undefined;
 }

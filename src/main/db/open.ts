@@ -46,7 +46,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 /** Applies every pending migration up to `target` in one transaction, with user_version. */
-export function migrate(db: Db, target: number = LATEST_VERSION, migrations: readonly Migration[] = MIGRATIONS): void {
+export function migrate(
+  db: Db,
+  target: number = LATEST_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
   const current = userVersion(db);
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;

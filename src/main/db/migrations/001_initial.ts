@@ -63,7 +63,7 @@ export const migration001: Migration = {
     );
     CREATE INDEX members_sort_name ON members (deleted, sort_name);
     CREATE INDEX members_number ON members (deleted, member_number);
-    CREATE INDEX members_email ON members (email);
+    CREATE INDEX members_email ON members (email, deleted);
     CREATE INDEX members_city ON members (deleted, city);
     CREATE INDEX members_type ON members (deleted, type_id);
 

@@ -1,3 +1,4 @@
+import { statement } from '../../db/statements';
 import { randomUUID } from 'node:crypto';
 import type { Chapter, MembershipKind, MembershipType } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
@@ -16,9 +17,10 @@ interface ChapterRow {
 }
 
 export function getChapter(db: Db): Chapter | null {
-  const row = db
-    .prepare(`SELECT id, name, country, currency, grace_days, locale FROM chapter WHERE deleted = 0 LIMIT 1`)
-    .get() as ChapterRow | undefined;
+  const row = statement(
+    db,
+    `SELECT id, name, country, currency, grace_days, locale FROM chapter WHERE deleted = 0 LIMIT 1`,
+  ).get() as ChapterRow | undefined;
   const device = getDevice(db);
   if (!row || !device) return null;
   return {
@@ -39,7 +41,10 @@ export function requireChapter(db: Db): Chapter {
   return chapter;
 }
 
-const DEFAULT_TYPES: Record<string, { name: Record<'en' | 'fr', string>; kind: MembershipKind; months: number | null }> = {
+const DEFAULT_TYPES: Record<
+  string,
+  { name: Record<'en' | 'fr', string>; kind: MembershipKind; months: number | null }
+> = {
   regular: { name: { en: 'Regular', fr: 'Ordinaire' }, kind: 'regular', months: 12 },
   reduced: { name: { en: 'Reduced (student, unwaged)', fr: 'Tarif réduit' }, kind: 'reduced', months: 12 },
   honorary: { name: { en: 'Honorary', fr: "Membre d'honneur" }, kind: 'honorary', months: null },
@@ -83,11 +88,17 @@ export function setupChapter(
 }
 
 export function listMembershipTypes(db: Db): MembershipType[] {
-  const rows = db
-    .prepare(
-      `SELECT id, name, kind, fee_minor, currency, period_months FROM membership_types WHERE deleted = 0 ORDER BY rowid`,
-    )
-    .all() as { id: string; name: string; kind: MembershipKind; fee_minor: number; currency: string; period_months: number | null }[];
+  const rows = statement(
+    db,
+    `SELECT id, name, kind, fee_minor, currency, period_months FROM membership_types WHERE deleted = 0 ORDER BY rowid`,
+  ).all() as {
+    id: string;
+    name: string;
+    kind: MembershipKind;
+    fee_minor: number;
+    currency: string;
+    period_months: number | null;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

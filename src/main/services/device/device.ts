@@ -1,3 +1,4 @@
+import { statement } from '../../db/statements';
 import { randomBytes } from 'node:crypto';
 import { createHlc, type Hlc } from '../../../shared/hlc';
 import { AppError } from '../../../shared/errors';
@@ -10,16 +11,15 @@ export interface Device {
 }
 
 export function getDevice(db: Db): Device | null {
-  const row = db.prepare(`SELECT node_id, officer_name FROM device WHERE singleton = 1`).get() as
-    | { node_id: string; officer_name: string }
-    | undefined;
+  const row = statement(db, `SELECT node_id, officer_name FROM device WHERE singleton = 1`).get() as
+    { node_id: string; officer_name: string } | undefined;
   return row ? { nodeId: row.node_id, officerName: row.officer_name } : null;
 }
 
 /** A node id is this laptop's name in every change it writes: random, short, never reused. */
 export function createDevice(db: Db, officerName: string, now: Date): Device {
   const nodeId = randomBytes(8).toString('hex');
-  db.prepare(`INSERT INTO device (singleton, node_id, officer_name, created_at) VALUES (1, ?, ?, ?)`).run(
+  statement(db, `INSERT INTO device (singleton, node_id, officer_name, created_at) VALUES (1, ?, ?, ?)`).run(
     nodeId,
     officerName,
     now.toISOString(),

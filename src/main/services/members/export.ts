@@ -1,3 +1,4 @@
+import { statement } from '../../db/statements';
 import Papa from 'papaparse';
 import type { Member } from '../../../shared/domain';
 import type { Db } from '../../db/open';
@@ -8,9 +9,10 @@ import { localIsoDate } from './status';
 
 export function allMembers(db: Db, now: Date): Member[] {
   const chapter = requireChapter(db);
-  const rows = db
-    .prepare(`${MEMBER_SELECT} WHERE m.deleted = 0 ORDER BY m.sort_name, m.id`)
-    .all({ today: localIsoDate(now), grace: chapter.graceDays }) as MemberDbRow[];
+  const rows = statement(db, `${MEMBER_SELECT} WHERE m.deleted = 0 ORDER BY m.sort_name, m.id`).all({
+    today: localIsoDate(now),
+    grace: chapter.graceDays,
+  }) as MemberDbRow[];
   return rows.map(toMember);
 }
 
@@ -35,9 +37,11 @@ const CSV_COLUMNS: [keyof Member, string][] = [
 
 /**
  * A cell a spreadsheet would run as a formula (= + - @, or a leading tab or CR) gets a leading
- * apostrophe, so an exported list can never execute anything when opened in Excel.
+ * apostrophe, so an exported list can never execute anything when opened in Excel. A phone number
+ * or a signed number ("+254 712 345678", "-5") holds nothing to execute and stays as it is.
  */
 export function neutraliseFormula(value: string): string {
+  if (/^[+-][\d\s().-]*$/.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
@@ -50,5 +54,8 @@ export function membersToCsv(members: Member[]): string {
       return neutraliseFormula(typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
     }),
   );
-  return '\uFEFF' + Papa.unparse({ fields: CSV_COLUMNS.map(([, header]) => header), data: rows }, { newline: '\r\n' });
+  return (
+    '\uFEFF' +
+    Papa.unparse({ fields: CSV_COLUMNS.map(([, header]) => header), data: rows }, { newline: '\r\n' })
+  );
 }

@@ -116,12 +116,12 @@ describe('members', () => {
   it('refuses to edit an unknown or deleted member, and edits that leave no name nor email', () => {
     chapter = openTestChapter();
     const m = create({ firstName: 'A', email: 'a@example.org' });
-    expect(() => chapter.handlers['members.update']({ id: crypto.randomUUID(), patch: { city: 'X' } })).toThrow(
-      /No such member/,
-    );
-    expect(() => chapter.handlers['members.update']({ id: m.id, patch: { firstName: '', email: '' } })).toThrow(
-      /at least a name or an email/,
-    );
+    expect(() =>
+      chapter.handlers['members.update']({ id: crypto.randomUUID(), patch: { city: 'X' } }),
+    ).toThrow(/No such member/);
+    expect(() =>
+      chapter.handlers['members.update']({ id: m.id, patch: { firstName: '', email: '' } }),
+    ).toThrow(/at least a name or an email/);
     chapter.handlers['members.delete']({ id: m.id });
     expect(() => chapter.handlers['members.update']({ id: m.id, patch: { city: 'X' } })).toThrow(/deleted/);
   });
@@ -159,7 +159,12 @@ describe('members', () => {
     create({ lastName: 'Émile', city: 'Lyon' });
     expect(search('', { city: 'Lyon' }).rows.map((m) => m.lastName)).toEqual(['Bernard', 'Émile', 'Zola']);
     expect(search('', { typeId: regular }).rows.map((m) => m.lastName)).toEqual(['Bernard']);
-    expect(search('', { direction: 'desc' }).rows.map((m) => m.lastName)).toEqual(['Zola', 'Émile', 'Bernard', 'André']);
+    expect(search('', { direction: 'desc' }).rows.map((m) => m.lastName)).toEqual([
+      'Zola',
+      'Émile',
+      'Bernard',
+      'André',
+    ]);
     const page = search('', { offset: 1, limit: 2 });
     expect(page.rows.map((m) => m.lastName)).toEqual(['Bernard', 'Émile']);
     expect(page.total).toBe(4);
@@ -183,11 +188,17 @@ describe('member identity', () => {
           `INSERT INTO chapter (id, name, country, currency, created_at, updated_at) VALUES (?, 'Lyon', 'FR', 'EUR', 'x', 'x')`,
         )
         .run(chapterId);
-      other.db.prepare(`INSERT INTO device (singleton, node_id, officer_name, created_at) VALUES (1, 'b', 'Ben', 'x')`).run();
+      other.db
+        .prepare(
+          `INSERT INTO device (singleton, node_id, officer_name, created_at) VALUES (1, 'b', 'Ben', 'x')`,
+        )
+        .run();
       const a = create({ firstName: 'A', email: 'shared@example.org' });
       const b = other.handlers['members.create']({ firstName: 'A', email: 'Shared@Example.org' });
       expect(b.id).toBe(a.id);
-      expect(create({ firstName: 'No email' }).id).not.toBe(other.handlers['members.create']({ firstName: 'No email' }).id);
+      expect(create({ firstName: 'No email' }).id).not.toBe(
+        other.handlers['members.create']({ firstName: 'No email' }).id,
+      );
     } finally {
       other.close();
     }

@@ -1,3 +1,4 @@
+import { statement } from '../../db/statements';
 import type { Member, HistoryEntry } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -18,18 +19,22 @@ export interface MembersDeps {
 
 export function getMember({ db, now }: Pick<MembersDeps, 'db' | 'now'>, id: string): Member {
   const chapter = requireChapter(db);
-  const row = db
-    .prepare(`${MEMBER_SELECT} WHERE m.id = @id`)
-    .get({ id, today: localIsoDate(now()), grace: chapter.graceDays }) as MemberDbRow | undefined;
+  const row = statement(db, `${MEMBER_SELECT} WHERE m.id = @id`).get({
+    id,
+    today: localIsoDate(now()),
+    grace: chapter.graceDays,
+  }) as MemberDbRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'No such member.');
   return toMember(row);
 }
 
 function assertEmailFree(db: Db, email: string | null | undefined, exceptId: string | null): void {
   if (!email) return;
-  const other = db
-    .prepare(`SELECT id, first_name, last_name FROM members WHERE email = ? AND deleted = 0 AND id IS NOT ?`)
-    .get(email.trim().toLowerCase(), exceptId) as { id: string; first_name: string | null; last_name: string | null } | undefined;
+  const other = statement(
+    db,
+    `SELECT id, first_name, last_name FROM members WHERE email = ? AND deleted = 0 AND id IS NOT ?`,
+  ).get(email.trim().toLowerCase(), exceptId) as
+    { id: string; first_name: string | null; last_name: string | null } | undefined;
   if (other) {
     const name = [other.first_name, other.last_name].filter(Boolean).join(' ') || other.id;
     const message = `Another member (${name}) already uses this email.`;
@@ -39,7 +44,7 @@ function assertEmailFree(db: Db, email: string | null | undefined, exceptId: str
 
 function assertTypeExists(db: Db, typeId: string | undefined): void {
   if (!typeId) return;
-  const found = db.prepare(`SELECT 1 FROM membership_types WHERE id = ? AND deleted = 0`).get(typeId);
+  const found = statement(db, `SELECT 1 FROM membership_types WHERE id = ? AND deleted = 0`).get(typeId);
   if (!found) {
     const message = 'This membership type does not exist.';
     throw new AppError('VALIDATION', message, { fields: [{ field: 'typeId', message }] });
@@ -48,9 +53,10 @@ function assertTypeExists(db: Db, typeId: string | undefined): void {
 
 /** The next free member number, for members created without one. */
 function nextMemberNumber(db: Db): string {
-  const { top } = db
-    .prepare(`SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`)
-    .get() as { top: number | null };
+  const { top } = statement(
+    db,
+    `SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`,
+  ).get() as { top: number | null };
   return String((top ?? 0) + 1);
 }
 
@@ -64,9 +70,8 @@ export function createMember(deps: MembersDeps, input: ParsedInput<'members.crea
     if (!values.member_number) values.member_number = nextMemberNumber(db);
     let memberId = memberIdFor(chapter.id, values.email as string | null);
     // The derived id of a deleted member with this email: bring that row back rather than clash.
-    const previous = db.prepare(`SELECT deleted FROM members WHERE id = ?`).get(memberId) as
-      | { deleted: number }
-      | undefined;
+    const previous = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
+      { deleted: number } | undefined;
     if (previous && previous.deleted === 0) memberId = memberIdFor(chapter.id, null);
     writeRow(deps.writeContext(), 'members', memberId, { ...values, deleted: 0 });
     return memberId;
@@ -123,7 +128,10 @@ export function memberHistory(db: Db, id: string): HistoryEntry[] {
 
 export function listCities(db: Db): string[] {
   return (
-    db.prepare(`SELECT DISTINCT city FROM members WHERE deleted = 0 AND city IS NOT NULL ORDER BY city`).all() as {
+    statement(
+      db,
+      `SELECT DISTINCT city FROM members WHERE deleted = 0 AND city IS NOT NULL ORDER BY city`,
+    ).all() as {
       city: string;
     }[]
   ).map((r) => r.city);

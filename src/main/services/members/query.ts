@@ -1,3 +1,4 @@
+import { statement } from '../../db/statements';
 import type { MemberListInput, MemberPage, MemberSortField } from '../../../shared/domain';
 import type { z } from 'zod';
 import type { memberListInput } from '../../../shared/domain';
@@ -55,14 +56,13 @@ export function listMembers(db: Db, q: ListQuery, now: Date, graceDays: number):
     : `FROM members m LEFT JOIN membership_types t ON t.id = m.type_id`;
   const whereSql = where.join(' AND ');
   const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
-  const rows = db
-    .prepare(
-      `SELECT m.*, t.name AS type_name, ${STATUS_SQL} AS status ${from} WHERE ${whereSql}
+  const rows = statement(
+    db,
+    `SELECT m.*, t.name AS type_name, ${STATUS_SQL} AS status ${from} WHERE ${whereSql}
        ORDER BY ${SORT_SQL[q.sort]} ${direction} NULLS LAST, m.sort_name ${direction}, m.id
        LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: q.limit, offset: q.offset }) as MemberDbRow[];
-  const { total } = db.prepare(`SELECT count(*) AS total ${from} WHERE ${whereSql}`).get(params) as {
+  ).all({ ...params, limit: q.limit, offset: q.offset }) as MemberDbRow[];
+  const { total } = statement(db, `SELECT count(*) AS total ${from} WHERE ${whereSql}`).get(params) as {
     total: number;
   };
   return { rows: rows.map(toMember), total };
