@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors';
 import { registerExport } from './commands/export';
 import { registerInit } from './commands/init';
 import { registerServe } from './commands/serve';
+import { registerSync } from './commands/sync';
 
 /**
  * `chapterdesk`: the same services as the app, for scripts, servers and our own checks.
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerExport(program);
   registerServe(program);
+  registerSync(program);
   return program;
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHandlers, type Handlers } from '../main/api/handlers';
 import { openDatabase, type Db } from '../main/db/open';
+import { createSyncService, type SyncService } from '../main/sync/service';
 import { AppError } from '../shared/errors';
 
 export interface OpenChapter {
@@ -10,7 +11,10 @@ export interface OpenChapter {
 }
 
 /** Opens the chapter file for a command; `mustExist` keeps a typo from creating an empty file. */
-export function openChapter(path: string, { mustExist }: { mustExist: boolean }): OpenChapter {
+export function openChapter(
+  path: string,
+  { mustExist, autoSync = false }: { mustExist: boolean; autoSync?: boolean },
+): OpenChapter & { sync: SyncService } {
   const full = resolve(path);
   if (mustExist && !existsSync(full)) {
     throw new AppError(
@@ -19,7 +23,8 @@ export function openChapter(path: string, { mustExist }: { mustExist: boolean })
     );
   }
   const db = openDatabase(full);
-  return { db, handlers: createHandlers(db) };
+  const sync = createSyncService({ db, now: () => new Date(), autoSync });
+  return { db, sync, handlers: createHandlers(db, { sync }) };
 }
 
 /** Runs a handler result through the same checks as the app, turning failures into AppErrors. */

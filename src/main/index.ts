@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, session, shell } from 'electron';
 import { IPC_CHANNEL } from '../shared/operations';
 import { dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { openDatabase, type Db } from './db/open';
+import { createSyncService, type SyncService } from './sync/service';
 import { electronNativeBinding } from './native-binding';
 import {
   externalLinkTarget,
@@ -16,6 +17,17 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 let db: Db | null = null;
+let sync: SyncService | null = null;
+
+/** Electron has no "network is back" event in main; a cheap poll of net.isOnline() stands in. */
+function watchNetwork(onBack: () => void): void {
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) onBack();
+    online = now;
+  }, 10_000).unref();
+}
 
 function appUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
@@ -57,7 +69,10 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const handlers = createHandlers(db);
+  sync = createSyncService({ db, now: () => new Date() });
+  const handlers = createHandlers(db, { sync });
+  sync.start();
+  watchNetwork(() => sync?.online());
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -84,4 +99,7 @@ void app.whenReady().then(start);
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => db?.close());
+app.on('will-quit', () => {
+  sync?.stop();
+  db?.close();
+});

@@ -4,7 +4,10 @@ import {
   memberCreateInput,
   memberFields,
   memberListInput,
+  syncEnrollInput,
   type Chapter,
+  type Conflict,
+  type SyncStatus,
   type HistoryEntry,
   type Member,
   type MemberPage,
@@ -15,6 +18,7 @@ import type { OperationName } from './operations';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
+const byConflictId = z.strictObject({ id: z.number().int().positive() });
 
 /** Every operation once: its input schema and (as a phantom type) its result. */
 export const contract = {
@@ -32,6 +36,12 @@ export const contract = {
   'members.restore': { input: byId, result: null as unknown as Member },
   'members.history': { input: byId, result: null as unknown as HistoryEntry[] },
   'members.cities': { input: none, result: null as unknown as string[] },
+  'sync.status': { input: none, result: null as unknown as SyncStatus },
+  'sync.now': { input: none, result: null as unknown as SyncStatus },
+  'sync.enroll': { input: syncEnrollInput, result: null as unknown as SyncStatus },
+  'conflicts.list': { input: none, result: null as unknown as Conflict[] },
+  'conflicts.restore': { input: byConflictId, result: null as unknown as Conflict[] },
+  'conflicts.dismiss': { input: byConflictId, result: null as unknown as Conflict[] },
 } satisfies Record<OperationName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

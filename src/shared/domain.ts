@@ -137,3 +137,41 @@ export interface HistoryEntry {
   officer: string | null;
   nodeId: string;
 }
+
+/** A value that lost a sync conflict, kept so the secretary can put it back. */
+export interface Conflict {
+  id: number;
+  table: string;
+  rowId: string;
+  /** A label for the row (the member's name) when there is one. */
+  rowLabel: string | null;
+  /** The field as the contract names it (firstName, city…). */
+  column: string;
+  lostValue: unknown;
+  /** HLC stamp of the value that lost. */
+  lostAt: string;
+  lostNode: string;
+  wonValue: unknown;
+  wonNode: string;
+  detectedAt: string;
+}
+
+export const SYNC_STATES = ['not-enrolled', 'idle', 'syncing', 'offline', 'error'] as const;
+export type SyncStateName = (typeof SYNC_STATES)[number];
+
+export interface SyncStatus {
+  state: SyncStateName;
+  serverUrl: string | null;
+  /** Local changes not yet acknowledged by the server. */
+  pending: number;
+  lastSyncAt: string | null;
+  error: { code: string; message: string } | null;
+  progress: { phase: 'push' | 'pull'; done: number; total: number | null } | null;
+  nextAttemptAt: string | null;
+  openConflicts: number;
+}
+
+export const syncEnrollInput = z.strictObject({
+  serverUrl: z.string().trim().min(1, 'Give the server address').max(500),
+  code: z.string().trim().min(1, 'Give the enrolment code').max(64),
+});

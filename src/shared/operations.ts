@@ -14,6 +14,12 @@ export const OPERATIONS = [
   'members.restore',
   'members.history',
   'members.cities',
+  'sync.status',
+  'sync.now',
+  'sync.enroll',
+  'conflicts.list',
+  'conflicts.restore',
+  'conflicts.dismiss',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

@@ -26,7 +26,7 @@ export function openTestChapter(
   const path = options.path ?? join(temp!.dir, 'chapter.sqlite');
   const clock = { now: new Date(options.at ?? '2026-03-15T10:00:00Z') };
   const db = openDatabase(path);
-  const handlers = createHandlers(db, () => new Date(clock.now));
+  const handlers = createHandlers(db, { now: () => new Date(clock.now) });
   if (options.setup !== false) {
     handlers['chapter.setup']({
       name: 'Lyon',

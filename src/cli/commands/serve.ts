@@ -18,7 +18,9 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new AppError('VALIDATION', `--port must be a number from 0 to 65535, not “${opts.port}”.`);
       }
-      const { db, handlers } = openChapter(opts.db, { mustExist: false });
+      // Browser mode is the app: it syncs by itself like the desktop window does.
+      const { db, handlers, sync } = openChapter(opts.db, { mustExist: false, autoSync: true });
+      sync.start();
       const server = await startBrowserMode({ handlers, rendererDir: opts.renderer, port }).catch(
         (error: unknown) => {
           db.close();
@@ -27,6 +29,7 @@ export function registerServe(program: Command): void {
       );
       process.stdout.write(`ChapterDesk is running in browser mode. Open:\n${server.url}\n`);
       const stop = () => {
+        sync.stop();
         void server.close().finally(() => {
           db.close();
           process.exit(0);

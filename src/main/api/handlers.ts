@@ -5,34 +5,82 @@ import { getChapter, listMembershipTypes, requireChapter, setupChapter } from '.
 import { createWriteContexts } from '../services/device/device';
 import {
   createMember,
-  deleteMember,
   getMember,
   listCities,
+  MEMBER_FIELD_BY_COLUMN,
   memberHistory,
-  restoreMember,
+  setMemberDeleted,
   updateMember,
 } from '../services/members/members';
+import {
+  dismissConflict,
+  listConflicts,
+  restoreConflict,
+  writeRestoredField,
+  type OpenConflict,
+} from '../sync/conflicts';
+import { createSyncService, type SyncService } from '../sync/service';
 import { listMembers } from '../services/members/query';
 
+/** Operations that wait on something outside this laptop (only enrolment: the user asked for it). */
+type AsyncOperation = 'sync.enroll';
+
 export type Handlers = {
-  [K in OperationName]: (input: ParsedInput<K>) => OperationResult<K>;
+  [K in OperationName]: (
+    input: ParsedInput<K>,
+  ) => K extends AsyncOperation ? Promise<OperationResult<K>> : OperationResult<K>;
 };
 
+export interface HandlerOptions {
+  now?: () => Date;
+  /** Without one (tests, one-shot CLI commands), sync runs only when asked to. */
+  sync?: SyncService;
+}
+
 /** Binds every contract operation to its service, for one open chapter database. */
-export function createHandlers(db: Db, now: () => Date = () => new Date()): Handlers {
+export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
+  const now = options.now ?? (() => new Date());
   const writeContext = createWriteContexts(db, now);
   const deps = { db, now, writeContext };
+  const sync = options.sync ?? createSyncService({ db, now, autoSync: false });
+  /** Every local write nudges sync, which batches them and runs a few seconds later. */
+  const written = <T>(value: T): T => {
+    sync.localChange();
+    return value;
+  };
+  const restoreField = (conflict: OpenConflict) => {
+    const field = MEMBER_FIELD_BY_COLUMN.get(conflict.column);
+    if (conflict.table === 'members' && conflict.column === 'deleted') {
+      setMemberDeleted(deps, conflict.rowId, conflict.value ? 1 : 0);
+    } else if (conflict.table === 'members' && field) {
+      updateMember(deps, { id: conflict.rowId, patch: { [field]: conflict.value ?? '' } });
+    } else {
+      writeRestoredField(writeContext, conflict);
+    }
+  };
   return {
     'chapter.get': () => getChapter(db),
-    'chapter.setup': (input) => setupChapter(db, now, writeContext, input),
+    'chapter.setup': (input) => written(setupChapter(db, now, writeContext, input)),
     'membershipTypes.list': () => listMembershipTypes(db),
     'members.list': (input) => listMembers(db, input, now(), requireChapter(db).graceDays),
     'members.get': ({ id }) => getMember(deps, id),
-    'members.create': (input) => createMember(deps, input),
-    'members.update': (input) => updateMember(deps, input),
-    'members.delete': ({ id }) => deleteMember(deps, id),
-    'members.restore': ({ id }) => restoreMember(deps, id),
+    'members.create': (input) => written(createMember(deps, input)),
+    'members.update': (input) => written(updateMember(deps, input)),
+    'members.delete': ({ id }) => written(setMemberDeleted(deps, id, 1)),
+    'members.restore': ({ id }) => written(setMemberDeleted(deps, id, 0)),
     'members.history': ({ id }) => memberHistory(db, id),
     'members.cities': () => listCities(db),
+    'sync.status': () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+    'sync.enroll': (input) => sync.enroll(input),
+    'conflicts.list': () => listConflicts(db),
+    'conflicts.restore': ({ id }) => {
+      restoreConflict(db, id, restoreField);
+      return written(listConflicts(db));
+    },
+    'conflicts.dismiss': ({ id }) => {
+      dismissConflict(db, id);
+      return listConflicts(db);
+    },
   };
 }

@@ -15,11 +15,13 @@ export const migration001: Migration = {
       created_at TEXT NOT NULL
     );
 
+    -- Synced columns are nullable and free of foreign keys: sync delivers a row field by field, in
+    -- any order, and services check what a constraint would have.
     CREATE TABLE chapter (
       id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      country TEXT NOT NULL,
-      currency TEXT NOT NULL,
+      name TEXT,
+      country TEXT,
+      currency TEXT,
       grace_days INTEGER NOT NULL DEFAULT 30,
       locale TEXT NOT NULL DEFAULT 'en',
       created_at TEXT NOT NULL,
@@ -29,10 +31,10 @@ export const migration001: Migration = {
 
     CREATE TABLE membership_types (
       id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      kind TEXT NOT NULL CHECK (kind IN ('regular', 'reduced', 'honorary', 'lifetime')),
+      name TEXT,
+      kind TEXT CHECK (kind IN ('regular', 'reduced', 'honorary', 'lifetime')),
       fee_minor INTEGER NOT NULL DEFAULT 0,
-      currency TEXT NOT NULL,
+      currency TEXT,
       period_months INTEGER,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
@@ -50,7 +52,7 @@ export const migration001: Migration = {
       country TEXT,
       city TEXT,
       organisation TEXT,
-      type_id TEXT REFERENCES membership_types(id),
+      type_id TEXT,
       joined_on TEXT,
       paid_through TEXT,
       notes TEXT,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Chapter, MembershipKind, MembershipType } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { derivedId } from '../../db/identity';
 import { writeRow, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { createDevice, getDevice } from '../device/device';
@@ -51,6 +52,20 @@ const DEFAULT_TYPES: Record<
   lifetime: { name: { en: 'Lifetime', fr: 'À vie' }, kind: 'lifetime', months: null },
 };
 
+/** The chapter's default types have derived ids, so two laptops' defaults merge into one set. */
+export function defaultTypeId(chapterId: string, key: string): string {
+  return derivedId(chapterId, `membership-type:${key}`);
+}
+
+export const DEFAULT_TYPE_KEYS = Object.keys(DEFAULT_TYPES);
+
+/** A laptop enrolled before setup joins the server's chapter rather than inventing one. */
+function enrolledChapterId(db: Db): string | null {
+  const row = statement(db, `SELECT chapter_id FROM sync_state WHERE singleton = 1`).get() as
+    { chapter_id: string } | undefined;
+  return row?.chapter_id ?? null;
+}
+
 /**
  * First run: records who uses this laptop, creates the chapter and, unless told not to, the usual
  * membership types, named in the chapter's language. Fees start at zero for the secretary to set.
@@ -65,7 +80,8 @@ export function setupChapter(
     if (getChapter(db)) throw new AppError('ALREADY_INITIALISED', 'This chapter is already set up.');
     if (!getDevice(db)) createDevice(db, input.officerName, now());
     const ctx = writeContext();
-    writeRow(ctx, 'chapter', randomUUID(), {
+    const chapterId = enrolledChapterId(db) ?? randomUUID();
+    writeRow(ctx, 'chapter', chapterId, {
       name: input.name,
       country: input.country,
       currency: input.currency,
@@ -73,8 +89,8 @@ export function setupChapter(
       locale: input.locale,
     });
     if (input.createDefaultTypes) {
-      for (const type of Object.values(DEFAULT_TYPES)) {
-        writeRow(ctx, 'membership_types', randomUUID(), {
+      for (const [key, type] of Object.entries(DEFAULT_TYPES)) {
+        writeRow(ctx, 'membership_types', defaultTypeId(chapterId, key), {
           name: type.name[input.locale],
           kind: type.kind,
           fee_minor: 0,

@@ -27,18 +27,40 @@ export function createDevice(db: Db, officerName: string, now: Date): Device {
   return { nodeId, officerName };
 }
 
+interface DeviceClock {
+  hlc: Hlc;
+  offsetMs: number;
+}
+
+const clocks = new WeakMap<Db, DeviceClock>();
+
 /**
- * Builds the context every write needs. One clock per process and database: it starts after the
- * newest stamp already in the log, so a restart (or a wall clock set back) never reuses a stamp.
+ * This laptop's clock for one database, shared by local writes and by sync. Its wall time is the
+ * system time corrected by the offset learned from the sync server, so a laptop whose date is
+ * wrong still stamps its edits in the right order. It starts after the newest stamp in the log, so
+ * a restart (or a wall clock set back) never reuses or reorders stamps.
  */
+export function deviceClock(db: Db, now: () => Date, nodeId: string, resumeAfter?: string): DeviceClock {
+  const existing = clocks.get(db);
+  if (existing && existing.hlc.node === nodeId) return existing;
+  const offset = statement(db, `SELECT clock_offset_ms AS ms FROM sync_state WHERE singleton = 1`).get() as
+    { ms: number } | undefined;
+  const clock: DeviceClock = { offsetMs: offset?.ms ?? 0, hlc: null as unknown as Hlc };
+  clock.hlc = createHlc(nodeId, () => now().getTime() + clock.offsetMs, resumeAfter ?? latestHlc(db));
+  clocks.set(db, clock);
+  return clock;
+}
+
+/** Forgets the clock so the next write rebuilds it (after stamps in the log were re-timed). */
+export function resetDeviceClock(db: Db): void {
+  clocks.delete(db);
+}
+
+/** Builds the context every write needs, for the officer and laptop recorded at setup. */
 export function createWriteContexts(db: Db, now: () => Date): () => WriteContext {
-  let hlc: Hlc | null = null;
   return () => {
     const device = getDevice(db);
     if (!device) throw new AppError('NOT_INITIALISED', 'Set up the chapter first.');
-    if (!hlc || hlc.node !== device.nodeId) {
-      hlc = createHlc(device.nodeId, () => now().getTime(), latestHlc(db));
-    }
-    return { db, hlc, now, officer: device.officerName };
+    return { db, hlc: deviceClock(db, now, device.nodeId).hlc, now, officer: device.officerName };
   };
 }

@@ -1,5 +1,5 @@
 import { statement } from '../../db/statements';
-import type { Member, HistoryEntry } from '../../../shared/domain';
+import { memberFields, type HistoryEntry, type Member } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { parseHlc } from '../../../shared/hlc';
@@ -97,7 +97,7 @@ export function updateMember(deps: MembersDeps, { id, patch }: ParsedInput<'memb
   return getMember(deps, id);
 }
 
-function setDeleted(deps: MembersDeps, id: string, deleted: 0 | 1): Member {
+export function setMemberDeleted(deps: MembersDeps, id: string, deleted: 0 | 1): Member {
   const { db } = deps;
   db.transaction(() => {
     const current = getMember(deps, id);
@@ -107,8 +107,13 @@ function setDeleted(deps: MembersDeps, id: string, deleted: 0 | 1): Member {
   return getMember(deps, id);
 }
 
-export const deleteMember = (deps: MembersDeps, id: string) => setDeleted(deps, id, 1);
-export const restoreMember = (deps: MembersDeps, id: string) => setDeleted(deps, id, 0);
+/** Stored column -> the contract's field, for putting back a value that lost a sync conflict. */
+export const MEMBER_FIELD_BY_COLUMN = new Map(
+  Object.keys(memberFields.shape).map((field) => [
+    field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    field,
+  ]),
+);
 
 /** Columns the secretary never typed: derived for search and sorting, not history. */
 const HIDDEN_COLUMNS = new Set(['sort_name']);

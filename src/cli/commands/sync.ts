@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { AppError } from '../../shared/errors';
+import { SyncTransportError } from '../../main/sync/transport';
+import { openChapter } from '../open-chapter';
+
+export function registerSync(program: Command): void {
+  program
+    .command('sync')
+    .description('Run one full sync of a chapter database with its server (enrolling first with --enroll)')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--server <url>', 'sync server address (needed with --enroll)')
+    .option('--enroll <code>', 'one-time enrolment code from the server administrator')
+    .option('--json', 'print {"pushed","pulled","conflicts"} as JSON')
+    .action(async (opts: { db: string; server?: string; enroll?: string; json?: boolean }) => {
+      if (opts.enroll && !opts.server) throw new AppError('VALIDATION', '--enroll needs --server <url>.');
+      const { db, sync } = openChapter(opts.db, { mustExist: Boolean(!opts.enroll) });
+      try {
+        if (opts.enroll) await sync.enroll({ serverUrl: opts.server!, code: opts.enroll });
+        const summary = await sync.runOnce();
+        const result = { pushed: summary.pushed, pulled: summary.pulled, conflicts: summary.conflicts };
+        if (opts.json) {
+          process.stdout.write(
+            `${JSON.stringify({ ...result, rejected: summary.rejected, retimed: summary.retimed })}\n`,
+          );
+        } else {
+          process.stdout.write(
+            `Synced: ${result.pushed} changes sent, ${result.pulled} received, ${result.conflicts} conflicts.\n`,
+          );
+          if (summary.rejected)
+            process.stdout.write(`${summary.rejected} changes were refused by the server.\n`);
+          if (summary.retimed) {
+            process.stdout.write(
+              `${summary.retimed} changes were re-timed: this computer's clock was far ahead.\n`,
+            );
+          }
+        }
+      } catch (error) {
+        if (error instanceof SyncTransportError)
+          throw new AppError('INTERNAL', `Sync failed (${error.code}): ${error.message}`);
+        throw error;
+      } finally {
+        sync.stop();
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,197 @@
+import type { Hlc } from '../../shared/hlc';
+import type { PulledChange } from '../../shared/sync-protocol';
+import { SYNCED_TABLES } from '../db/changes';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+
+/** Columns sync may set: the table's own, minus the key and the local timestamps. */
+const NOT_SYNCED = new Set(['id', 'created_at', 'updated_at']);
+/** Columns computed from others: they follow their sources and are never a conflict of their own. */
+const DERIVED = new Set(['members.sort_name', 'members.phone_e164']);
+const columnCache = new WeakMap<Db, Map<string, Set<string>>>();
+
+export function syncableColumns(db: Db, table: string): Set<string> | null {
+  if (!(SYNCED_TABLES as readonly string[]).includes(table)) return null;
+  let cache = columnCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    columnCache.set(db, cache);
+  }
+  let columns = cache.get(table);
+  if (!columns) {
+    const info = db.pragma(`table_info(${table})`) as { name: string }[];
+    columns = new Set(info.map((c) => c.name).filter((name) => !NOT_SYNCED.has(name)));
+    cache.set(table, columns);
+  }
+  return columns;
+}
+
+export interface ApplyContext {
+  db: Db;
+  nodeId: string;
+  hlc: Hlc;
+  now: () => Date;
+  /** Local changes after this seq were made without having seen what this pull brings. */
+  concurrentAfterSeq: number;
+}
+
+export interface ApplyResult {
+  applied: number;
+  duplicates: number;
+  conflicts: number;
+  held: number;
+}
+
+interface FieldChange {
+  seq: number;
+  value: string | null;
+  hlc: string;
+  node_id: string;
+}
+
+/**
+ * Writes one field into its row, creating the row if it is new. Table and column come from the
+ * local schema (syncableColumns), never from the wire. Returns false when the row refuses the
+ * value (a constraint), in which case the change is held rather than failing the whole page.
+ */
+function writeField(
+  db: Db,
+  table: string,
+  rowId: string,
+  column: string,
+  value: string | null,
+  at: string,
+): boolean {
+  const decoded = value === null ? null : (JSON.parse(value) as unknown);
+  const stored =
+    decoded === null || typeof decoded === 'string' || typeof decoded === 'number'
+      ? decoded
+      : typeof decoded === 'boolean'
+        ? Number(decoded)
+        : JSON.stringify(decoded);
+  try {
+    statement(
+      db,
+      `INSERT INTO ${table} (id, ${column}, created_at, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET ${column} = excluded.${column}, updated_at = excluded.updated_at`,
+    ).run(rowId, stored, at, at);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function winnerOf(
+  db: Db,
+  table: string,
+  rowId: string,
+  column: string,
+  exceptSeq: number,
+): FieldChange | undefined {
+  return statement(
+    db,
+    `SELECT seq, value, hlc, node_id FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND seq != ? AND pushed != 2
+     ORDER BY hlc DESC LIMIT 1`,
+  ).get(table, rowId, column, exceptSeq) as FieldChange | undefined;
+}
+
+/**
+ * Applies one page of pulled changes (the caller wraps it in the transaction that also advances
+ * the cursor). Each field is last-writer-wins by HLC; a change this laptop already has is skipped;
+ * when a pulled change meets a different value this laptop wrote without having seen it, the
+ * value that lost is kept in `conflicts`; a change for a column or table this version does not
+ * have yet is stored and held, to be applied after an upgrade.
+ */
+export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[]): ApplyResult {
+  const { db } = ctx;
+  const result: ApplyResult = { applied: 0, duplicates: 0, conflicts: 0, held: 0 };
+  const at = ctx.now().toISOString();
+  const insert = statement(
+    db,
+    `INSERT OR IGNORE INTO changes (tbl, row_id, col, value, hlc, node_id, officer, pushed) VALUES (?, ?, ?, ?, ?, ?, NULL, 1)`,
+  );
+  const localConcurrent = statement(
+    db,
+    `SELECT seq, value, hlc, node_id FROM changes
+     WHERE tbl = ? AND row_id = ? AND col = ? AND node_id = ? AND seq > ? AND pushed != 2 ORDER BY hlc DESC LIMIT 1`,
+  );
+  const recordConflict = statement(
+    db,
+    `INSERT INTO conflicts (tbl, row_id, col, lost_value, lost_hlc, lost_node, won_value, won_hlc, won_node, detected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const hold = statement(db, `INSERT OR IGNORE INTO held_changes (change_seq) VALUES (?)`);
+
+  for (const c of changes) {
+    const inserted = insert.run(c.tbl, c.rowId, c.col, c.value, c.hlc, c.nodeId);
+    if (inserted.changes === 0) {
+      result.duplicates++;
+      continue;
+    }
+    const seq = Number(inserted.lastInsertRowid);
+    ctx.hlc.receive(c.hlc);
+    if (!syncableColumns(db, c.tbl)?.has(c.col)) {
+      hold.run(seq);
+      result.held++;
+      continue;
+    }
+    const local = localConcurrent.get(c.tbl, c.rowId, c.col, ctx.nodeId, ctx.concurrentAfterSeq) as
+      FieldChange | undefined;
+    if (local && local.value !== c.value && !DERIVED.has(`${c.tbl}.${c.col}`)) {
+      const [lost, won] = c.hlc > local.hlc ? [local, c] : [c, local];
+      const wonNode = 'nodeId' in won ? won.nodeId : won.node_id;
+      const lostNode = 'nodeId' in lost ? lost.nodeId : lost.node_id;
+      recordConflict.run(
+        c.tbl,
+        c.rowId,
+        c.col,
+        lost.value,
+        lost.hlc,
+        lostNode,
+        won.value,
+        won.hlc,
+        wonNode,
+        at,
+      );
+      result.conflicts++;
+    }
+    const winner = winnerOf(db, c.tbl, c.rowId, c.col, seq);
+    if (!winner || c.hlc > winner.hlc) {
+      if (!writeField(db, c.tbl, c.rowId, c.col, c.value, at)) {
+        hold.run(seq);
+        result.held++;
+        continue;
+      }
+    }
+    result.applied++;
+  }
+  return result;
+}
+
+/**
+ * Sets a field back to the best value the log still vouches for: used when the server refuses a
+ * local change for good, so this laptop does not keep showing a value no one else will ever see.
+ */
+export function recomputeField(db: Db, table: string, rowId: string, column: string, now: Date): void {
+  if (!syncableColumns(db, table)?.has(column)) return;
+  const winner = winnerOf(db, table, rowId, column, -1);
+  writeField(db, table, rowId, column, winner?.value ?? null, now.toISOString());
+}
+
+/** After an upgrade, held changes whose column now exists are applied like any pulled change. */
+export function replayHeld(db: Db, now: Date): number {
+  const held = statement(
+    db,
+    `SELECT c.seq, c.tbl, c.row_id, c.col FROM held_changes h JOIN changes c ON c.seq = h.change_seq`,
+  ).all() as { seq: number; tbl: string; row_id: string; col: string }[];
+  let replayed = 0;
+  for (const h of held) {
+    if (!syncableColumns(db, h.tbl)?.has(h.col)) continue;
+    const winner = winnerOf(db, h.tbl, h.row_id, h.col, -1);
+    if (winner && writeField(db, h.tbl, h.row_id, h.col, winner.value, now.toISOString())) {
+      statement(db, `DELETE FROM held_changes WHERE change_seq = ?`).run(h.seq);
+      replayed++;
+    }
+  }
+  return replayed;
+}

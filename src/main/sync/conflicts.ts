@@ -1,0 +1,82 @@
+import type { Conflict } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { writeRow, type RowValues, type SyncedTable, type WriteContext } from '../db/changes';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { syncableColumns } from './apply';
+
+interface ConflictRow {
+  id: number;
+  tbl: string;
+  row_id: string;
+  col: string;
+  lost_value: string | null;
+  lost_hlc: string;
+  lost_node: string;
+  won_value: string | null;
+  won_hlc: string;
+  won_node: string;
+  detected_at: string;
+}
+
+const decode = (value: string | null): unknown => (value === null ? null : (JSON.parse(value) as unknown));
+const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+
+export function listConflicts(db: Db): Conflict[] {
+  const rows = statement(
+    db,
+    `SELECT c.*, trim(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) AS label
+     FROM conflicts c LEFT JOIN members m ON c.tbl = 'members' AND m.id = c.row_id
+     WHERE c.resolved = 0 ORDER BY c.id DESC LIMIT 500`,
+  ).all() as (ConflictRow & { label: string | null })[];
+  return rows.map((r) => ({
+    id: r.id,
+    table: r.tbl,
+    rowId: r.row_id,
+    rowLabel: r.label || null,
+    column: camel(r.col),
+    lostValue: decode(r.lost_value),
+    lostAt: r.lost_hlc,
+    lostNode: r.lost_node,
+    wonValue: decode(r.won_value),
+    wonNode: r.won_node,
+    detectedAt: r.detected_at,
+  }));
+}
+
+export interface OpenConflict {
+  table: string;
+  rowId: string;
+  column: string;
+  value: unknown;
+}
+
+/**
+ * Puts the value that lost back, through `write` (the owning service, so derived columns follow),
+ * as a new edit that syncs like any other; the conflict closes.
+ */
+export function restoreConflict(db: Db, id: number, write: (conflict: OpenConflict) => void): void {
+  db.transaction(() => {
+    const row = statement(db, `SELECT * FROM conflicts WHERE id = ? AND resolved = 0`).get(id) as
+      ConflictRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+    if (!syncableColumns(db, row.tbl)?.has(row.col)) {
+      throw new AppError('CONFLICT', 'This version of ChapterDesk cannot restore that field.');
+    }
+    write({ table: row.tbl, rowId: row.row_id, column: row.col, value: decode(row.lost_value) });
+    statement(db, `UPDATE conflicts SET resolved = 1 WHERE id = ?`).run(id);
+  })();
+}
+
+/** Writes a restored value straight into a synced row, for tables without a richer service. */
+export function writeRestoredField(writeContext: () => WriteContext, conflict: OpenConflict): void {
+  const stored =
+    typeof conflict.value === 'boolean' ? Number(conflict.value) : (conflict.value as RowValues[string]);
+  writeRow(writeContext(), conflict.table as SyncedTable, conflict.rowId, { [conflict.column]: stored });
+}
+
+/** A dismissed conflict keeps the current value and leaves the list. */
+export function dismissConflict(db: Db, id: number): void {
+  const result = statement(db, `UPDATE conflicts SET resolved = 1 WHERE id = ? AND resolved = 0`).run(id);
+  if (result.changes === 0) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+}

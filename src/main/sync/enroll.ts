@@ -1,0 +1,108 @@
+import { userInfo } from 'node:os';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { DEFAULT_TYPE_KEYS, defaultTypeId, getChapter } from '../services/chapter/chapter';
+import { createDevice, getDevice, resetDeviceClock } from '../services/device/device';
+import { memberIdFor } from '../services/members/identity';
+import { getSyncState, saveEnrollment } from './state';
+import type { SyncTransport } from './transport';
+
+export interface EnrollInput {
+  serverUrl: string;
+  code: string;
+}
+
+export interface EnrollDeps {
+  db: Db;
+  now: () => Date;
+  transportFor: (serverUrl: string, token?: string) => SyncTransport;
+}
+
+function renameRow(
+  db: Db,
+  table: 'chapter' | 'membership_types' | 'members',
+  from: string,
+  to: string,
+): void {
+  if (from === to) return;
+  if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(from)) return;
+  if (statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(to)) return;
+  statement(db, `UPDATE ${table} SET id = ? WHERE id = ?`).run(to, from);
+  statement(db, `UPDATE changes SET row_id = ? WHERE tbl = ? AND row_id = ?`).run(to, table, from);
+}
+
+/**
+ * A chapter set up offline has ids derived from its own, local chapter id. On first enrolment it
+ * joins the server's chapter, so those ids are re-derived from the server's chapter id: then the
+ * same member (by email) and the same default types created on two laptops become one row. Nothing
+ * has been pushed yet, so renaming in the outbox is safe.
+ */
+function adoptServerChapter(db: Db, serverChapterId: string): void {
+  const local = getChapter(db);
+  if (!local || local.id === serverChapterId) return;
+  renameRow(db, 'chapter', local.id, serverChapterId);
+  for (const key of DEFAULT_TYPE_KEYS) {
+    const from = defaultTypeId(local.id, key);
+    const to = defaultTypeId(serverChapterId, key);
+    renameRow(db, 'membership_types', from, to);
+    statement(db, `UPDATE members SET type_id = ? WHERE type_id = ?`).run(to, from);
+    statement(db, `UPDATE changes SET value = ? WHERE tbl = 'members' AND col = 'type_id' AND value = ?`).run(
+      JSON.stringify(to),
+      JSON.stringify(from),
+    );
+  }
+  const withEmail = statement(db, `SELECT id, email FROM members WHERE email IS NOT NULL`).all() as {
+    id: string;
+    email: string;
+  }[];
+  for (const m of withEmail) {
+    if (m.id === memberIdFor(local.id, m.email))
+      renameRow(db, 'members', m.id, memberIdFor(serverChapterId, m.email));
+  }
+}
+
+/**
+ * Connects this laptop to a sync server with a one-time code from the server's administrator.
+ * A laptop without a chapter yet gets its chapter with the first sync; one with a chapter made
+ * offline uploads it.
+ */
+export async function enrollDevice(
+  deps: EnrollDeps,
+  input: EnrollInput,
+): Promise<{ chapterId: string; chapterName: string }> {
+  const { db, now } = deps;
+  let serverUrl: URL;
+  try {
+    serverUrl = new URL(input.serverUrl);
+  } catch {
+    throw new AppError('VALIDATION', 'The server address is not a valid URL.', {
+      fields: [{ field: 'serverUrl', message: 'Use an address like https://sync.example.org' }],
+    });
+  }
+  if (serverUrl.protocol !== 'https:' && serverUrl.protocol !== 'http:') {
+    throw new AppError('VALIDATION', 'The server address must start with https://', {
+      fields: [{ field: 'serverUrl', message: 'Use an address like https://sync.example.org' }],
+    });
+  }
+  const device = getDevice(db) ?? createDevice(db, userInfo().username || 'Officer', now());
+  const sentAt = Date.now();
+  const reply = await deps.transportFor(serverUrl.toString()).enroll({
+    code: input.code,
+    nodeId: device.nodeId,
+    deviceName: device.officerName,
+  });
+  const firstEnrolment = getSyncState(db) === null;
+  db.transaction(() => {
+    if (firstEnrolment) adoptServerChapter(db, reply.chapterId);
+    saveEnrollment(db, {
+      serverUrl: serverUrl.toString().replace(/\/+$/, ''),
+      token: reply.token,
+      deviceId: reply.deviceId,
+      chapterId: reply.chapterId,
+      clockOffsetMs: Math.round(reply.serverTime - (sentAt + Date.now()) / 2),
+    });
+  })();
+  resetDeviceClock(db);
+  return { chapterId: reply.chapterId, chapterName: reply.chapterName };
+}

@@ -1,0 +1,176 @@
+import { SYNC_LIMITS, SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../shared/sync-protocol';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
+import { applyPulled, recomputeField, replayHeld } from './apply';
+import { markPushed, markRejected, nextBatch, pendingCount } from './outbox';
+import { getSyncState, updateSyncState } from './state';
+import { SyncTransportError, type SyncTransport } from './transport';
+
+export interface SyncDeps {
+  db: Db;
+  now: () => Date;
+  transport: SyncTransport;
+  pullPageSize?: number;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  done: number;
+  /** Known for push (the outbox size at the start); unknown for pull. */
+  total: number | null;
+}
+
+export interface SyncSummary {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  rejected: number;
+  retimed: number;
+}
+
+/** Offset of the server's clock from ours, from a reply's serverTime and the request's midpoint. */
+function offsetFrom(serverTime: number, sentAt: number, receivedAt: number): number {
+  return Math.round(serverTime - (sentAt + receivedAt) / 2);
+}
+
+/**
+ * Gives waiting changes stamped too far in the future (made before this laptop learned its clock
+ * was wrong) new stamps from the corrected clock, keeping their order. They still win over older
+ * edits and nothing is dropped.
+ */
+function retimeFutureChanges(db: Db, now: () => Date, nodeId: string, limitWall: number): number {
+  const limit = String(limitWall).padStart(15, '0');
+  const future = statement(
+    db,
+    `SELECT DISTINCT hlc FROM changes WHERE pushed = 0 AND hlc > ? ORDER BY hlc`,
+  ).all(limit) as { hlc: string }[];
+  if (future.length === 0) return 0;
+  const { last } = statement(db, `SELECT max(hlc) AS last FROM changes WHERE hlc <= ?`).get(limit) as {
+    last: string | null;
+  };
+  resetDeviceClock(db);
+  const clock = deviceClock(db, now, nodeId, last ?? undefined).hlc;
+  const restamp = statement(db, `UPDATE changes SET hlc = ? WHERE pushed = 0 AND hlc = ?`);
+  let count = 0;
+  for (const { hlc } of future) count += restamp.run(clock.now(), hlc).changes;
+  return count;
+}
+
+async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promise<void> {
+  const { db, transport, now } = deps;
+  const total = pendingCount(db);
+  let done = 0;
+  let retimedRound = false;
+  for (;;) {
+    const batch = nextBatch(db);
+    if (batch.changes.length === 0) return;
+    const state = getSyncState(db)!;
+    const sentAt = Date.now();
+    const reply = await transport.push({
+      protocol: SYNC_PROTOCOL_VERSION,
+      schema: SYNC_SCHEMA_VERSION,
+      nodeId,
+      clientSeq: state.nextClientSeq,
+      changes: batch.changes,
+    });
+    const offset = offsetFrom(reply.serverTime, sentAt, Date.now());
+    const clockAhead: number[] = [];
+    db.transaction(() => {
+      const refused = new Set<number>();
+      for (const rejection of reply.rejected) {
+        const seq = batch.seqs[rejection.index];
+        if (seq === undefined) continue;
+        refused.add(seq);
+        if (rejection.code === 'CLOCK_AHEAD') {
+          clockAhead.push(seq);
+          continue;
+        }
+        markRejected(db, seq, `${rejection.code}: ${rejection.reason}`);
+        const change = batch.changes[rejection.index]!;
+        recomputeField(db, change.tbl, change.rowId, change.col, now());
+        summary.rejected++;
+      }
+      markPushed(
+        db,
+        batch.seqs.filter((seq) => !refused.has(seq)),
+      );
+      updateSyncState(db, { nextClientSeq: state.nextClientSeq + 1, clockOffsetMs: offset });
+      deviceClock(db, now, nodeId).offsetMs = offset;
+    })();
+    summary.pushed += batch.seqs.length - reply.rejected.length;
+    done += batch.seqs.length;
+    deps.onProgress?.({ phase: 'push', done, total });
+
+    if (clockAhead.length > 0) {
+      if (retimedRound) {
+        throw new SyncTransportError(
+          'CLOCK_AHEAD',
+          "The server refuses this laptop's changes because its clock is ahead. Set the correct date and time, then sync again.",
+        );
+      }
+      const limitWall = reply.serverTime + SYNC_LIMITS.maxClockAheadMs;
+      summary.retimed += db.transaction(() => retimeFutureChanges(db, now, nodeId, limitWall))();
+      retimedRound = true;
+    }
+  }
+}
+
+async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promise<void> {
+  const { db, transport, now } = deps;
+  const limit = deps.pullPageSize ?? SYNC_LIMITS.defaultPullLimit;
+  const concurrentAfterSeq = getSyncState(db)!.concurrentAfterSeq;
+  let done = 0;
+  for (;;) {
+    const cursor = getSyncState(db)!.pullCursor;
+    const page = await transport.pull(cursor, limit);
+    db.transaction(() => {
+      const applied = applyPulled(
+        { db, nodeId, now, hlc: deviceClock(db, now, nodeId).hlc, concurrentAfterSeq },
+        page.changes,
+      );
+      summary.pulled += applied.applied + applied.held;
+      summary.conflicts += applied.conflicts;
+      // The cursor moves in the same transaction as the data it covers, never ahead of it.
+      updateSyncState(db, { pullCursor: Math.max(cursor, page.next) });
+    })();
+    done += page.changes.length;
+    deps.onProgress?.({ phase: 'pull', done, total: null });
+    if (!page.more || page.changes.length === 0) return;
+  }
+}
+
+/**
+ * One full sync: push the outbox in small batches, then pull and apply until up to date. Every
+ * step commits on its own, so a link that drops mid-way loses nothing: the next run resends what
+ * was not acknowledged (the server ignores what it already has) and pulls from the last cursor.
+ */
+export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
+  const { db, now } = deps;
+  const state = getSyncState(db);
+  const device = getDevice(db);
+  if (!state || !device) {
+    throw new SyncTransportError('NOT_ENROLLED', 'This laptop is not connected to a sync server yet.');
+  }
+  const summary: SyncSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, retimed: 0 };
+  replayHeld(db, now());
+  try {
+    await push(deps, device.nodeId, summary);
+    const baseline =
+      (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq ?? 0;
+    await pull(deps, device.nodeId, summary);
+    updateSyncState(db, {
+      concurrentAfterSeq: baseline,
+      lastSyncAt: now().toISOString(),
+      lastErrorCode: null,
+      lastError: null,
+    });
+    return summary;
+  } catch (error) {
+    const code = error instanceof SyncTransportError ? error.code : 'INTERNAL';
+    const message = error instanceof Error ? error.message : String(error);
+    updateSyncState(db, { lastErrorCode: code, lastError: message });
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+import type { SyncStatus } from '../../shared/domain';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { enrollDevice, type EnrollInput } from './enroll';
+import { pendingCount } from './outbox';
+import { runSync, type SyncProgress, type SyncSummary } from './run';
+import { createSyncScheduler, type SchedulerTimers, type SyncScheduler } from './scheduler';
+import { getSyncState } from './state';
+import { httpTransport, SyncTransportError, type SyncTransport } from './transport';
+
+export interface SyncServiceOptions {
+  db: Db;
+  now: () => Date;
+  transportFor?: (serverUrl: string, token?: string) => SyncTransport;
+  timers?: SchedulerTimers;
+  random?: () => number;
+  /**
+   * Sync by itself (at start, after edits, periodically, with retries): the app and browser mode.
+   * Off for one-shot commands and tests, where only an explicit request syncs.
+   */
+  autoSync?: boolean;
+}
+
+export interface SyncService {
+  status(): SyncStatus;
+  /** Starts a sync now and returns at once with the status; the UI follows it with status(). */
+  syncNow(): SyncStatus;
+  enroll(input: EnrollInput): Promise<SyncStatus>;
+  /** Called after every local write: syncs a few seconds later, batching a burst of edits. */
+  localChange(): void;
+  /** Called when the system reports the network is back. */
+  online(): void;
+  start(): void;
+  stop(): void;
+  idle(): Promise<void>;
+  /** One full sync, awaited: for the CLI and tests. */
+  runOnce(): Promise<SyncSummary>;
+}
+
+const defaultTransportFor = (serverUrl: string, token?: string) =>
+  httpTransport({ baseUrl: serverUrl, token });
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { db, now } = options;
+  const transportFor = options.transportFor ?? defaultTransportFor;
+  const autoSync = options.autoSync ?? true;
+  let progress: SyncProgress | null = null;
+
+  async function runOnce(): Promise<SyncSummary> {
+    const state = getSyncState(db);
+    if (!state)
+      throw new SyncTransportError('NOT_ENROLLED', 'This laptop is not connected to a sync server yet.');
+    try {
+      return await runSync({
+        db,
+        now,
+        transport: transportFor(state.serverUrl, state.token),
+        onProgress: (p) => (progress = p),
+      });
+    } finally {
+      progress = null;
+    }
+  }
+
+  const scheduler: SyncScheduler = createSyncScheduler({
+    run: async () => {
+      if (getSyncState(db)) await runOnce();
+    },
+    isOffline: (error) => error instanceof SyncTransportError && error.code === 'NETWORK',
+    timers: options.timers,
+    random: options.random,
+  });
+
+  function status(): SyncStatus {
+    const state = getSyncState(db);
+    const schedule = scheduler.state();
+    const openConflicts = (
+      statement(db, `SELECT count(*) AS n FROM conflicts WHERE resolved = 0`).get() as { n: number }
+    ).n;
+    const base = {
+      serverUrl: state?.serverUrl ?? null,
+      pending: pendingCount(db),
+      lastSyncAt: state?.lastSyncAt ?? null,
+      progress,
+      nextAttemptAt: schedule.nextAttemptAt ? new Date(schedule.nextAttemptAt).toISOString() : null,
+      openConflicts,
+    };
+    if (!state) return { ...base, state: 'not-enrolled', error: null };
+    if (schedule.running) return { ...base, state: 'syncing', error: null };
+    if (state.lastErrorCode) {
+      return {
+        ...base,
+        state: schedule.offline ? 'offline' : 'error',
+        error: { code: state.lastErrorCode, message: state.lastError ?? '' },
+      };
+    }
+    return { ...base, state: 'idle', error: null };
+  }
+
+  return {
+    status,
+    syncNow() {
+      scheduler.trigger('manual');
+      return status();
+    },
+    async enroll(input) {
+      await enrollDevice({ db, now, transportFor }, input);
+      scheduler.trigger('manual');
+      return status();
+    },
+    localChange: () => {
+      if (autoSync) scheduler.trigger('edit');
+    },
+    online: () => {
+      if (autoSync) scheduler.trigger('online');
+    },
+    start: () => {
+      if (autoSync) scheduler.trigger('start');
+    },
+    stop: () => scheduler.stop(),
+    idle: () => scheduler.idle(),
+    runOnce,
+  };
+}

@@ -1,0 +1,108 @@
+import { gzipSync } from 'node:zlib';
+import type { z } from 'zod';
+import {
+  enrollResponseSchema,
+  errorBodySchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../shared/sync-protocol';
+
+/** Why a request failed: the server's stable code, or NETWORK when no valid answer came back. */
+export class SyncTransportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncTransportError';
+  }
+}
+
+export interface SyncTransport {
+  enroll(request: EnrollRequest): Promise<EnrollResponse>;
+  push(request: PushRequest): Promise<PushResponse>;
+  pull(after: number, limit: number): Promise<PullResponse>;
+}
+
+export interface HttpTransportOptions {
+  baseUrl: string;
+  token?: string;
+  /** A request that has not finished by then is abandoned; a dead link must not hang sync. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Counts request body bytes as sent on the wire (after gzip), for figures and progress. */
+  onBytesSent?: (bytes: number) => void;
+}
+
+export function httpTransport(options: HttpTransportOptions): SyncTransport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    headers.set('accept-encoding', 'gzip');
+    if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        ...init,
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SyncTransportError('NETWORK', `Cannot reach the sync server at ${base}: ${reason}`);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new SyncTransportError(
+        'NETWORK',
+        `The sync server sent an incomplete or invalid answer (HTTP ${response.status}).`,
+        response.status,
+      );
+    }
+    if (!response.ok) {
+      const parsed = errorBodySchema.safeParse(body);
+      if (parsed.success)
+        throw new SyncTransportError(parsed.data.error.code, parsed.data.error.message, response.status);
+      throw new SyncTransportError(
+        'NETWORK',
+        `The sync server answered HTTP ${response.status}.`,
+        response.status,
+      );
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new SyncTransportError('NETWORK', 'The sync server answered in an unexpected format.');
+    return parsed.data;
+  }
+
+  function postJson<T>(path: string, schema: z.ZodType<T>, payload: unknown): Promise<T> {
+    const body = gzipSync(Buffer.from(JSON.stringify(payload)));
+    options.onBytesSent?.(body.length);
+    return call(path, schema, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body,
+    });
+  }
+
+  return {
+    enroll: (request) => postJson('/v1/enroll', enrollResponseSchema, request),
+    push: (request) => postJson('/v1/sync/push', pushResponseSchema, request),
+    pull: (after, limit) =>
+      call(`/v1/sync/pull?after=${after}&limit=${limit}`, pullResponseSchema, { method: 'GET' }),
+  };
+}
