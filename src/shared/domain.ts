@@ -174,4 +174,5 @@ export interface SyncStatus {
 export const syncEnrollInput = z.strictObject({
   serverUrl: z.string().trim().min(1, 'Give the server address').max(500),
   code: z.string().trim().min(1, 'Give the enrolment code').max(64),
+  officerName: z.string().trim().max(200).optional(),
 });

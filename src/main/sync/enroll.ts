@@ -5,12 +5,15 @@ import { statement } from '../db/statements';
 import { DEFAULT_TYPE_KEYS, defaultTypeId, getChapter } from '../services/chapter/chapter';
 import { createDevice, getDevice, resetDeviceClock } from '../services/device/device';
 import { memberIdFor } from '../services/members/identity';
+import { offsetFrom } from './run';
 import { getSyncState, saveEnrollment } from './state';
 import type { SyncTransport } from './transport';
 
 export interface EnrollInput {
   serverUrl: string;
   code: string;
+  /** Who uses this laptop, when it joins a chapter without having set one up. */
+  officerName?: string;
 }
 
 export interface EnrollDeps {
@@ -85,8 +88,9 @@ export async function enrollDevice(
       fields: [{ field: 'serverUrl', message: 'Use an address like https://sync.example.org' }],
     });
   }
-  const device = getDevice(db) ?? createDevice(db, userInfo().username || 'Officer', now());
-  const sentAt = Date.now();
+  const device =
+    getDevice(db) ?? createDevice(db, input.officerName || userInfo().username || 'Officer', now());
+  const sentAt = now().getTime();
   const reply = await deps.transportFor(serverUrl.toString()).enroll({
     code: input.code,
     nodeId: device.nodeId,
@@ -100,7 +104,7 @@ export async function enrollDevice(
       token: reply.token,
       deviceId: reply.deviceId,
       chapterId: reply.chapterId,
-      clockOffsetMs: Math.round(reply.serverTime - (sentAt + Date.now()) / 2),
+      clockOffsetMs: offsetFrom(reply.serverTime, sentAt, now().getTime()),
     });
   })();
   resetDeviceClock(db);

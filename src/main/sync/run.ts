@@ -30,9 +30,14 @@ export interface SyncSummary {
   retimed: number;
 }
 
-/** Offset of the server's clock from ours, from a reply's serverTime and the request's midpoint. */
-function offsetFrom(serverTime: number, sentAt: number, receivedAt: number): number {
-  return Math.round(serverTime - (sentAt + receivedAt) / 2);
+/**
+ * Offset of the server's clock from ours, from a reply's serverTime and the request's midpoint.
+ * Within the measurement's own uncertainty (the round trip, and at least a second) the clocks are
+ * taken to agree: correcting by noise would reorder edits made a moment apart.
+ */
+export function offsetFrom(serverTime: number, sentAt: number, receivedAt: number): number {
+  const offset = Math.round(serverTime - (sentAt + receivedAt) / 2);
+  return Math.abs(offset) <= Math.max(1_000, receivedAt - sentAt) ? 0 : offset;
 }
 
 /**
@@ -51,7 +56,7 @@ function retimeFutureChanges(db: Db, now: () => Date, nodeId: string, limitWall:
     last: string | null;
   };
   resetDeviceClock(db);
-  const clock = deviceClock(db, now, nodeId, last ?? undefined).hlc;
+  const clock = deviceClock(db, now, nodeId, last).hlc;
   const restamp = statement(db, `UPDATE changes SET hlc = ? WHERE pushed = 0 AND hlc = ?`);
   let count = 0;
   for (const { hlc } of future) count += restamp.run(clock.now(), hlc).changes;
@@ -67,7 +72,7 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
     const batch = nextBatch(db);
     if (batch.changes.length === 0) return;
     const state = getSyncState(db)!;
-    const sentAt = Date.now();
+    const sentAt = now().getTime();
     const reply = await transport.push({
       protocol: SYNC_PROTOCOL_VERSION,
       schema: SYNC_SCHEMA_VERSION,
@@ -75,7 +80,7 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
       clientSeq: state.nextClientSeq,
       changes: batch.changes,
     });
-    const offset = offsetFrom(reply.serverTime, sentAt, Date.now());
+    const offset = offsetFrom(reply.serverTime, sentAt, now().getTime());
     const clockAhead: number[] = [];
     db.transaction(() => {
       const refused = new Set<number>();

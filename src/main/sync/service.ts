@@ -105,7 +105,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     async enroll(input) {
       await enrollDevice({ db, now, transportFor }, input);
-      scheduler.trigger('manual');
+      if (autoSync) scheduler.trigger('manual');
       return status();
     },
     localChange: () => {
@@ -119,6 +119,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     stop: () => scheduler.stop(),
     idle: () => scheduler.idle(),
-    runOnce,
+    async runOnce() {
+      await scheduler.idle();
+      return runOnce();
+    },
   };
 }

@@ -50,18 +50,24 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     headers.set('accept', 'application/json');
     headers.set('accept-encoding', 'gzip');
     if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        ...init,
-        headers,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new SyncTransportError('NETWORK', `Cannot reach the sync server at ${base}: ${reason}`);
+    let response: Response | undefined;
+    let text = '';
+    // One immediate retry: a kept-alive connection the server has since closed (a restart, a
+    // proxy timeout) fails the first request on it. Both push and pull are safe to repeat.
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await doFetch(`${base}${path}`, {
+          ...init,
+          headers,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        text = await response.text();
+      } catch (error) {
+        response = undefined;
+        if (attempt < 2 && !(error instanceof Error && error.name === 'TimeoutError')) continue;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new SyncTransportError('NETWORK', `Cannot reach the sync server at ${base}: ${reason}`);
+      }
     }
     let body: unknown;
     try {

@@ -40,13 +40,23 @@ const clocks = new WeakMap<Db, DeviceClock>();
  * wrong still stamps its edits in the right order. It starts after the newest stamp in the log, so
  * a restart (or a wall clock set back) never reuses or reorders stamps.
  */
-export function deviceClock(db: Db, now: () => Date, nodeId: string, resumeAfter?: string): DeviceClock {
+/** `resumeAfter` overrides where the clock resumes (null: from nothing), for re-timing. */
+export function deviceClock(
+  db: Db,
+  now: () => Date,
+  nodeId: string,
+  resumeAfter?: string | null,
+): DeviceClock {
   const existing = clocks.get(db);
   if (existing && existing.hlc.node === nodeId) return existing;
   const offset = statement(db, `SELECT clock_offset_ms AS ms FROM sync_state WHERE singleton = 1`).get() as
     { ms: number } | undefined;
   const clock: DeviceClock = { offsetMs: offset?.ms ?? 0, hlc: null as unknown as Hlc };
-  clock.hlc = createHlc(nodeId, () => now().getTime() + clock.offsetMs, resumeAfter ?? latestHlc(db));
+  clock.hlc = createHlc(
+    nodeId,
+    () => now().getTime() + clock.offsetMs,
+    resumeAfter === undefined ? latestHlc(db) : (resumeAfter ?? undefined),
+  );
   clocks.set(db, clock);
   return clock;
 }

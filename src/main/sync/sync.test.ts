@@ -1,0 +1,284 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { enrol, memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
+import { STORE_KINDS, startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
+import { localChecksum } from './checksum';
+import { SyncTransportError } from './transport';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
+  let server: TestSyncServer;
+  let laptops: Laptop[] = [];
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  afterEach(() => {
+    laptops.forEach((l) => l.close());
+    laptops = [];
+    server.clock.ms = null;
+  });
+
+  function laptop(name: string, options: Parameters<typeof openLaptop>[1] = {}): Laptop {
+    const l = openLaptop(name, options);
+    laptops.push(l);
+    return l;
+  }
+  async function newChapter(): Promise<string> {
+    return (await server.admin.addChapter(`Chapter ${Math.random()}`)).id;
+  }
+  async function syncAll(...ls: Laptop[]): Promise<void> {
+    for (let round = 0; round < 2; round++) for (const l of ls) await l.sync.runOnce();
+  }
+  async function serverChecksum(l: Laptop): Promise<string> {
+    const state = l.db.prepare('SELECT server_url, token FROM sync_state').get() as {
+      server_url: string;
+      token: string;
+    };
+    const reply = await fetch(`${state.server_url}/v1/sync/checksum`, {
+      headers: { authorization: `Bearer ${state.token}` },
+    });
+    return ((await reply.json()) as { checksum: string }).checksum;
+  }
+  const list = (l: Laptop) =>
+    l.handlers['members.list']({ query: '', sort: 'name', direction: 'asc', offset: 0, limit: 500 }).rows;
+
+  it('uploads a chapter set up offline, and a new laptop receives all of it', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    a.handlers['members.create']({ firstName: 'Hélène', lastName: 'Dupré', email: 'helene@example.org' });
+    a.handlers['members.create']({ firstName: 'Kwame', lastName: 'Mensah' });
+    await enrol(a, server, chapterId);
+    const first = await a.sync.runOnce();
+    expect(first.pushed).toBeGreaterThan(10);
+    expect(a.sync.status()).toMatchObject({ state: 'idle', pending: 0 });
+
+    const b = laptop('Ben');
+    await enrol(b, server, chapterId);
+    const summary = await b.sync.runOnce();
+    expect(summary.pulled).toBeGreaterThan(10);
+    expect(b.handlers['chapter.get'](undefined)).toMatchObject({
+      id: chapterId,
+      name: 'Lyon',
+      officerName: 'Ben',
+    });
+    expect(b.handlers['membershipTypes.list'](undefined)).toHaveLength(4);
+    expect(list(b).map((m) => m.firstName)).toEqual(['Hélène', 'Kwame']);
+    expect(
+      b.handlers['members.list']({ query: 'helene', sort: 'name', direction: 'asc', offset: 0, limit: 10 })
+        .total,
+    ).toBe(1);
+    expect(memberSnapshot(b.db)).toEqual(memberSnapshot(a.db));
+    expect(localChecksum(b.db).checksum).toBe(await serverChecksum(b));
+  });
+
+  it('makes one member of the same email created offline on two laptops, and one set of default types', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben', { setupChapter: true });
+    a.handlers['members.create']({ firstName: 'Wanjiru', email: 'wanjiru@example.org', city: 'Nairobi' });
+    b.handlers['members.create']({ firstName: 'Wanjiru', lastName: 'Kamau', email: 'Wanjiru@Example.org' });
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      const rows = list(l);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ email: 'wanjiru@example.org', lastName: 'Kamau', city: 'Nairobi' });
+      expect(l.handlers['membershipTypes.list'](undefined)).toHaveLength(4);
+    }
+    expect(memberSnapshot(a.db)).toEqual(memberSnapshot(b.db));
+  });
+
+  it('keeps the value that lost a concurrent edit, and restoring it wins everywhere', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    const m = a.handlers['members.create']({ firstName: 'Ngozi', city: 'Lagos' });
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    await syncAll(a, b);
+
+    a.handlers['members.update']({ id: m.id, patch: { city: 'Abuja' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    b.handlers['members.update']({ id: m.id, patch: { city: 'Enugu' } });
+    const pushedA = await a.sync.runOnce();
+    const pulledB = await b.sync.runOnce();
+    await a.sync.runOnce();
+    expect(pushedA.conflicts).toBe(0);
+    expect(pulledB.conflicts).toBe(1);
+    for (const l of [a, b]) expect(l.handlers['members.get']({ id: m.id }).city).toBe('Enugu');
+
+    const [conflict] = b.handlers['conflicts.list'](undefined);
+    expect(conflict).toMatchObject({
+      column: 'city',
+      lostValue: 'Abuja',
+      wonValue: 'Enugu',
+      rowLabel: 'Ngozi',
+    });
+    expect(b.sync.status().openConflicts).toBe(1);
+    expect(b.handlers['conflicts.restore']({ id: conflict!.id })).toEqual([]);
+    await syncAll(b, a);
+    for (const l of [a, b]) expect(l.handlers['members.get']({ id: m.id }).city).toBe('Abuja');
+  });
+
+  it('resolves a delete on one laptop and an edit on another the same way everywhere', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    const m = a.handlers['members.create']({ firstName: 'Søren', city: 'Aarhus' });
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    await syncAll(a, b);
+
+    a.handlers['members.delete']({ id: m.id });
+    b.handlers['members.update']({ id: m.id, patch: { city: 'Odense' } });
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      expect(list(l)).toEqual([]);
+      expect(l.handlers['members.get']({ id: m.id })).toMatchObject({ deleted: true, city: 'Odense' });
+    }
+    b.handlers['members.restore']({ id: m.id });
+    await syncAll(b, a);
+    expect(list(a).map((x) => x.city)).toEqual(['Odense']);
+  });
+
+  it('survives a batch acknowledged but never heard: resent, applied once, outbox drained', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    await enrol(a, server, chapterId);
+    for (let i = 0; i < 30; i++) a.handlers['members.create']({ firstName: `Member ${i}` });
+    let drops = 1;
+    a.wrapTransport((t) => ({
+      ...t,
+      push: async (request) => {
+        const reply = await t.push(request);
+        if (drops-- > 0) throw new SyncTransportError('NETWORK', 'link dropped after the server committed');
+        return reply;
+      },
+    }));
+    await expect(a.sync.runOnce()).rejects.toThrow(/link dropped/);
+    expect(a.sync.status()).toMatchObject({ state: 'error', error: { code: 'NETWORK' } });
+    const pending = a.sync.status().pending;
+    expect(pending).toBeGreaterThan(0);
+    await a.sync.runOnce();
+    expect(a.sync.status().pending).toBe(0);
+    const b = laptop('Ben');
+    await enrol(b, server, chapterId);
+    await b.sync.runOnce();
+    expect(list(b)).toHaveLength(30);
+    expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
+  });
+
+  it('marks a change the server refuses for good, restores the field, and keeps syncing the rest', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    await enrol(a, server, chapterId);
+    const m = a.handlers['members.create']({ firstName: 'Ana' });
+    await a.sync.runOnce();
+    const node = a.handlers['chapter.get'](undefined)!.nodeId;
+    const stamp = `${String(Date.now()).padStart(15, '0')}:000999:${node}`;
+    a.db
+      .prepare(
+        `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id) VALUES ('members', ?, 'is_admin', '1', ?, ?)`,
+      )
+      .run(m.id, stamp, node);
+    a.handlers['members.update']({ id: m.id, patch: { city: 'Porto' } });
+    const summary = await a.sync.runOnce();
+    expect(summary.rejected).toBe(1);
+    expect(a.sync.status()).toMatchObject({ state: 'idle', pending: 0 });
+    const refused = a.db
+      .prepare(`SELECT pushed, reject_reason FROM changes WHERE col = 'is_admin'`)
+      .get() as {
+      pushed: number;
+      reject_reason: string;
+    };
+    expect(refused.pushed).toBe(2);
+    expect(refused.reject_reason).toMatch(/VALIDATION/);
+    const b = laptop('Ben');
+    await enrol(b, server, chapterId);
+    await b.sync.runOnce();
+    expect(b.handlers['members.get']({ id: m.id }).city).toBe('Porto');
+  });
+
+  it('re-times edits from a laptop two years ahead instead of losing them, and never blocks one three days behind', async () => {
+    const chapterId = await newChapter();
+    const ahead = laptop('Ahead', { setupChapter: true, skewMs: 730 * DAY });
+    const behind = laptop('Behind', { skewMs: -3 * DAY });
+    ahead.handlers['members.create']({ firstName: 'Future', email: 'future@example.org' });
+    await enrol(ahead, server, chapterId);
+    // Enrolment re-derives the member's id from the server's chapter id.
+    const m = list(ahead)[0]!;
+    const summary = await ahead.sync.runOnce();
+    expect(summary.retimed).toBeGreaterThan(0);
+    expect(ahead.sync.status().pending).toBe(0);
+    const wall = Number(
+      (ahead.db.prepare(`SELECT max(hlc) AS h FROM changes`).get() as { h: string }).h.split(':')[0],
+    );
+    expect(Math.abs(wall - Date.now())).toBeLessThan(DAY);
+
+    await enrol(behind, server, chapterId);
+    await behind.sync.runOnce();
+    behind.handlers['members.update']({ id: m.id, patch: { city: 'Later edit' } });
+    await behind.sync.runOnce();
+    await ahead.sync.runOnce();
+    expect(ahead.handlers['members.get']({ id: m.id }).city).toBe('Later edit');
+  });
+
+  it('refuses a device that was revoked, and another chapter cannot see this one', async () => {
+    const chapterId = await newChapter();
+    const otherChapter = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    a.handlers['members.create']({ firstName: 'Secret', email: 'secret@example.org' });
+    await enrol(a, server, chapterId);
+    await a.sync.runOnce();
+    const outsider = laptop('Outsider');
+    await enrol(outsider, server, otherChapter);
+    await outsider.sync.runOnce();
+    expect(memberSnapshot(outsider.db)).toEqual([]);
+
+    const device = (await server.admin.listDevices()).find((d) => d.chapterId === chapterId)!;
+    await server.admin.revokeDevice(device.id);
+    a.handlers['members.create']({ firstName: 'After revoke' });
+    await expect(a.sync.runOnce()).rejects.toThrow();
+    expect(a.sync.status()).toMatchObject({ state: 'error', error: { code: 'UNAUTHORISED' } });
+    expect(a.sync.status().pending).toBeGreaterThan(0);
+  });
+
+  it('keeps a field from a newer schema and applies it after the upgrade', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const m = a.handlers['members.create']({ firstName: 'Old', organisation: 'Red Cross' });
+    await enrol(a, server, chapterId);
+    await a.sync.runOnce();
+
+    let b = laptop('Ben');
+    b.db.exec('ALTER TABLE members DROP COLUMN organisation');
+    await enrol(b, server, chapterId);
+    const summary = await b.sync.runOnce();
+    expect(summary.pulled).toBeGreaterThan(0);
+    expect((b.db.prepare('SELECT count(*) AS n FROM held_changes').get() as { n: number }).n).toBe(1);
+
+    b.db.exec('ALTER TABLE members ADD COLUMN organisation TEXT');
+    b = b.reopen();
+    laptops.push(b);
+    await b.sync.runOnce();
+    expect(b.handlers['members.get']({ id: m.id }).organisation).toBe('Red Cross');
+    expect((b.db.prepare('SELECT count(*) AS n FROM held_changes').get() as { n: number }).n).toBe(0);
+  });
+
+  it('carries on after the server restarts between push and pull', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    a.handlers['members.create']({ firstName: 'Before restart' });
+    await a.sync.runOnce();
+    await server.restart();
+    await b.sync.runOnce();
+    expect(list(b).map((m) => m.firstName)).toEqual(['Before restart']);
+  });
+});

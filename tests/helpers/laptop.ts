@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { createHandlers, type Handlers } from '../../src/main/api/handlers';
+import { openDatabase, type Db } from '../../src/main/db/open';
+import { createSyncService, type SyncService } from '../../src/main/sync/service';
+import { httpTransport, type SyncTransport } from '../../src/main/sync/transport';
+import { tempDir } from './chapter';
+import type { TestSyncServer } from './sync-server';
+
+export interface Laptop {
+  name: string;
+  db: Db;
+  path: string;
+  handlers: Handlers;
+  sync: SyncService;
+  clock: { now: Date; skewMs: number };
+  /** Replaces how this laptop reaches the server (cut links, duplicates, partitions). */
+  wrapTransport: (wrap: ((t: SyncTransport) => SyncTransport) | null) => void;
+  reopen(): Laptop;
+  close(): void;
+}
+
+export interface LaptopOptions {
+  /** Set up a chapter offline before enrolling (otherwise the laptop joins with an empty file). */
+  setupChapter?: boolean;
+  skewMs?: number;
+  path?: string;
+  memory?: boolean;
+}
+
+/** A laptop: a real SQLite file, the real services and sync client, a clock the test can skew. */
+export function openLaptop(name: string, options: LaptopOptions = {}): Laptop {
+  const temp = options.path || options.memory ? null : tempDir(`laptop-${name}-`);
+  const path = options.memory ? ':memory:' : (options.path ?? join(temp!.dir, 'chapter.sqlite'));
+  const db = openDatabase(path);
+  const clock = { now: new Date(), skewMs: options.skewMs ?? 0 };
+  const now = () => new Date(Date.now() + clock.skewMs);
+  let wrap: ((t: SyncTransport) => SyncTransport) | null = null;
+  const sync = createSyncService({
+    db,
+    now,
+    autoSync: false,
+    transportFor: (url, token) => {
+      const transport = httpTransport({ baseUrl: url, token, timeoutMs: 10_000 });
+      return wrap ? wrap(transport) : transport;
+    },
+  });
+  const handlers = createHandlers(db, { now, sync });
+  if (options.setupChapter) {
+    handlers['chapter.setup']({
+      name: 'Lyon',
+      country: 'FR',
+      currency: 'EUR',
+      officerName: name,
+      locale: 'en',
+      createDefaultTypes: true,
+    });
+  }
+  const laptop: Laptop = {
+    name,
+    db,
+    path,
+    handlers,
+    sync,
+    clock,
+    wrapTransport: (next) => (wrap = next),
+    reopen() {
+      sync.stop();
+      db.close();
+      return openLaptop(name, { path, skewMs: clock.skewMs });
+    },
+    close() {
+      sync.stop();
+      if (db.open) db.close();
+      temp?.cleanup();
+    },
+  };
+  return laptop;
+}
+
+export async function enrol(laptop: Laptop, server: TestSyncServer, chapterId: string): Promise<void> {
+  const { code } = await server.admin.issueEnrolmentCode(chapterId);
+  await laptop.handlers['sync.enroll']({ serverUrl: server.url, code, officerName: laptop.name });
+  await laptop.sync.idle();
+}
+
+/** What a secretary would see: every member row with its visible fields, sorted by id. */
+export function memberSnapshot(db: Db): unknown[] {
+  return db
+    .prepare(
+      `SELECT id, member_number, first_name, last_name, email, phone, phone_e164, country, city, organisation,
+              type_id, joined_on, paid_through, notes, consent_email, consent_sms, sort_name, deleted
+       FROM members ORDER BY id`,
+    )
+    .all();
+}
