@@ -39,6 +39,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), contentSecurityPolicy()],
     build: {
+      // Minified, the renderer loads noticeably faster in browser mode on a slow machine.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

@@ -1,0 +1,164 @@
+import i18n from 'i18next';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Chapter, Member, MembershipType } from '../../shared/domain';
+import { api } from './api/client';
+import { AppHeader } from './components/AppHeader';
+import { ErrorBanner } from './components/ErrorBanner';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { memberName } from './components/memberName';
+import { Toast, type ToastMessage } from './components/Toast';
+import { isLanguage } from './i18n/languages';
+import { INITIAL_LIST_STATE, type MemberListState } from './screens/memberListState';
+import { MemberScreen } from './screens/MemberScreen';
+import { MembersScreen } from './screens/MembersScreen';
+import { SetupScreen } from './screens/SetupScreen';
+
+type View = { name: 'members' } | { name: 'member'; id: string };
+
+const UNDO_WINDOW_MS = 10_000;
+const NOTICE_MS = 4_000;
+
+export function App() {
+  const { t } = useTranslation();
+  /** Undefined while loading; null when this database has no chapter yet. */
+  const [chapter, setChapter] = useState<Chapter | null | undefined>(undefined);
+  const [chapterError, setChapterError] = useState<unknown>(null);
+  const [chapterAttempt, setChapterAttempt] = useState(0);
+  const [types, setTypes] = useState<MembershipType[]>([]);
+  const [view, setView] = useState<View>({ name: 'members' });
+  const [listState, setListState] = useState<MemberListState>(INITIAL_LIST_STATE);
+  const [listScrollOffset, setListScrollOffset] = useState(0);
+  /** Bumped after every write, so whatever is on screen re-reads what it shows. */
+  const [dataVersion, setDataVersion] = useState(0);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.call('chapter.get').then(
+      (found) => {
+        if (!current) return;
+        if (found && isLanguage(found.locale)) void i18n.changeLanguage(found.locale);
+        setChapter(found);
+        setChapterError(null);
+      },
+      (failure: unknown) => {
+        if (current) setChapterError(failure);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [chapterAttempt]);
+
+  const chapterId = chapter?.id;
+  useEffect(() => {
+    if (!chapterId) return;
+    let current = true;
+    api.call('membershipTypes.list').then(
+      (found) => {
+        if (current) setTypes(found);
+      },
+      (failure: unknown) => {
+        if (current) setError(failure);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [chapterId]);
+
+  useEffect(() => {
+    document.title = chapter ? `${chapter.name} · ${t('app.name')}` : t('app.name');
+  }, [chapter, t]);
+
+  const showToast = useCallback((text: string, durationMs: number, action?: ToastMessage['action']) => {
+    setToast((previous) => ({ id: (previous?.id ?? 0) + 1, text, durationMs, action }));
+  }, []);
+  const dismissToast = useCallback(() => setToast(null), []);
+  const changed = useCallback(() => setDataVersion((version) => version + 1), []);
+
+  const undoDelete = async (id: string) => {
+    try {
+      await api.call('members.restore', { id });
+      changed();
+      showToast(t('members.restored'), NOTICE_MS);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const onDeleted = (member: Member) => {
+    setView({ name: 'members' });
+    changed();
+    showToast(t('members.deleted'), UNDO_WINDOW_MS, {
+      label: t('members.undo'),
+      testId: 'undo',
+      run: () => void undoDelete(member.id),
+    });
+  };
+
+  const content = () => {
+    if (chapter === undefined) {
+      return (
+        <main className="page page--narrow">
+          {chapterError !== null ? (
+            <ErrorBanner error={chapterError} onRetry={() => setChapterAttempt((n) => n + 1)} />
+          ) : (
+            <p className="muted">{t('app.loading')}</p>
+          )}
+        </main>
+      );
+    }
+    if (chapter === null) return <SetupScreen onDone={setChapter} />;
+    if (view.name === 'member') {
+      return (
+        <MemberScreen
+          key={view.id}
+          id={view.id}
+          chapter={chapter}
+          types={types}
+          dataVersion={dataVersion}
+          onBack={() => setView({ name: 'members' })}
+          onChanged={changed}
+          onDeleted={onDeleted}
+        />
+      );
+    }
+    return (
+      <MembersScreen
+        chapter={chapter}
+        types={types}
+        listState={listState}
+        onListStateChange={(change) => {
+          setListState((current) => ({ ...current, ...change }));
+          setListScrollOffset(0);
+        }}
+        initialScrollOffset={listScrollOffset}
+        dataVersion={dataVersion}
+        onOpenMember={(id, scrollOffset) => {
+          setListScrollOffset(scrollOffset);
+          setView({ name: 'member', id });
+        }}
+        onMemberAdded={(member) => {
+          changed();
+          showToast(t('members.added', { name: memberName(member) || t('members.unnamed') }), NOTICE_MS);
+        }}
+      />
+    );
+  };
+
+  return (
+    <div className="app">
+      <AppHeader chapterName={chapter?.name} />
+      {error !== null && (
+        <div className="app__banner">
+          <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        </div>
+      )}
+      <ErrorBoundary key={view.name === 'member' ? view.id : view.name}>{content()}</ErrorBoundary>
+      {toast && <Toast toast={toast} onDismiss={dismissToast} />}
+    </div>
+  );
+}

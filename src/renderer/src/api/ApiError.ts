@@ -1,0 +1,27 @@
+import type { ErrorCode, FieldIssue } from '../../../shared/errors';
+import { isErrorCode } from '../../../shared/errors';
+
+/** `NETWORK` is the client's own: the request never got an answer, so no server code applies. */
+export type ClientErrorCode = ErrorCode | 'NETWORK';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly fields: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Whatever was thrown, as an ApiError, so screens handle one shape of error. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Error) return new ApiError('INTERNAL', error.message);
+  return new ApiError('INTERNAL', String(error));
+}
+
+export function isClientErrorCode(value: unknown): value is ClientErrorCode {
+  return value === 'NETWORK' || isErrorCode(value);
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../shared/domain';
+import { useFormat } from '../i18n/useFormat';
+import { StatusBadge } from './StatusBadge';
+
+export function MemberDetails({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  const phone = member.phoneE164 ?? member.phone;
+
+  const rows: [label: string, value: ReactNode][] = [
+    [t('fields.status'), <StatusBadge key="status" status={member.status} />],
+    [t('fields.typeId'), member.typeName],
+    [t('fields.memberNumber'), member.memberNumber],
+    [t('fields.email'), member.email && <bdi>{member.email}</bdi>],
+    [
+      t('fields.phone'),
+      phone && (
+        <bdi dir="ltr" data-testid="member-phone">
+          {phone}
+        </bdi>
+      ),
+    ],
+    [t('fields.city'), member.city],
+    [t('fields.country'), member.country],
+    [t('fields.organisation'), member.organisation],
+    [t('fields.joinedOn'), member.joinedOn && format.date(member.joinedOn)],
+    [t('fields.paidThrough'), member.paidThrough && format.date(member.paidThrough)],
+    [t('fields.consentEmail'), yesNo(member.consentEmail)],
+    [t('fields.consentSms'), yesNo(member.consentSms)],
+    [t('fields.notes'), member.notes && <span className="details__notes">{member.notes}</span>],
+  ];
+
+  return (
+    <dl className="details">
+      {rows.map(([label, value]) => (
+        <div key={label} className="details__row">
+          <dt>{label}</dt>
+          <dd>{value || t('common.none')}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

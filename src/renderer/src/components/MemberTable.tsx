@@ -1,0 +1,258 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member, MemberSortField } from '../../../shared/domain';
+import type { MemberPages, MemberQuery } from '../hooks/memberPages';
+import { useFormat } from '../i18n/useFormat';
+import { memberName } from './memberName';
+import { StatusBadge } from './StatusBadge';
+
+const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 44;
+const PAGE_JUMP = 10;
+
+type Column = 'name' | 'memberNumber' | 'email' | 'phone' | 'city' | 'type' | 'joinedOn' | 'status';
+const COLUMNS: readonly Column[] = [
+  'name',
+  'memberNumber',
+  'email',
+  'phone',
+  'city',
+  'type',
+  'joinedOn',
+  'status',
+];
+const SORTABLE: Partial<Record<Column, MemberSortField>> = {
+  name: 'name',
+  memberNumber: 'memberNumber',
+  email: 'email',
+  city: 'city',
+  joinedOn: 'joinedOn',
+  status: 'status',
+};
+
+interface MemberTableProps {
+  pages: MemberPages;
+  /** The query whose rows are on show: when it changes, the table starts again from the top. */
+  shownQuery: MemberQuery | null;
+  total: number;
+  label: string;
+  sort: MemberSortField;
+  direction: 'asc' | 'desc';
+  onSort: (field: MemberSortField) => void;
+  /** The scroll offset comes along so that coming back to the list lands where the user left it. */
+  onOpen: (id: string, scrollOffset: number) => void;
+  /** Where to scroll once the first rows are in. */
+  initialOffset: number;
+}
+
+export function MemberTable({
+  pages,
+  shownQuery,
+  total,
+  label,
+  sort,
+  direction,
+  onSort,
+  onOpen,
+  initialOffset,
+}: MemberTableProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+  const scrolledFor = useRef<MemberQuery | null>(null);
+
+  // The build does not run the React Compiler, so nothing here is auto-memoised and the
+  // virtualizer's per-scroll values cannot go stale.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky header sits inside the scroll area: rows start below it, and a row scrolled to
+    // must not end up hidden under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    pages.request(first, last);
+  }, [pages, first, last]);
+
+  // The offset can only be restored once there are rows to scroll; after that, a new search or
+  // filter is a new list and starts from the top.
+  useEffect(() => {
+    if (shownQuery === null || scrolledFor.current === shownQuery) return;
+    const firstResults = scrolledFor.current === null;
+    scrolledFor.current = shownQuery;
+    virtualizer.scrollToOffset(firstResults ? initialOffset : 0);
+    if (!firstResults) setActiveIndex(0);
+  }, [shownQuery, initialOffset, virtualizer]);
+
+  // The row to focus may only be rendered a frame or two after scrolling to it.
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${pendingFocus.current}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus();
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(total - 1, index));
+    pendingFocus.current = target;
+    setActiveIndex(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, member: Member | undefined) => {
+    const moves: Partial<Record<string, number>> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + PAGE_JUMP,
+      PageUp: index - PAGE_JUMP,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if ((event.key === 'Enter' || event.key === ' ') && member) {
+      event.preventDefault();
+      onOpen(member.id, virtualizer.scrollOffset ?? 0);
+    }
+  };
+
+  const tabbableIndex = items.some((item) => item.index === activeIndex) ? activeIndex : first;
+
+  return (
+    <div ref={scrollRef} className="member-table" role="table" aria-label={label} aria-rowcount={total + 1}>
+      <div role="rowgroup" className="member-table__head" style={{ height: HEADER_HEIGHT }}>
+        <div role="row" aria-rowindex={1} className="member-table__row">
+          {COLUMNS.map((column) => (
+            <HeaderCell
+              key={column}
+              column={column}
+              sortField={SORTABLE[column]}
+              sort={sort}
+              direction={direction}
+              onSort={onSort}
+            />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="member-table__body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const member = pages.row(item.index);
+          // One element whether loaded or not, so a row focused while still loading keeps focus when it fills in.
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-busy={member ? undefined : true}
+              data-index={item.index}
+              data-testid={member ? 'member-row' : 'member-row-placeholder'}
+              tabIndex={item.index === tabbableIndex ? 0 : -1}
+              className={`member-table__row member-table__row--${member ? 'member' : 'placeholder'}`}
+              style={{ height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+              onClick={member && (() => onOpen(member.id, virtualizer.scrollOffset ?? 0))}
+              onFocus={() => setActiveIndex(item.index)}
+              onKeyDown={(event) => onRowKeyDown(event, item.index, member)}
+            >
+              {member ? (
+                <MemberCells member={member} />
+              ) : (
+                <div role="cell" className="member-table__cell member-table__cell--loading">
+                  <span className="visually-hidden">{t('members.loadingRow')}</span>
+                  <span className="placeholder-bar" aria-hidden />
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface HeaderCellProps {
+  column: Column;
+  sortField: MemberSortField | undefined;
+  sort: MemberSortField;
+  direction: 'asc' | 'desc';
+  onSort: (field: MemberSortField) => void;
+}
+
+function HeaderCell({ column, sortField, sort, direction, onSort }: HeaderCellProps) {
+  const { t } = useTranslation();
+  const label = t(`columns.${column}`);
+  if (!sortField) {
+    return (
+      <div role="columnheader" className="member-table__cell member-table__header">
+        {label}
+      </div>
+    );
+  }
+  const active = sortField === sort;
+  return (
+    <div
+      role="columnheader"
+      className="member-table__cell member-table__header"
+      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        title={t('members.sortBy', { column: label })}
+        onClick={() => onSort(sortField)}
+      >
+        {label}
+        <span aria-hidden className={`sort-indicator${active ? ' sort-indicator--active' : ''}`}>
+          {active && direction === 'desc' ? '▼' : '▲'}
+        </span>
+      </button>
+    </div>
+  );
+}
+
+function MemberCells({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const phone = member.phoneE164 ?? member.phone;
+  return (
+    <>
+      <div role="cell" className="member-table__cell member-table__cell--name">
+        {memberName(member) || t('members.unnamed')}
+      </div>
+      <div role="cell" className="member-table__cell">
+        {member.memberNumber}
+      </div>
+      <div role="cell" className="member-table__cell">
+        {member.email && <bdi>{member.email}</bdi>}
+      </div>
+      <div role="cell" className="member-table__cell">
+        {phone && <bdi dir="ltr">{phone}</bdi>}
+      </div>
+      <div role="cell" className="member-table__cell">
+        {member.city}
+      </div>
+      <div role="cell" className="member-table__cell">
+        {member.typeName}
+      </div>
+      <div role="cell" className="member-table__cell">
+        {member.joinedOn && format.date(member.joinedOn)}
+      </div>
+      <div role="cell" className="member-table__cell">
+        <StatusBadge status={member.status} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import type { MemberStatus } from '../../../shared/domain';
+
+export function StatusBadge({ status }: { status: MemberStatus }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge--${status}`}>{t(`status.${status}`)}</span>;
+}

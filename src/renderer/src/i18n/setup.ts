@@ -1,0 +1,24 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { fr } from './fr';
+import { browserLanguage, LANGUAGES } from './languages';
+
+/** `lang` drives hyphenation, spell-checking and screen-reader voices; `dir` mirrors the layout. */
+function reflectLanguage(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = i18n.dir(language);
+}
+
+export async function setUpI18n(): Promise<void> {
+  i18n.on('languageChanged', reflectLanguage);
+  await i18n.use(initReactI18next).init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    lng: browserLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    // React already escapes everything it renders.
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
+}

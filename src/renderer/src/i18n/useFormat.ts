@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface Format {
+  number(value: number): string;
+  /** A calendar date stored as YYYY-MM-DD, which has no time zone of its own. */
+  date(isoDate: string): string;
+  /** An instant stored as an ISO timestamp, shown in the local time zone. */
+  dateTime(isoInstant: string): string;
+}
+
+/** The browser's own variant of the current language (en-GB rather than en), for its date and number habits. */
+function formattingLocale(language: string): string {
+  return navigator.languages.find((tag) => tag.split('-')[0]?.toLowerCase() === language) ?? language;
+}
+
+export function useFormat(): Format {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useMemo(() => {
+    const locale = formattingLocale(language);
+    const number = new Intl.NumberFormat(locale);
+    // Read and printed in UTC so that 2024-03-31 never turns into 30 March west of Greenwich.
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      number: (value) => number.format(value),
+      date: (isoDate) => {
+        const parsed = new Date(`${isoDate}T00:00:00Z`);
+        return Number.isNaN(parsed.getTime()) ? isoDate : date.format(parsed);
+      },
+      dateTime: (isoInstant) => {
+        const parsed = new Date(isoInstant);
+        return Number.isNaN(parsed.getTime()) ? isoInstant : dateTime.format(parsed);
+      },
+    };
+  }, [language]);
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Chapter, HistoryEntry, Member, MembershipType } from '../../../shared/domain';
+import { api } from '../api/client';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { MemberDetails } from '../components/MemberDetails';
+import { MemberFormDialog } from '../components/MemberFormDialog';
+import { MemberHistory } from '../components/MemberHistory';
+import { memberName } from '../components/memberName';
+
+interface MemberScreenProps {
+  id: string;
+  chapter: Chapter;
+  types: MembershipType[];
+  dataVersion: number;
+  onBack: () => void;
+  onChanged: () => void;
+  onDeleted: (member: Member) => void;
+}
+
+interface Loaded {
+  member: Member;
+  history: HistoryEntry[];
+}
+
+export function MemberScreen({
+  id,
+  chapter,
+  types,
+  dataVersion,
+  onBack,
+  onChanged,
+  onDeleted,
+}: MemberScreenProps) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    Promise.all([api.call('members.get', { id }), api.call('members.history', { id })]).then(
+      ([member, history]) => {
+        if (!current) return;
+        setLoaded({ member, history });
+        setLoadError(null);
+      },
+      (error: unknown) => {
+        if (current) setLoadError(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, dataVersion, attempt]);
+
+  // Moving focus to the heading tells keyboard and screen-reader users that the page changed.
+  const shownId = loaded?.member.id;
+  useEffect(() => {
+    if (shownId) headingRef.current?.focus();
+  }, [shownId]);
+
+  const remove = async (member: Member) => {
+    setDeleting(true);
+    setActionError(null);
+    try {
+      onDeleted(await api.call('members.delete', { id: member.id }));
+    } catch (error) {
+      setActionError(error);
+      setDeleting(false);
+    }
+  };
+
+  const back = (
+    <button type="button" className="button button--quiet back-link" onClick={onBack}>
+      <span aria-hidden className="back-link__arrow">
+        ←
+      </span>
+      {t('member.back')}
+    </button>
+  );
+
+  if (!loaded) {
+    return (
+      <main className="page page--narrow">
+        {back}
+        {loadError !== null ? (
+          <ErrorBanner error={loadError} onRetry={() => setAttempt((n) => n + 1)} />
+        ) : (
+          <p className="muted">{t('app.loading')}</p>
+        )}
+      </main>
+    );
+  }
+
+  const { member, history } = loaded;
+  return (
+    <main className="page page--narrow">
+      {back}
+      <div className="page__heading">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {memberName(member) || t('members.unnamed')}
+        </h1>
+        <div className="page__heading-action button-row">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('member.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={deleting}
+            onClick={() => void remove(member)}
+          >
+            {deleting ? t('member.deleting') : t('member.delete')}
+          </button>
+        </div>
+      </div>
+      {loadError !== null && <ErrorBanner error={loadError} onRetry={() => setAttempt((n) => n + 1)} />}
+      {actionError !== null && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
+      <section aria-labelledby="details-title" className="card">
+        <h2 id="details-title">{t('member.details')}</h2>
+        <MemberDetails member={member} />
+      </section>
+      <section aria-labelledby="history-title" className="card">
+        <h2 id="history-title">{t('member.history')}</h2>
+        <MemberHistory entries={history} types={types} />
+      </section>
+      {editing && (
+        <MemberFormDialog
+          member={member}
+          types={types}
+          chapterCountry={chapter.country}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            setLoaded((current) => current && { ...current, member: saved });
+            onChanged();
+          }}
+        />
+      )}
+    </main>
+  );
+}

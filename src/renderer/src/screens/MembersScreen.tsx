@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Chapter, Member, MembershipType } from '../../../shared/domain';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { MemberFilters } from '../components/MemberFilters';
+import { MemberFormDialog } from '../components/MemberFormDialog';
+import { MemberTable } from '../components/MemberTable';
+import { today } from '../forms/today';
+import type { MemberQuery } from '../hooks/memberPages';
+import { useCities } from '../hooks/useCities';
+import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useMemberPages } from '../hooks/useMemberPages';
+import { useFormat } from '../i18n/useFormat';
+import type { MemberListState } from './memberListState';
+
+const SEARCH_DELAY_MS = 150;
+
+interface MembersScreenProps {
+  chapter: Chapter;
+  types: MembershipType[];
+  listState: MemberListState;
+  onListStateChange: (change: Partial<MemberListState>) => void;
+  initialScrollOffset: number;
+  dataVersion: number;
+  onOpenMember: (id: string, scrollOffset: number) => void;
+  onMemberAdded: (member: Member) => void;
+}
+
+export function MembersScreen({
+  chapter,
+  types,
+  listState,
+  onListStateChange,
+  initialScrollOffset,
+  dataVersion,
+  onOpenMember,
+  onMemberAdded,
+}: MembersScreenProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [newMember, setNewMember] = useState<Partial<Member> | null>(null);
+  const search = useDebouncedValue(listState.search, SEARCH_DELAY_MS);
+  const { status, typeId, city, sort, direction } = listState;
+
+  const query = useMemo<MemberQuery>(
+    () => ({
+      query: search.trim(),
+      sort,
+      direction,
+      ...(status ? { status } : {}),
+      ...(typeId ? { typeId } : {}),
+      ...(city ? { city } : {}),
+    }),
+    [search, status, typeId, city, sort, direction],
+  );
+  const { pages, snapshot } = useMemberPages(query, dataVersion);
+  const { total } = snapshot;
+  const { cities, error: citiesError } = useCities(dataVersion, total !== null);
+  const narrowed = query.query !== '' || Boolean(status || typeId || city);
+
+  const onSort = (field: typeof sort) =>
+    onListStateChange(
+      field === sort
+        ? { direction: direction === 'asc' ? 'desc' : 'asc' }
+        : { sort: field, direction: 'asc' },
+    );
+
+  return (
+    <main className="page page--members">
+      <div className="page__heading">
+        <h1>{t('members.title')}</h1>
+        <p className="member-count" aria-live="polite" data-testid="member-count">
+          {total === null
+            ? t('members.countLoading')
+            : t('members.count', { count: total, total: format.number(total) })}
+        </p>
+        <button
+          type="button"
+          className="button button--primary page__heading-action"
+          onClick={() => setNewMember({ joinedOn: today() })}
+        >
+          {t('members.add')}
+        </button>
+      </div>
+      <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
+      {snapshot.error && <ErrorBanner error={snapshot.error} onRetry={() => pages.refresh()} />}
+      {citiesError !== null && <ErrorBanner error={citiesError} />}
+      {total === 0 ? (
+        <p className="empty-state">{narrowed ? t('members.noMatch') : t('members.noMembers')}</p>
+      ) : (
+        <MemberTable
+          pages={pages}
+          shownQuery={snapshot.query}
+          total={total ?? 0}
+          label={t('members.title')}
+          sort={sort}
+          direction={direction}
+          onSort={onSort}
+          onOpen={onOpenMember}
+          initialOffset={initialScrollOffset}
+        />
+      )}
+      {newMember && (
+        <MemberFormDialog
+          defaults={newMember}
+          types={types}
+          chapterCountry={chapter.country}
+          onClose={() => setNewMember(null)}
+          onSaved={(member) => {
+            setNewMember(null);
+            onMemberAdded(member);
+          }}
+        />
+      )}
+    </main>
+  );
+}
