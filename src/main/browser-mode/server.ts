@@ -71,7 +71,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const token = options.token ?? randomBytes(24).toString('base64url');
   // forceCloseConnections: a browser tab keeps a connection open, which must not keep a stopping
   // server alive.
-  const app: FastifyInstance = Fastify({ bodyLimit: 1024 * 1024, logger: false, forceCloseConnections: true });
+  const app: FastifyInstance = Fastify({
+    bodyLimit: 1024 * 1024,
+    logger: false,
+    forceCloseConnections: true,
+  });
   let allowedHosts = new Set<string>();
 
   app.addHook('onRequest', async (request, reply) => {
