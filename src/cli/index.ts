@@ -4,6 +4,7 @@ import { registerExport } from './commands/export';
 import { registerInit } from './commands/init';
 import { registerServe } from './commands/serve';
 import { registerSync } from './commands/sync';
+import { registerServerCommands } from './server';
 
 /**
  * `chapterdesk`: the same services as the app, for scripts, servers and our own checks.
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerServe(program);
   registerSync(program);
+  registerServerCommands(program);
   return program;
 }
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { startCuttingProxy, type CuttingProxy } from '../../../tests/helpers/cutting-proxy';
-import { enrol, memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
+import { memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
 import { startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
 import { localChecksum } from './checksum';
 

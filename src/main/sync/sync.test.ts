@@ -53,6 +53,8 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     await enrol(a, server, chapterId);
     const first = await a.sync.runOnce();
     expect(first.pushed).toBeGreaterThan(10);
+    // Its own changes are not sent back to it.
+    expect(first.pulled).toBe(0);
     expect(a.sync.status()).toMatchObject({ state: 'idle', pending: 0 });
 
     const b = laptop('Ben');

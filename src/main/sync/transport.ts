@@ -109,6 +109,6 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     enroll: (request) => postJson('/v1/enroll', enrollResponseSchema, request),
     push: (request) => postJson('/v1/sync/push', pushResponseSchema, request),
     pull: (after, limit) =>
-      call(`/v1/sync/pull?after=${after}&limit=${limit}`, pullResponseSchema, { method: 'GET' }),
+      call(`/v1/sync/pull?after=${after}&limit=${limit}&skipOwn=1`, pullResponseSchema, { method: 'GET' }),
   };
 }

@@ -1,8 +1,9 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_sync';
+import { migration003 } from './003_imports';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import type { Chapter, MemberFields, MembershipType } from '../../../shared/domain';
+import { foldText } from '../../../shared/text';
+import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
+import { statement } from '../../db/statements';
+import { requireChapter, listMembershipTypes } from '../chapter/chapter';
+import { memberIdFor } from '../members/identity';
+import { memberToFields, memberToRow, toMember, type MemberDbRow } from '../members/row';
+import { MEMBER_SELECT } from '../members/query';
+import { localIsoDate } from '../members/status';
+import type { ImportedMember } from './clean';
+import type { DuplicateReport, ExistingMember, ImportCandidate, PossibleDuplicate } from './duplicates';
+import type { ColumnMapping } from './mapping';
+import { rejectionReason } from './rejects';
+import type { Db } from '../../db/open';
+
+/** The secretary's answer for a row flagged as a possible duplicate. Default: keep both. */
+export interface DuplicateDecision {
+  rowNumber: number;
+  action: 'keep' | 'merge' | 'skip';
+  /** For merge: the existing member this row is. */
+  memberId?: string;
+}
+
+export interface RowRef {
+  rowNumber: number;
+  memberId: string | null;
+  name: string;
+  email: string | null;
+  /** For updates: the fields the import changes. */
+  fields?: string[];
+}
+
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  possibleDuplicates: number;
+}
+
+export interface FieldError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportOutcome {
+  counts: ImportCounts;
+  /** Up to PREVIEW_ROWS rows behind each count; the counts are exact. */
+  created: RowRef[];
+  updated: RowRef[];
+  unchanged: RowRef[];
+  skipped: RowRef[];
+  rejected: { rowNumber: number; reason: string }[];
+  possibleDuplicates: (RowRef & { duplicates: PossibleDuplicate[] })[];
+  errors: FieldError[];
+  warnings: FieldError[];
+  batchId: string | null;
+}
+
+export const PREVIEW_ROWS = 500;
+
+/**
+ * What an import did to each member. A member touched twice (two rows merged into them) keeps the
+ * values from before the first touch, so Undo goes all the way back.
+ */
+class Effects {
+  private readonly byMember = new Map<
+    string,
+    { action: 'created' | 'updated'; previous: RowValues | null }
+  >();
+
+  add(memberId: string, action: 'created' | 'updated', previous: RowValues | null): void {
+    const earlier = this.byMember.get(memberId);
+    if (!earlier) this.byMember.set(memberId, { action, previous });
+    else if (earlier.previous && previous) earlier.previous = { ...previous, ...earlier.previous };
+  }
+
+  all() {
+    return this.byMember.entries();
+  }
+}
+
+/** The members the file is compared with: every one not deleted. */
+export function existingMembers(db: Db): ExistingMember[] {
+  return (
+    statement(
+      db,
+      `SELECT id, member_number, first_name, last_name, email, phone, phone_e164 FROM members WHERE deleted = 0`,
+    ).all() as {
+      id: string;
+      member_number: string | null;
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+      phone: string | null;
+      phone_e164: string | null;
+    }[]
+  ).map((m) => ({
+    id: m.id,
+    memberNumber: m.member_number,
+    firstName: m.first_name,
+    lastName: m.last_name,
+    email: m.email,
+    phone: m.phone,
+    phoneE164: m.phone_e164,
+  }));
+}
+
+function toFields(
+  values: ImportedMember,
+  types: Map<string, MembershipType>,
+  warn: (field: string, message: string) => void,
+): MemberFields {
+  const fields: MemberFields = {};
+  for (const key of [
+    'memberNumber',
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'country',
+    'city',
+    'organisation',
+    'joinedOn',
+    'paidThrough',
+    'notes',
+  ] as const) {
+    const value = values[key];
+    if (value) fields[key] = value;
+  }
+  if (values.membershipType) {
+    const type = types.get(foldText(values.membershipType));
+    if (type) fields.typeId = type.id;
+    else
+      warn(
+        'membershipType',
+        `No membership type called “${values.membershipType}”; the member was imported without a type.`,
+      );
+  }
+  return fields;
+}
+
+const displayName = (v: ImportedMember) =>
+  [v.firstName, v.lastName].filter(Boolean).join(' ') || v.email || '';
+
+function nextNumberFrom(db: Db): () => string {
+  const { top } = statement(
+    db,
+    `SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`,
+  ).get() as { top: number | null };
+  let next = (top ?? 0) + 1;
+  return () => String(next++);
+}
+
+function currentRow(db: Db, id: string, chapter: Chapter, now: Date): MemberDbRow | undefined {
+  return statement(db, `${MEMBER_SELECT} WHERE m.id = @id`).get({
+    id,
+    today: localIsoDate(now),
+    grace: chapter.graceDays,
+  }) as MemberDbRow | undefined;
+}
+
+/**
+ * Writes an import through the change log, as the caller's single transaction (a dry run rolls it
+ * back). A certain match is updated with the file's non-empty values only, so an import never
+ * blanks a field; a possible duplicate is created unless the secretary said to merge or skip it.
+ * Records the batch and, per member, what it did and what was there before, for Undo.
+ */
+export function applyImport(
+  ctx: WriteContext,
+  input: {
+    fileName: string;
+    mapping: ColumnMapping;
+    rowCount: number;
+    report: DuplicateReport;
+    decisions?: readonly DuplicateDecision[];
+  },
+): ImportOutcome {
+  const { db } = ctx;
+  const chapter = requireChapter(db);
+  const now = ctx.now();
+  const types = new Map(listMembershipTypes(db).map((t) => [foldText(t.name), t]));
+  const decisions = new Map((input.decisions ?? []).map((d) => [d.rowNumber, d]));
+  const nextNumber = nextNumberFrom(db);
+  const batchId = randomUUID();
+  const outcome: ImportOutcome = {
+    counts: {
+      rows: input.rowCount,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      possibleDuplicates: 0,
+    },
+    created: [],
+    updated: [],
+    unchanged: [],
+    skipped: [],
+    rejected: [],
+    possibleDuplicates: [],
+    errors: [],
+    warnings: [],
+    batchId,
+  };
+  const keep = <T>(list: T[], item: T) => {
+    if (list.length < PREVIEW_ROWS) list.push(item);
+  };
+  const effects = new Effects();
+
+  for (const row of input.report.rejected) {
+    outcome.counts.rejected++;
+    keep(outcome.rejected, { rowNumber: row.rowNumber, reason: rejectionReason(row) });
+  }
+  for (const row of [...input.report.rejected, ...input.report.candidates]) {
+    for (const issue of row.issues) {
+      const entry = { row: issue.rowNumber, field: issue.field ?? '', message: issue.message };
+      (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(entry);
+    }
+  }
+
+  for (const candidate of input.report.candidates) {
+    const decision = decisions.get(candidate.rowNumber);
+    const ref = (memberId: string | null, fields?: string[]): RowRef => ({
+      rowNumber: candidate.rowNumber,
+      memberId,
+      name: displayName(candidate.values),
+      email: candidate.values.email ?? null,
+      ...(fields ? { fields } : {}),
+    });
+    if (candidate.possibleDuplicates.length > 0) {
+      outcome.counts.possibleDuplicates++;
+      keep(outcome.possibleDuplicates, {
+        ...ref(candidate.match?.memberId ?? null),
+        duplicates: candidate.possibleDuplicates,
+      });
+    }
+    if (decision?.action === 'skip') {
+      keep(outcome.skipped, ref(null));
+      continue;
+    }
+    const fields = toFields(candidate.values, types, (field, message) =>
+      outcome.warnings.push({ row: candidate.rowNumber, field, message }),
+    );
+    const targetId = targetOf(candidate, decision);
+    const result = targetId ? updateFromFile(ctx, chapter, now, targetId, fields) : 'missing';
+    if (result === 'missing' || !targetId) {
+      const id = createFromFile(ctx, chapter, fields, nextNumber, effects);
+      outcome.counts.created++;
+      keep(outcome.created, ref(id));
+    } else if (result.changed.length === 0) {
+      outcome.counts.unchanged++;
+      keep(outcome.unchanged, ref(targetId));
+    } else {
+      effects.add(targetId, 'updated', result.previous);
+      outcome.counts.updated++;
+      keep(outcome.updated, ref(targetId, result.changed));
+    }
+  }
+
+  recordBatch(ctx, batchId, input, outcome.counts, effects);
+  return outcome;
+}
+
+function targetOf(candidate: ImportCandidate, decision: DuplicateDecision | undefined): string | null {
+  if (decision?.action === 'merge' && decision.memberId) return decision.memberId;
+  return candidate.action === 'update' ? (candidate.match?.memberId ?? null) : null;
+}
+
+function updateFromFile(
+  ctx: WriteContext,
+  chapter: Chapter,
+  now: Date,
+  id: string,
+  fields: MemberFields,
+): 'missing' | { changed: string[]; previous: RowValues } {
+  const current = currentRow(ctx.db, id, chapter, now);
+  if (!current || current.deleted) return 'missing';
+  const before = memberToRow(memberToFields(toMember(current)), chapter.country);
+  const after = memberToRow({ ...memberToFields(toMember(current)), ...fields }, chapter.country);
+  const changed = Object.keys(after).filter((col) => after[col] !== before[col]);
+  if (changed.length === 0) return { changed, previous: {} };
+  const previous: RowValues = Object.fromEntries(
+    changed.map((col) => [col, (current as unknown as RowValues)[col] ?? null]),
+  );
+  writeRow(ctx, 'members', id, Object.fromEntries(changed.map((col) => [col, after[col] ?? null])));
+  return { changed: changed.filter((c) => c !== 'sort_name' && c !== 'phone_e164'), previous };
+}
+
+function createFromFile(
+  ctx: WriteContext,
+  chapter: Chapter,
+  fields: MemberFields,
+  nextNumber: () => string,
+  effects: Effects,
+): string {
+  const values = memberToRow(fields, chapter.country);
+  if (!values.member_number) values.member_number = nextNumber();
+  let id = memberIdFor(chapter.id, values.email as string | null);
+  const previous = statement(ctx.db, `SELECT * FROM members WHERE id = ?`).get(id) as RowValues | undefined;
+  if (previous && previous.deleted === 0) id = memberIdFor(chapter.id, null);
+  if (previous && previous.deleted === 1) {
+    // A deleted member with this email comes back; undo deletes them again, with their old values.
+    const changedPrev: RowValues = Object.fromEntries(
+      [...Object.keys(values), 'deleted'].map((col) => [col, previous[col] ?? null]),
+    );
+    writeRow(ctx, 'members', id, { ...values, deleted: 0 });
+    effects.add(id, 'updated', changedPrev);
+    return id;
+  }
+  writeRow(ctx, 'members', id, { ...values, deleted: 0 });
+  effects.add(id, 'created', null);
+  return id;
+}
+
+function recordBatch(
+  ctx: WriteContext,
+  batchId: string,
+  input: { fileName: string; mapping: ColumnMapping },
+  counts: ImportCounts,
+  effects: Effects,
+): void {
+  statement(
+    ctx.db,
+    `INSERT INTO import_batches (id, file_name, officer, created_at, mapping, rows, created, updated, unchanged, rejected, possible_duplicates)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    batchId,
+    input.fileName,
+    ctx.officer,
+    ctx.now().toISOString(),
+    JSON.stringify(input.mapping),
+    counts.rows,
+    counts.created,
+    counts.updated,
+    counts.unchanged,
+    counts.rejected,
+    counts.possibleDuplicates,
+  );
+  const effect = statement(
+    ctx.db,
+    `INSERT INTO import_effects (batch_id, member_id, action, previous) VALUES (?, ?, ?, ?)`,
+  );
+  for (const [memberId, e] of effects.all()) {
+    effect.run(batchId, memberId, e.action, e.previous ? JSON.stringify(e.previous) : null);
+  }
+}

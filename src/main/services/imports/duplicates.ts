@@ -1,0 +1,280 @@
+import { issue, type CleanRow } from './clean';
+import { FIELD_LABELS, type MemberImportField } from './fields';
+import { nameKey } from './names';
+import { normaliseEmail } from '../../../shared/text';
+
+/** What the caller knows about a member already in the chapter. */
+export interface ExistingMember {
+  id: string;
+  memberNumber?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  phoneE164?: string | null;
+}
+
+export interface CertainMatch {
+  memberId: string;
+  by: 'email' | 'memberNumber';
+}
+
+export type PossibleDuplicate =
+  { kind: 'row'; rowNumber: number; reason: string } | { kind: 'member'; memberId: string; reason: string };
+
+export interface ImportCandidate extends CleanRow {
+  /** Later rows of the file that were the same member (same email or member number) and were merged in. */
+  mergedRows: number[];
+  /** update: an existing member is certainly this person. create: a new member. */
+  action: 'create' | 'update';
+  match: CertainMatch | null;
+  /** Rows or members that look like the same person without being certain: for the secretary to check. */
+  possibleDuplicates: PossibleDuplicate[];
+}
+
+export interface DuplicateReport {
+  candidates: ImportCandidate[];
+  /** Rows that cannot be imported (their `rejection` says why). */
+  rejected: CleanRow[];
+}
+
+/** Earlier rows or members compared with a row sharing its name: enough to review, bounded for huge files. */
+const MAX_COMPARED = 20;
+const MAX_POSSIBLE = 3;
+
+// prettier-ignore
+const MERGED_FIELDS: readonly MemberImportField[] = [
+  'memberNumber', 'firstName', 'lastName', 'email', 'phone', 'country', 'city', 'organisation',
+  'membershipType', 'joinedOn', 'paidThrough', 'notes',
+];
+
+interface Person {
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+}
+
+/** What comparisons look at, worked out once per person rather than once per comparison. */
+interface Profile {
+  /** Folded name words in a fixed order ("dupre helene"), '' without a name. */
+  key: string;
+  /** The name as written, to tell "Hélène Dupré" from "helene DUPRE". */
+  written: string;
+  phone: string | null;
+  hasEmail: boolean;
+}
+
+function profileOf(p: Person): Profile {
+  return {
+    key: nameKey(p.firstName ?? '', p.lastName ?? ''),
+    written: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim(),
+    phone: phoneKey(p.phone),
+    hasEmail: Boolean(p.email),
+  };
+}
+
+/**
+ * Finds the same member twice. Certain: the same email, else the same member number, unless the
+ * names disagree (see namesConflict). Within the file, a certain duplicate merges into its first
+ * occurrence (later values fill blanks, never replace or blank a value); against existing members
+ * it becomes an update. Possible: the same name (ignoring accents, capitals and word order) with
+ * the same phone, or written differently, or with an email missing on one side; and a shared
+ * email or number under different names. Possible duplicates are flagged, never merged.
+ */
+export function resolveDuplicates(
+  rows: Iterable<CleanRow>,
+  existing: Iterable<ExistingMember> = [],
+): DuplicateReport {
+  const candidates: ImportCandidate[] = [];
+  const profiles = new Map<ImportCandidate, Profile>();
+  const rejected: CleanRow[] = [];
+  const byEmail = new Map<string, ImportCandidate>();
+  const byNumber = new Map<string, ImportCandidate>();
+
+  for (const row of rows) {
+    if (row.rejection) {
+      rejected.push(row);
+      continue;
+    }
+    const { email, memberNumber } = row.values;
+    const sameEmail = email ? byEmail.get(email) : undefined;
+    const target = sameEmail ?? (memberNumber ? byNumber.get(memberNumber) : undefined);
+    const why = sameEmail ? 'email' : 'member number';
+    const profile = profileOf(row.values);
+    const targetProfile = target && profiles.get(target);
+    if (target && targetProfile && !namesConflict(targetProfile.key, profile.key)) {
+      if (mergeInto(target, row, why)) profiles.set(target, profileOf(target.values));
+      index(target, byEmail, byNumber);
+      continue;
+    }
+    const candidate: ImportCandidate = {
+      rowNumber: row.rowNumber,
+      values: { ...row.values },
+      issues: row.issues.slice(),
+      rejection: null,
+      cells: row.cells,
+      mergedRows: [],
+      action: 'create',
+      match: null,
+      possibleDuplicates: target
+        ? [{ kind: 'row', rowNumber: target.rowNumber, reason: sharedButOtherName(why) }]
+        : [],
+    };
+    candidates.push(candidate);
+    profiles.set(candidate, profile);
+    index(candidate, byEmail, byNumber);
+  }
+
+  flagPossibleRows(candidates, profiles);
+  matchExisting(candidates, profiles, existing);
+  return { candidates, rejected };
+}
+
+function index(
+  candidate: ImportCandidate,
+  byEmail: Map<string, ImportCandidate>,
+  byNumber: Map<string, ImportCandidate>,
+): void {
+  const { email, memberNumber } = candidate.values;
+  if (email && !byEmail.has(email)) byEmail.set(email, candidate);
+  if (memberNumber && !byNumber.has(memberNumber)) byNumber.set(memberNumber, candidate);
+}
+
+/** Fills the target's blanks from the row; true when a value that comparisons use changed. */
+function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean {
+  target.mergedRows.push(row.rowNumber);
+  for (const rowIssue of row.issues) target.issues.push(rowIssue);
+  let changed = false;
+  for (const field of MERGED_FIELDS) {
+    const incoming = row.values[field];
+    if (!incoming) continue;
+    const current = target.values[field];
+    if (!current) {
+      target.values[field] = incoming;
+      changed ||= field === 'firstName' || field === 'lastName' || field === 'phone' || field === 'email';
+    } else if (current !== incoming) {
+      target.issues.push(
+        issue(
+          row.rowNumber,
+          field,
+          null,
+          'merge_conflict',
+          'warning',
+          incoming,
+          `was not used: this row is the same member as row ${target.rowNumber} (same ${why}), which gives ${FIELD_LABELS[field]} “${current}”.`,
+        ),
+      );
+    }
+  }
+  return changed;
+}
+
+function flagPossibleRows(
+  candidates: readonly ImportCandidate[],
+  profiles: ReadonlyMap<ImportCandidate, Profile>,
+): void {
+  const byName = new Map<string, Array<{ candidate: ImportCandidate; profile: Profile }>>();
+  for (const candidate of candidates) {
+    const profile = profiles.get(candidate);
+    if (!profile?.key) continue;
+    let earlier = byName.get(profile.key);
+    if (!earlier) {
+      earlier = [];
+      byName.set(profile.key, earlier);
+    }
+    for (const other of earlier) {
+      if (candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
+      const reason = likeness(profile, other.profile);
+      if (reason)
+        candidate.possibleDuplicates.push({ kind: 'row', rowNumber: other.candidate.rowNumber, reason });
+    }
+    if (earlier.length < MAX_COMPARED) earlier.push({ candidate, profile });
+  }
+}
+
+function matchExisting(
+  candidates: readonly ImportCandidate[],
+  profiles: ReadonlyMap<ImportCandidate, Profile>,
+  existing: Iterable<ExistingMember>,
+): void {
+  const byEmail = new Map<string, ExistingMember>();
+  const byNumber = new Map<string, ExistingMember>();
+  const byName = new Map<string, Array<{ member: ExistingMember; profile: Profile }>>();
+  for (const member of existing) {
+    const email = member.email ? normaliseEmail(member.email) : '';
+    const number = member.memberNumber?.trim() ?? '';
+    if (email && !byEmail.has(email)) byEmail.set(email, member);
+    if (number && !byNumber.has(number)) byNumber.set(number, member);
+    const profile = profileOf({ ...member, phone: member.phoneE164 ?? member.phone });
+    if (!profile.key) continue;
+    const same = byName.get(profile.key) ?? [];
+    if (same.length < MAX_COMPARED) byName.set(profile.key, [...same, { member, profile }]);
+  }
+
+  for (const candidate of candidates) {
+    const profile = profiles.get(candidate) ?? profileOf(candidate.values);
+    const { email, memberNumber } = candidate.values;
+    const sameEmail = email ? byEmail.get(email) : undefined;
+    const sameNumber = memberNumber ? byNumber.get(memberNumber) : undefined;
+    const member = sameEmail ?? sameNumber;
+    if (member && namesConflict(profile.key, nameKey(member.firstName ?? '', member.lastName ?? ''))) {
+      const reason = sharedButOtherName(sameEmail ? 'email' : 'member number');
+      candidate.possibleDuplicates.push({ kind: 'member', memberId: member.id, reason });
+    } else if (member) {
+      candidate.action = 'update';
+      candidate.match = { memberId: member.id, by: sameEmail ? 'email' : 'memberNumber' };
+      if (sameEmail && sameNumber && sameNumber.id !== sameEmail.id && memberNumber) {
+        candidate.issues.push(
+          issue(
+            candidate.rowNumber,
+            'memberNumber',
+            null,
+            'member_number_taken',
+            'warning',
+            memberNumber,
+            'already belongs to another member; this row was matched by its email instead.',
+          ),
+        );
+      }
+      continue;
+    }
+    for (const other of (profile.key && byName.get(profile.key)) || []) {
+      if (candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
+      const reason = likeness(profile, other.profile);
+      if (reason) candidate.possibleDuplicates.push({ kind: 'member', memberId: other.member.id, reason });
+    }
+  }
+}
+
+/**
+ * Two different people can share an email (a couple, a family) or be given the same member number
+ * by mistake. When both sides have names and neither name contains the other ("Dupont" and "Jean
+ * Dupont" agree; "Jean Dupont" and "Marie Dupont" do not), the match is only possible, never merged.
+ */
+function namesConflict(keyA: string, keyB: string): boolean {
+  if (!keyA || !keyB || keyA === keyB) return false;
+  const wordsA = keyA.split(' ');
+  const wordsB = keyB.split(' ');
+  const within = (x: string[], y: string[]): boolean => x.every((w) => y.includes(w));
+  return !within(wordsA, wordsB) && !within(wordsB, wordsA);
+}
+
+function sharedButOtherName(what: string): string {
+  return `Same ${what} but a different name: perhaps two people sharing it, or a typing mistake. Not merged.`;
+}
+
+/** Why two people with the same folded name may be one, or null when nothing beyond the name says so. */
+function likeness(a: Profile, b: Profile): string | null {
+  if (a.phone && a.phone === b.phone) return 'Same name and phone number, different or missing email.';
+  if (a.written !== b.written) return 'Same name written differently (accents, capitals or word order).';
+  if (!a.hasEmail || !b.hasEmail) return 'Same name, and one of the two has no email.';
+  return null;
+}
+
+function phoneKey(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 6) return null;
+  return phone.trim().startsWith('+') ? `+${digits}` : digits;
+}

@@ -1,0 +1,5 @@
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}

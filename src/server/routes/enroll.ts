@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { enrollRequestSchema, type EnrollResponse } from '../../shared/sync-protocol';
+import { enrolmentCodeHash, newDeviceToken, sha256Hex } from '../auth';
+import { parseInput, unauthorised } from '../http-error';
+import { perAddress, type RouteDeps } from './deps';
+
+const REFUSALS = {
+  unknown: 'This enrolment code is not valid. Check it, or ask the server administrator for a new one.',
+  used: 'This enrolment code has already been used. Ask the server administrator for a new one.',
+  expired: 'This enrolment code has expired. Ask the server administrator for a new one.',
+} as const;
+
+export function registerEnrollRoute(app: FastifyInstance, { store, now, limits }: RouteDeps): void {
+  app.post(
+    '/v1/enroll',
+    // Per address, because an enrolling laptop has no token yet; tight, because codes are secrets.
+    { bodyLimit: 16 * 1024, config: perAddress(limits.enrolRequestsPerMinute) },
+    async (request): Promise<EnrollResponse> => {
+      const input = parseInput(enrollRequestSchema, request.body, 'enrolment request');
+      const token = newDeviceToken();
+      const deviceId = randomUUID();
+      const outcome = await store.enrolDevice({
+        codeHash: enrolmentCodeHash(input.code),
+        deviceId,
+        tokenHash: sha256Hex(token),
+        nodeId: input.nodeId,
+        name: input.deviceName,
+        at: new Date(now()),
+      });
+      if (!outcome.ok) {
+        request.log.warn({ reason: outcome.reason }, 'enrolment refused');
+        throw unauthorised(REFUSALS[outcome.reason]);
+      }
+      request.log.info({ deviceId, chapterId: outcome.chapter.id, nodeId: input.nodeId }, 'device enrolled');
+      return {
+        token,
+        deviceId,
+        chapterId: outcome.chapter.id,
+        chapterName: outcome.chapter.name,
+        serverTime: now(),
+      };
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  pullQuerySchema,
+  pushEnvelopeSchema,
+  SYNC_SCHEMA_VERSION,
+  type ChecksumResponse,
+  type PulledChange,
+  type PullResponse,
+  type PushResponse,
+} from '../../shared/sync-protocol';
+import { authenticateDevice } from '../auth';
+import { chapterChecksum } from '../checksum';
+import { HttpError, parseInput } from '../http-error';
+import { triageChanges } from '../push-triage';
+import type { DeviceIdentity } from '../store/types';
+import { perCaller, type RouteDeps } from './deps';
+
+// Set by the onRequest hook of every sync route; handlers never run without it.
+const devices = new WeakMap<FastifyRequest, DeviceIdentity>();
+
+function deviceOf(request: FastifyRequest): DeviceIdentity {
+  const device = devices.get(request);
+  if (!device) throw new Error('Sync route reached without an authenticated device');
+  return device;
+}
+
+// Roughly what one change costs in JSON besides its row id and value: keys, stamp, node, quotes.
+const CHANGE_OVERHEAD_BYTES = 96;
+
+/** Keeps a pull page near `budget` bytes on slow links, but always moves the cursor by one. */
+function withinBudget(changes: PulledChange[], budget: number): PulledChange[] {
+  let used = 0;
+  let count = 0;
+  for (const change of changes) {
+    used += CHANGE_OVERHEAD_BYTES + change.rowId.length + (change.value?.length ?? 0);
+    if (count > 0 && used > budget) break;
+    count += 1;
+  }
+  return changes.slice(0, count);
+}
+
+export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { store, now, limits } = deps;
+  // Authenticate before the body is read, so unknown callers cannot make us inflate or parse it.
+  const options = {
+    config: perCaller(limits.syncRequestsPerMinute),
+    onRequest: async (request: FastifyRequest) => {
+      devices.set(request, await authenticateDevice(request, store));
+    },
+  };
+
+  app.post('/v1/sync/push', options, async (request): Promise<PushResponse> => {
+    const device = deviceOf(request);
+    const body = parseInput(pushEnvelopeSchema, request.body, 'push request');
+    if (body.schema > SYNC_SCHEMA_VERSION) {
+      throw new HttpError(
+        409,
+        'SCHEMA_TOO_NEW',
+        `This server knows sync schema ${SYNC_SCHEMA_VERSION}; the client speaks ${body.schema}. Keep the changes and retry after the server is upgraded.`,
+      );
+    }
+    if (body.nodeId !== device.nodeId) {
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `This token was issued to node ${device.nodeId}, not ${body.nodeId}; enrol this laptop again.`,
+      );
+    }
+    const at = now();
+    const { valid, rejected } = triageChanges(body.changes, {
+      schema: body.schema,
+      nodeId: device.nodeId,
+      now: at,
+    });
+    const applied = await store.applyPush({
+      chapterId: device.chapterId,
+      deviceId: device.id,
+      clientSeq: body.clientSeq,
+      changes: valid,
+      at: new Date(at),
+    });
+    request.log.info(
+      {
+        chapterId: device.chapterId,
+        deviceId: device.id,
+        clientSeq: body.clientSeq,
+        accepted: applied.accepted,
+        duplicates: applied.duplicates,
+        rejected: rejected.length,
+      },
+      'push applied',
+    );
+    return { clientSeq: body.clientSeq, ...applied, rejected, serverTime: now() };
+  });
+
+  app.get('/v1/sync/pull', options, async (request): Promise<PullResponse> => {
+    const device = deviceOf(request);
+    const query = parseInput(pullQuerySchema, request.query, 'pull query');
+    const page = await store.pull(device.chapterId, query.after, query.limit);
+    const window = withinBudget(page.changes, limits.pullPageBytes);
+    // A client that asks (skipOwn=1) already holds its own changes: sending them back would cost a
+    // slow link twice. The cursor still moves past them.
+    const changes =
+      query.skipOwn === '1' ? window.filter((change) => change.nodeId !== device.nodeId) : window;
+    await store.recordDeviceActivity(device.id, 'pull', new Date(now()));
+    return {
+      changes,
+      next: window.length > 0 ? window[window.length - 1]!.seq : query.after,
+      more: page.more || window.length < page.changes.length,
+      serverTime: now(),
+    };
+  });
+
+  app.get('/v1/sync/checksum', options, async (request): Promise<ChecksumResponse> => {
+    const device = deviceOf(request);
+    const result = await chapterChecksum(store, device.chapterId);
+    await store.recordDeviceActivity(device.id, 'seen', new Date(now()));
+    return { ...result, serverTime: now() };
+  });
+}

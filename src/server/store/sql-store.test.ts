@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  backends,
+  DATABASE_TIMEOUT_MS,
+  change,
+  newChapter,
+  openTestStore,
+  type TestStore,
+} from '../test-support';
+import type { FieldState } from '../../shared/sync-protocol';
+
+const AT = new Date('2026-03-01T12:00:00Z');
+const WALL = AT.getTime();
+
+describe.each(backends)('SQL store on $name', (backend) => {
+  let t: TestStore;
+
+  beforeAll(async () => {
+    t = await openTestStore(backend);
+  }, DATABASE_TIMEOUT_MS);
+  afterAll(async () => {
+    await t.close();
+  }, DATABASE_TIMEOUT_MS);
+
+  async function chapterWithDevice(nodeId = 'node-a') {
+    const chapterId = await newChapter(t.store);
+    const deviceId = crypto.randomUUID();
+    await t.store.createEnrolmentCode({
+      codeHash: `code-${deviceId}`,
+      chapterId,
+      at: AT,
+      expiresAt: new Date(WALL + 60_000),
+    });
+    const outcome = await t.store.enrolDevice({
+      codeHash: `code-${deviceId}`,
+      deviceId,
+      tokenHash: `token-${deviceId}`,
+      nodeId,
+      name: 'Laptop',
+      at: AT,
+    });
+    expect(outcome.ok).toBe(true);
+    return { chapterId, deviceId };
+  }
+
+  async function state(chapterId: string): Promise<FieldState[]> {
+    const fields: FieldState[] = [];
+    await t.store.scanFieldState(chapterId, (page) => fields.push(...page));
+    return fields;
+  }
+
+  it('spends an enrolment code once, and tells unknown, used and expired codes apart', async () => {
+    const chapterId = await newChapter(t.store);
+    await t.store.createEnrolmentCode({
+      codeHash: 'h1',
+      chapterId,
+      at: AT,
+      expiresAt: new Date(WALL + 1000),
+    });
+    const enrol = (codeHash: string, at: Date) =>
+      t.store.enrolDevice({
+        codeHash,
+        deviceId: crypto.randomUUID(),
+        tokenHash: crypto.randomUUID(),
+        nodeId: 'n',
+        name: 'L',
+        at,
+      });
+    expect(await enrol('nope', AT)).toEqual({ ok: false, reason: 'unknown' });
+    expect(await enrol('h1', new Date(WALL + 1000))).toEqual({ ok: false, reason: 'expired' });
+    expect(await enrol('h1', AT)).toMatchObject({ ok: true, chapter: { id: chapterId } });
+    expect(await enrol('h1', AT)).toEqual({ ok: false, reason: 'used' });
+  });
+
+  it('numbers new changes gap-free, skips duplicates inside and across batches', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const a = change('node-a', WALL, 0, { rowId: 'm1', col: 'first_name', value: 'Ada' });
+    const b = change('node-a', WALL, 1, { rowId: 'm1', col: 'last_name', value: 'Lovelace' });
+    const push = (changes: (typeof a)[]) =>
+      t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes, at: AT });
+    expect(await push([a, a, b])).toEqual({ accepted: 2, duplicates: 1 });
+    expect(await push([b, a])).toEqual({ accepted: 0, duplicates: 2 });
+    const c = change('node-a', WALL, 2, { rowId: 'm1', col: 'city', value: 'London' });
+    expect(await push([a, c])).toEqual({ accepted: 1, duplicates: 1 });
+    const { changes } = await t.store.pull(chapterId, 0, 10);
+    expect(changes.map((x) => [x.seq, x.col])).toEqual([
+      [1, 'first_name'],
+      [2, 'last_name'],
+      [3, 'city'],
+    ]);
+    expect((await t.store.findChapter(chapterId))!.lastSeq).toBe(3);
+  });
+
+  it('keeps the value with the greatest hlc per field, whatever the arrival order', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const push = (value: string, wall: number, node = 'node-a') =>
+      t.store.applyPush({
+        chapterId,
+        deviceId,
+        clientSeq: 1,
+        changes: [change(node, wall, 0, { rowId: 'm1', col: 'city', value })],
+        at: AT,
+      });
+    await push('second', WALL + 10);
+    await push('first', WALL);
+    // Same wall and counter: the node id breaks the tie, byte-wise ('B' < 'a').
+    await push('node-B', WALL + 20, 'node-B');
+    await push('node-a', WALL + 20, 'node-a');
+    await t.store.applyPush({
+      chapterId,
+      deviceId,
+      clientSeq: 2,
+      changes: [
+        change('node-a', WALL + 30, 0, { rowId: 'm2', col: 'city', value: 'older in batch' }),
+        change('node-a', WALL + 31, 0, { rowId: 'm2', col: 'city', value: 'newer in batch' }),
+        change('node-a', WALL + 29, 0, { rowId: 'm2', col: 'city', value: 'oldest in batch' }),
+      ],
+      at: AT,
+    });
+    expect((await state(chapterId)).map((f) => [f.rowId, f.value])).toEqual([
+      ['m1', '"node-a"'],
+      ['m2', '"newer in batch"'],
+    ]);
+    expect((await t.store.pull(chapterId, 0, 100)).changes).toHaveLength(7);
+  });
+
+  it('pages pulls by seq with a cursor', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const changes = Array.from({ length: 7 }, (_, i) =>
+      change('node-a', WALL, i, { rowId: `m${i}`, col: 'city', value: i }),
+    );
+    await t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes, at: AT });
+    const first = await t.store.pull(chapterId, 0, 3);
+    expect(first.changes.map((c) => c.seq)).toEqual([1, 2, 3]);
+    expect(first.more).toBe(true);
+    const last = await t.store.pull(chapterId, 6, 3);
+    expect(last.changes.map((c) => c.seq)).toEqual([7]);
+    expect(last.more).toBe(false);
+    expect(await t.store.pull(chapterId, 7, 3)).toEqual({ changes: [], more: false });
+  });
+
+  it('scans the LWW state in (tbl, rowId, col) order across pages, with the seq it covers', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const changes = [
+      change('node-a', WALL, 0, { tbl: 'members', rowId: 'b', col: 'city', value: 1 }),
+      change('node-a', WALL, 1, { tbl: 'chapter', rowId: 'c', col: 'name', value: 2 }),
+      change('node-a', WALL, 2, { tbl: 'members', rowId: 'a', col: 'notes', value: 3 }),
+      change('node-a', WALL, 3, { tbl: 'members', rowId: 'a', col: 'city', value: null }),
+    ];
+    await t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes, at: AT });
+    let pages = 0;
+    const fields: FieldState[] = [];
+    const { seq } = await t.store.scanFieldState(chapterId, (page) => {
+      pages += 1;
+      fields.push(...page);
+    });
+    expect(seq).toBe(4);
+    expect(pages).toBe(1);
+    expect(fields.map((f) => `${f.tbl}/${f.rowId}/${f.col}=${f.value}`)).toEqual([
+      'chapter/c/name=2',
+      'members/a/city=null',
+      'members/a/notes=3',
+      'members/b/city=1',
+    ]);
+  });
+
+  it('revokes idempotently and reports unknown devices', async () => {
+    const { deviceId } = await chapterWithDevice();
+    const first = await t.store.revokeDevice(deviceId, AT);
+    const again = await t.store.revokeDevice(deviceId, new Date(WALL + 5000));
+    expect(first!.revokedAt).toEqual(AT);
+    expect(again!.revokedAt).toEqual(AT);
+    expect(await t.store.revokeDevice(crypto.randomUUID(), AT)).toBeNull();
+  });
+
+  it('gathers member status facts with the type kind and the chapter grace period', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const typeId = crypto.randomUUID();
+    await t.store.applyPush({
+      chapterId,
+      deviceId,
+      clientSeq: 1,
+      changes: [
+        change('node-a', WALL, 0, { tbl: 'chapter', rowId: chapterId, col: 'grace_days', value: 14 }),
+        change('node-a', WALL, 1, { tbl: 'membership_types', rowId: typeId, col: 'kind', value: 'honorary' }),
+        change('node-a', WALL, 2, { rowId: 'm1', col: 'type_id', value: typeId }),
+        change('node-a', WALL, 3, { rowId: 'm2', col: 'paid_through', value: '2026-12-31' }),
+        change('node-a', WALL, 4, { rowId: 'm2', col: 'deleted', value: 1 }),
+      ],
+      at: AT,
+    });
+    const facts = (await t.store.memberFacts()).filter((f) => f.chapterId === chapterId);
+    expect(facts).toEqual([
+      {
+        chapterId,
+        memberId: 'm1',
+        deleted: null,
+        paidThrough: null,
+        typeKind: '"honorary"',
+        graceDays: '14',
+      },
+      {
+        chapterId,
+        memberId: 'm2',
+        deleted: '1',
+        paidThrough: '"2026-12-31"',
+        typeKind: null,
+        graceDays: '14',
+      },
+    ]);
+  });
+});

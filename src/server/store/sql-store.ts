@@ -1,0 +1,362 @@
+import type { Change, FieldState, PulledChange } from '../../shared/sync-protocol';
+import type { SqlClient, SqlRow } from './sql';
+import type {
+  ChapterRecord,
+  ChapterSummary,
+  DeviceIdentity,
+  DeviceRecord,
+  EnrolmentOutcome,
+  MemberFacts,
+  SyncStore,
+} from './types';
+
+const SCAN_PAGE = 5000;
+
+const CHAPTER_COLUMNS = 'id, name, created_at, last_seq';
+
+const DEVICE_SELECT = `
+  SELECT d.id, d.chapter_id, c.name AS chapter_name, d.name, d.node_id, d.created_at, d.last_seen_at,
+         d.last_push_at, d.last_pull_at, d.last_client_seq, d.revoked_at
+  FROM devices d JOIN chapters c ON c.id = d.chapter_id`;
+
+/**
+ * Appends the changes not already in the log, numbering them after the chapter's last seq in
+ * batch order, and folds each field's newest inserted value into the LWW state where its hlc
+ * beats the stored one. One statement, so one round trip per batch.
+ */
+const INSERT_CHANGES = `
+  WITH incoming AS (
+    SELECT * FROM json_to_recordset($2::json)
+      AS x(ord integer, tbl text, row_id text, col text, value text, hlc text, node_id text)
+  ),
+  fresh AS (
+    SELECT i.*, $3::bigint + row_number() OVER (ORDER BY i.ord) AS seq
+    FROM incoming i
+    WHERE NOT EXISTS (
+      SELECT 1 FROM changes c
+      WHERE c.chapter_id = $1 AND c.node_id = i.node_id AND c.hlc = i.hlc
+        AND c.tbl = i.tbl AND c.row_id = i.row_id AND c.col = i.col
+    )
+  ),
+  inserted AS (
+    INSERT INTO changes (chapter_id, seq, tbl, row_id, col, value, hlc, node_id, device_id, received_at)
+    SELECT $1, seq, tbl, row_id, col, value, hlc, node_id, $4, $5 FROM fresh
+    RETURNING tbl, row_id, col, value, hlc
+  ),
+  latest AS (
+    SELECT DISTINCT ON (tbl, row_id, col) tbl, row_id, col, value, hlc
+    FROM inserted
+    ORDER BY tbl, row_id, col, hlc DESC
+  ),
+  merged AS (
+    INSERT INTO field_state (chapter_id, tbl, row_id, col, value, hlc)
+    SELECT $1, tbl, row_id, col, value, hlc FROM latest
+    ON CONFLICT (chapter_id, tbl, row_id, col) DO UPDATE
+      SET value = excluded.value, hlc = excluded.hlc
+      WHERE field_state.hlc < excluded.hlc
+  )
+  SELECT count(*) AS inserted FROM inserted`;
+
+/** Status inputs per member, with its type's kind and its chapter's grace period, as raw JSON text. */
+const MEMBER_FACTS = `
+  WITH member_fields AS (
+    SELECT chapter_id, row_id,
+           max(value) FILTER (WHERE col = 'deleted') AS deleted,
+           max(value) FILTER (WHERE col = 'paid_through') AS paid_through,
+           max(value) FILTER (WHERE col = 'type_id') AS type_id
+    FROM field_state WHERE tbl = 'members'
+    GROUP BY chapter_id, row_id
+  ),
+  kinds AS (
+    SELECT chapter_id, to_json(row_id)::text AS type_ref, value AS kind
+    FROM field_state WHERE tbl = 'membership_types' AND col = 'kind'
+  ),
+  grace AS (
+    SELECT DISTINCT ON (chapter_id) chapter_id, value AS grace_days
+    FROM field_state WHERE tbl = 'chapter' AND col = 'grace_days'
+    ORDER BY chapter_id, hlc DESC
+  )
+  SELECT m.chapter_id, m.row_id, m.deleted, m.paid_through, k.kind, g.grace_days
+  FROM member_fields m
+  LEFT JOIN kinds k ON k.chapter_id = m.chapter_id AND k.type_ref = m.type_id
+  LEFT JOIN grace g ON g.chapter_id = m.chapter_id
+  ORDER BY m.chapter_id, m.row_id`;
+
+type Row = SqlRow;
+
+function text(value: unknown): string {
+  return String(value);
+}
+
+function optionalText(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function date(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+function optionalDate(value: unknown): Date | null {
+  return value === null || value === undefined ? null : date(value);
+}
+
+function optionalNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function toChapter(row: Row): ChapterRecord {
+  return {
+    id: text(row.id),
+    name: text(row.name),
+    createdAt: date(row.created_at),
+    lastSeq: Number(row.last_seq),
+  };
+}
+
+function toDevice(row: Row): DeviceRecord {
+  return {
+    id: text(row.id),
+    chapterId: text(row.chapter_id),
+    chapterName: text(row.chapter_name),
+    name: text(row.name),
+    nodeId: text(row.node_id),
+    createdAt: date(row.created_at),
+    lastSeenAt: optionalDate(row.last_seen_at),
+    lastPushAt: optionalDate(row.last_push_at),
+    lastPullAt: optionalDate(row.last_pull_at),
+    lastClientSeq: optionalNumber(row.last_client_seq),
+    revokedAt: optionalDate(row.revoked_at),
+  };
+}
+
+function toPulled(row: Row): PulledChange {
+  return {
+    seq: Number(row.seq),
+    tbl: text(row.tbl),
+    rowId: text(row.row_id),
+    col: text(row.col),
+    value: optionalText(row.value),
+    hlc: text(row.hlc),
+    nodeId: text(row.node_id),
+  };
+}
+
+function toField(row: Row): FieldState {
+  return {
+    tbl: text(row.tbl),
+    rowId: text(row.row_id),
+    col: text(row.col),
+    value: optionalText(row.value),
+    hlc: text(row.hlc),
+  };
+}
+
+/** A batch may carry the same change twice; only its first copy counts. */
+function uniqueChanges(changes: readonly Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = JSON.stringify([c.nodeId, c.hlc, c.tbl, c.rowId, c.col]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The store over any SqlClient whose schema is already migrated. */
+export function createSqlStore(db: SqlClient): SyncStore {
+  return {
+    async createChapter({ id, name, at }) {
+      const [row] = await db.query(
+        `INSERT INTO chapters (id, name, created_at) VALUES ($1, $2, $3) RETURNING ${CHAPTER_COLUMNS}`,
+        [id, name, at],
+      );
+      return toChapter(row!);
+    },
+
+    async findChapter(id) {
+      const [row] = await db.query(`SELECT ${CHAPTER_COLUMNS} FROM chapters WHERE id = $1`, [id]);
+      return row ? toChapter(row) : null;
+    },
+
+    async listChapters() {
+      const rows = await db.query(`
+        SELECT c.id, c.name, c.created_at, c.last_seq,
+               count(d.id) FILTER (WHERE d.revoked_at IS NULL) AS active_devices,
+               count(d.id) FILTER (WHERE d.revoked_at IS NOT NULL) AS revoked_devices,
+               max(greatest(d.last_push_at, d.last_pull_at)) AS last_sync_at
+        FROM chapters c LEFT JOIN devices d ON d.chapter_id = c.id
+        GROUP BY c.id
+        ORDER BY c.name, c.id`);
+      return rows.map((row): ChapterSummary => ({
+        ...toChapter(row),
+        activeDevices: Number(row.active_devices),
+        revokedDevices: Number(row.revoked_devices),
+        lastSyncAt: optionalDate(row.last_sync_at),
+      }));
+    },
+
+    async createEnrolmentCode({ codeHash, chapterId, at, expiresAt }) {
+      await db.query(
+        'INSERT INTO enrolment_codes (code_hash, chapter_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [codeHash, chapterId, at, expiresAt],
+      );
+    },
+
+    enrolDevice({ codeHash, deviceId, tokenHash, nodeId, name, at }) {
+      return db.transaction(async (tx): Promise<EnrolmentOutcome> => {
+        // The conditional UPDATE row-locks the code, so two devices racing for it cannot both win.
+        const [spent] = await tx.query(
+          `UPDATE enrolment_codes SET used_at = $2, device_id = $3
+           WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+           RETURNING chapter_id`,
+          [codeHash, at, deviceId],
+        );
+        if (!spent) {
+          const [code] = await tx.query('SELECT used_at FROM enrolment_codes WHERE code_hash = $1', [
+            codeHash,
+          ]);
+          return { ok: false, reason: !code ? 'unknown' : code.used_at ? 'used' : 'expired' };
+        }
+        await tx.query(
+          `INSERT INTO devices (id, chapter_id, name, node_id, token_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [deviceId, text(spent.chapter_id), name, nodeId, tokenHash, at],
+        );
+        const [chapter] = await tx.query('SELECT id, name FROM chapters WHERE id = $1', [
+          text(spent.chapter_id),
+        ]);
+        return { ok: true, chapter: { id: text(chapter!.id), name: text(chapter!.name) } };
+      });
+    },
+
+    async findDeviceByTokenHash(tokenHash) {
+      const [row] = await db.query(
+        'SELECT id, chapter_id, node_id, revoked_at FROM devices WHERE token_hash = $1',
+        [tokenHash],
+      );
+      if (!row) return null;
+      return {
+        id: text(row.id),
+        chapterId: text(row.chapter_id),
+        nodeId: text(row.node_id),
+        revokedAt: optionalDate(row.revoked_at),
+      } satisfies DeviceIdentity;
+    },
+
+    async listDevices() {
+      const rows = await db.query(`${DEVICE_SELECT} ORDER BY c.name, c.id, d.created_at, d.id`);
+      return rows.map(toDevice);
+    },
+
+    async revokeDevice(id, at) {
+      const updated = await db.query(
+        'UPDATE devices SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING id',
+        [id, at],
+      );
+      if (updated.length === 0) return null;
+      const [row] = await db.query(`${DEVICE_SELECT} WHERE d.id = $1`, [id]);
+      return toDevice(row!);
+    },
+
+    async recordDeviceActivity(id, activity, at) {
+      await db.query(
+        activity === 'pull'
+          ? 'UPDATE devices SET last_pull_at = $2, last_seen_at = $2 WHERE id = $1'
+          : 'UPDATE devices SET last_seen_at = $2 WHERE id = $1',
+        [id, at],
+      );
+    },
+
+    applyPush({ chapterId, deviceId, clientSeq, changes, at }) {
+      const unique = uniqueChanges(changes);
+      return db.transaction(async (tx) => {
+        // The per-chapter lock: concurrent pushes to one chapter number and commit in turn.
+        const [chapter] = await tx.query('SELECT last_seq FROM chapters WHERE id = $1 FOR NO KEY UPDATE', [
+          chapterId,
+        ]);
+        if (!chapter) throw new Error(`Chapter ${chapterId} does not exist`);
+        const lastSeq = Number(chapter.last_seq);
+        let accepted = 0;
+        if (unique.length > 0) {
+          const incoming = unique.map((c, ord) => ({
+            ord,
+            tbl: c.tbl,
+            row_id: c.rowId,
+            col: c.col,
+            value: c.value,
+            hlc: c.hlc,
+            node_id: c.nodeId,
+          }));
+          const [row] = await tx.query(INSERT_CHANGES, [
+            chapterId,
+            JSON.stringify(incoming),
+            lastSeq,
+            deviceId,
+            at,
+          ]);
+          accepted = Number(row!.inserted);
+          if (accepted > 0) {
+            await tx.query('UPDATE chapters SET last_seq = $2 WHERE id = $1', [
+              chapterId,
+              lastSeq + accepted,
+            ]);
+          }
+        }
+        await tx.query(
+          'UPDATE devices SET last_push_at = $2, last_seen_at = $2, last_client_seq = $3 WHERE id = $1',
+          [deviceId, at, clientSeq],
+        );
+        return { accepted, duplicates: changes.length - accepted };
+      });
+    },
+
+    async pull(chapterId, after, limit) {
+      const rows = await db.query(
+        `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes
+         WHERE chapter_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [chapterId, after, limit + 1],
+      );
+      return { changes: rows.slice(0, limit).map(toPulled), more: rows.length > limit };
+    },
+
+    scanFieldState(chapterId, onPage) {
+      return db.transaction(async (tx) => {
+        // One snapshot for the seq and every page, so the checksum matches the seq it reports.
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        const [chapter] = await tx.query('SELECT last_seq FROM chapters WHERE id = $1', [chapterId]);
+        let last: FieldState | undefined;
+        for (;;) {
+          const rows = await tx.query(
+            `SELECT tbl, row_id, col, value, hlc FROM field_state
+             WHERE chapter_id = $1 AND (tbl, row_id, col) > ($2, $3, $4)
+             ORDER BY tbl, row_id, col LIMIT $5`,
+            [chapterId, last?.tbl ?? '', last?.rowId ?? '', last?.col ?? '', SCAN_PAGE],
+          );
+          const page = rows.map(toField);
+          if (page.length > 0) onPage(page);
+          if (page.length < SCAN_PAGE) break;
+          last = page[page.length - 1];
+        }
+        return { seq: Number(chapter?.last_seq ?? 0) };
+      });
+    },
+
+    async memberFacts() {
+      const rows = await db.query(MEMBER_FACTS);
+      return rows.map((row): MemberFacts => ({
+        chapterId: text(row.chapter_id),
+        memberId: text(row.row_id),
+        deleted: optionalText(row.deleted),
+        paidThrough: optionalText(row.paid_through),
+        typeKind: optionalText(row.kind),
+        graceDays: optionalText(row.grace_days),
+      }));
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
+    },
+
+    close: () => db.close(),
+  };
+}

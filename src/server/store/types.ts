@@ -1,0 +1,111 @@
+import type { Change, FieldState, PulledChange } from '../../shared/sync-protocol';
+
+export interface ChapterRecord {
+  id: string;
+  name: string;
+  createdAt: Date;
+  /** The chapter's highest server_seq. */
+  lastSeq: number;
+}
+
+export interface ChapterSummary extends ChapterRecord {
+  activeDevices: number;
+  revokedDevices: number;
+  lastSyncAt: Date | null;
+}
+
+export interface DeviceRecord {
+  id: string;
+  chapterId: string;
+  chapterName: string;
+  name: string;
+  nodeId: string;
+  createdAt: Date;
+  lastSeenAt: Date | null;
+  lastPushAt: Date | null;
+  lastPullAt: Date | null;
+  lastClientSeq: number | null;
+  revokedAt: Date | null;
+}
+
+/** What a request is allowed to act as, once its bearer token has been matched. */
+export interface DeviceIdentity {
+  id: string;
+  chapterId: string;
+  nodeId: string;
+  revokedAt: Date | null;
+}
+
+export type EnrolmentOutcome =
+  { ok: true; chapter: { id: string; name: string } } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export interface AppliedPush {
+  accepted: number;
+  duplicates: number;
+}
+
+/**
+ * One member's status inputs as stored: JSON text straight from the LWW state (a client may
+ * have written anything there), parsed and judged by member-status.ts.
+ */
+export interface MemberFacts {
+  chapterId: string;
+  memberId: string;
+  deleted: string | null;
+  paidThrough: string | null;
+  typeKind: string | null;
+  graceDays: string | null;
+}
+
+export interface SyncStore {
+  createChapter(input: { id: string; name: string; at: Date }): Promise<ChapterRecord>;
+  findChapter(id: string): Promise<ChapterRecord | null>;
+  listChapters(): Promise<ChapterSummary[]>;
+
+  createEnrolmentCode(input: {
+    codeHash: string;
+    chapterId: string;
+    at: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  /** Spends a one-time code and registers the device, atomically. */
+  enrolDevice(input: {
+    codeHash: string;
+    deviceId: string;
+    tokenHash: string;
+    nodeId: string;
+    name: string;
+    at: Date;
+  }): Promise<EnrolmentOutcome>;
+
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceIdentity | null>;
+  listDevices(): Promise<DeviceRecord[]>;
+  /** Idempotent; null if there is no such device. */
+  revokeDevice(id: string, at: Date): Promise<DeviceRecord | null>;
+  recordDeviceActivity(id: string, activity: 'pull' | 'seen', at: Date): Promise<void>;
+
+  /**
+   * Appends the changes that are not already stored (same chapter, node, hlc, table, row and
+   * column), numbers them under the chapter lock and folds them into the LWW state, all in one
+   * transaction. The changes must already be validated.
+   */
+  applyPush(input: {
+    chapterId: string;
+    deviceId: string;
+    clientSeq: number;
+    changes: readonly Change[];
+    at: Date;
+  }): Promise<AppliedPush>;
+  /** Up to `limit` changes with seq > `after`, in seq order, and whether more follow. */
+  pull(chapterId: string, after: number, limit: number): Promise<{ changes: PulledChange[]; more: boolean }>;
+  /**
+   * Hands the chapter's LWW state to `onPage` in (tbl, rowId, col) order from one consistent
+   * snapshot, and returns the chapter's last seq in that snapshot.
+   */
+  scanFieldState(chapterId: string, onPage: (fields: FieldState[]) => void): Promise<{ seq: number }>;
+  memberFacts(): Promise<MemberFacts[]>;
+
+  /** Resolves when the database answers; for the health check. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
