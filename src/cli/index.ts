@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors';
 import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerServe } from './commands/serve';
 import { registerSync } from './commands/sync';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerInit(program);
   registerExport(program);
+  registerImport(program);
   registerServe(program);
   registerSync(program);
   registerServerCommands(program);

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'ALREADY_INITIALISED',
   'DB_TOO_NEW',
   'UNAUTHORISED',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -116,3 +116,55 @@ describe('chapterdesk CLI', () => {
     }
   });
 });
+
+describe('chapterdesk import', () => {
+  it('prints one JSON object with the counts and the errors, and exits 0 with rejected rows', () => {
+    const db = newDbPath();
+    cli('init', '--db', db, '--name', 'Lyon', '--country', 'FR', '--currency', 'EUR');
+    const dry = cli('import', 'tests/fixtures/import/bad-rows.csv', '--db', db, '--json', '--dry-run');
+    expect(dry.code).toBe(0);
+    const preview = JSON.parse(dry.stdout) as Record<string, unknown>;
+    expect(Object.keys(preview)).toEqual(
+      expect.arrayContaining([
+        'rows',
+        'created',
+        'updated',
+        'unchanged',
+        'rejected',
+        'possibleDuplicates',
+        'errors',
+      ]),
+    );
+    expect(preview['rejected']).toBeGreaterThan(0);
+    expect((preview['errors'] as { row: number; field: string; message: string }[])[0]).toMatchObject({
+      row: expect.any(Number),
+      field: expect.any(String),
+      message: expect.stringMatching(/^Row \d+/),
+    });
+    const exported = JSON.parse(cli('export', 'members', '--db', db, '--format', 'json').stdout) as unknown[];
+    expect(exported).toEqual([]);
+
+    const real = cli('import', 'tests/fixtures/import/bad-rows.csv', '--db', db, '--json');
+    const result = JSON.parse(real.stdout) as { created: number; importId: string };
+    expect(result.created).toBe(preview['created']);
+    const list = JSON.parse(cli('imports', 'list', '--db', db, '--json').stdout) as { id: string }[];
+    expect(list.map((b) => b.id)).toEqual([result.importId]);
+    expect(cli('imports', 'undo', result.importId, '--db', db).code).toBe(0);
+    expect(JSON.parse(cli('export', 'members', '--db', db, '--format', 'json').stdout)).toEqual([]);
+    const again = cli('imports', 'undo', result.importId, '--db', db);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/already undone/);
+  });
+
+  it('fails with a clear message when the file cannot be read', () => {
+    const db = newDbPath();
+    cli('init', '--db', db, '--name', 'Lyon', '--country', 'FR', '--currency', 'EUR');
+    const corrupt = cli('import', 'tests/fixtures/import/corrupt.xlsx', '--db', db, '--json');
+    expect(corrupt.code).not.toBe(0);
+    expect(corrupt.stdout).toBe('');
+    expect(corrupt.stderr).toMatch(/corrupt\.xlsx.*damaged/);
+    const missing = cli('import', 'nowhere.csv', '--db', db);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/Cannot read nowhere\.csv/);
+  });
+});

@@ -35,6 +35,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_INITIALISED: 409,
   DB_TOO_NEW: 409,
   UNAUTHORISED: 401,
+  CANCELLED: 409,
   INTERNAL: 500,
 };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Chapter, MemberFields, MembershipType } from '../../../shared/domain';
+import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import { statement } from '../../db/statements';
@@ -14,7 +15,7 @@ import type { ColumnMapping } from './mapping';
 import { rejectionReason } from './rejects';
 import type { Db } from '../../db/open';
 
-/** The secretary's answer for a row flagged as a possible duplicate. Default: keep both. */
+/** The secretary's answer for a row flagged as a possible duplicate. Without one it is held back. */
 export interface DuplicateDecision {
   rowNumber: number;
   action: 'keep' | 'merge' | 'skip';
@@ -52,6 +53,7 @@ export interface ImportOutcome {
   created: RowRef[];
   updated: RowRef[];
   unchanged: RowRef[];
+  /** Rows not written: skipped by the secretary, or possible duplicates awaiting a decision. */
   skipped: RowRef[];
   rejected: { rowNumber: number; reason: string }[];
   possibleDuplicates: (RowRef & { duplicates: PossibleDuplicate[] })[];
@@ -166,7 +168,7 @@ function currentRow(db: Db, id: string, chapter: Chapter, now: Date): MemberDbRo
 /**
  * Writes an import through the change log, as the caller's single transaction (a dry run rolls it
  * back). A certain match is updated with the file's non-empty values only, so an import never
- * blanks a field; a possible duplicate is created unless the secretary said to merge or skip it.
+ * blanks a field; a possible duplicate is held back until the secretary says to keep, merge or skip it.
  * Records the batch and, per member, what it did and what was there before, for Undo.
  */
 export function applyImport(
@@ -177,6 +179,8 @@ export function applyImport(
     rowCount: number;
     report: DuplicateReport;
     decisions?: readonly DuplicateDecision[];
+    /** Create possible duplicates nobody decided about instead of holding them back. */
+    keepPossibleDuplicates?: boolean;
   },
 ): ImportOutcome {
   const { db } = ctx;
@@ -237,7 +241,10 @@ export function applyImport(
         duplicates: candidate.possibleDuplicates,
       });
     }
-    if (decision?.action === 'skip') {
+    // A row that only might be an existing member or another row waits for the secretary's
+    // decision: creating it silently is how duplicates pile up.
+    const undecided = !decision && candidate.action === 'create' && candidate.possibleDuplicates.length > 0;
+    if (decision?.action === 'skip' || (undecided && !input.keepPossibleDuplicates)) {
       keep(outcome.skipped, ref(null));
       continue;
     }
@@ -278,6 +285,15 @@ function updateFromFile(
 ): 'missing' | { changed: string[]; previous: RowValues } {
   const current = currentRow(ctx.db, id, chapter, now);
   if (!current || current.deleted) return 'missing';
+  // The same number written another way ("06 12…" here, "+336 12…" in the file) is no change: the
+  // member keeps the form the secretary typed.
+  const phone = fields.phone
+    ? normalisePhone(fields.phone, fields.country || current.country || chapter.country)
+    : null;
+  if (phone?.e164 && phone.e164 === current.phone_e164) {
+    fields = { ...fields };
+    delete fields.phone;
+  }
   const before = memberToRow(memberToFields(toMember(current)), chapter.country);
   const after = memberToRow({ ...memberToFields(toMember(current)), ...fields }, chapter.country);
   const changed = Object.keys(after).filter((col) => after[col] !== before[col]);

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestChapter, type TestChapter } from '../../../../tests/helpers/chapter';
+import { createWriteContexts } from '../device/device';
+import { allMembers, membersToCsv } from '../members/export';
+import { listImports, undoImport } from './batches';
+import { runImport, type ImportRequest } from './job';
+
+let chapter: TestChapter;
+afterEach(() => chapter?.close());
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`);
+const csv = (text: string) => new TextEncoder().encode(text);
+const ctx = () => createWriteContexts(chapter.db, () => new Date(chapter.clock.now))();
+const run = (request: Partial<ImportRequest> & { bytes: Uint8Array }) =>
+  runImport(ctx(), { fileName: 'members.csv', dryRun: false, ...request });
+const count = (sql: string) => (chapter.db.prepare(sql).get() as { n: number }).n;
+const members = () => allMembers(chapter.db, chapter.clock.now);
+
+describe('importing members', () => {
+  it('imports what it can from a file with every kind of bad row, naming the row and field of each problem', async () => {
+    chapter = openTestChapter();
+    const { outcome } = await run({ bytes: fixture('bad-rows.csv'), fileName: 'bad-rows.csv' });
+    expect(outcome.counts.rejected).toBeGreaterThan(0);
+    expect(outcome.counts.created).toBeGreaterThan(0);
+    expect(outcome.errors.length).toBeGreaterThan(0);
+    for (const error of outcome.errors) {
+      expect(error.message).toMatch(new RegExp(`^Row ${error.row}\\b`));
+      expect(error.field).not.toBe('');
+    }
+    const invalidEmail = outcome.errors.find((e) => e.field === 'email');
+    expect(invalidEmail).toBeDefined();
+    expect(members().every((m) => m.email === null || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(m.email))).toBe(true);
+    expect(count('SELECT count(*) AS n FROM members WHERE deleted = 0')).toBe(outcome.counts.created);
+  });
+
+  it('previews exactly what a commit does, and writes nothing', async () => {
+    chapter = openTestChapter();
+    chapter.handlers['members.create']({
+      firstName: 'Hélène',
+      lastName: 'Dupré',
+      email: 'helene.dupre@example.fr',
+    });
+    const before = {
+      members: count('SELECT count(*) AS n FROM members'),
+      changes: count('SELECT count(*) AS n FROM changes'),
+      batches: count('SELECT count(*) AS n FROM import_batches'),
+    };
+    const preview = await run({ bytes: fixture('bad-rows.csv'), dryRun: true });
+    expect(preview.outcome.batchId).toBeNull();
+    expect({
+      members: count('SELECT count(*) AS n FROM members'),
+      changes: count('SELECT count(*) AS n FROM changes'),
+      batches: count('SELECT count(*) AS n FROM import_batches'),
+    }).toEqual(before);
+    const committed = await run({ bytes: fixture('bad-rows.csv') });
+    expect(committed.outcome.counts).toEqual(preview.outcome.counts);
+  });
+
+  it('reads its own export back as nothing new and nothing updated', async () => {
+    chapter = openTestChapter();
+    chapter.handlers['members.create']({
+      firstName: 'Hélène',
+      lastName: 'Dupré',
+      email: 'h@example.org',
+      phone: '06 12 34 56 78',
+      city: 'Lyon',
+    });
+    chapter.handlers['members.create']({ firstName: '王', lastName: '伟', phone: '+86 138 0013 8000' });
+    chapter.handlers['members.create']({
+      firstName: '=cmd',
+      lastName: '-Minus',
+      notes: '@risk',
+      joinedOn: '2024-03-31',
+    });
+    const exported = csv(membersToCsv(members()));
+    const { outcome } = await run({ bytes: exported, fileName: 'export.csv' });
+    expect(outcome.updated, JSON.stringify(outcome.updated)).toEqual([]);
+    expect(outcome.counts).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 });
+  });
+
+  it('updates a matching member with the file’s non-empty values and never blanks a field', async () => {
+    chapter = openTestChapter();
+    const m = chapter.handlers['members.create']({
+      firstName: 'Ana',
+      email: 'ana@example.org',
+      city: 'Porto',
+      notes: 'keep me',
+    });
+    const file = 'Email;City;Phone;Notes\r\nANA@example.org;;06 11 22 33 44;\r\n';
+    const { outcome } = await run({ bytes: csv(file) });
+    expect(outcome.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(outcome.updated[0]!.fields).toEqual(['phone']);
+    expect(chapter.handlers['members.get']({ id: m.id })).toMatchObject({
+      city: 'Porto',
+      notes: 'keep me',
+      phoneE164: '+33611223344',
+    });
+  });
+
+  it('undoes an import exactly, through the change log, also after a restart, and only once', async () => {
+    chapter = openTestChapter();
+    const ana = chapter.handlers['members.create']({
+      firstName: 'Ana',
+      email: 'ana@example.org',
+      city: 'Porto',
+    });
+    const file = 'Email,First name,City\nana@example.org,Ana,Lisboa\nnew@example.org,New,Braga\n';
+    const { outcome } = await run({ bytes: csv(file) });
+    expect(outcome.counts).toMatchObject({ created: 1, updated: 1 });
+    const changesBefore = count('SELECT count(*) AS n FROM changes');
+
+    const path = chapter.path;
+    chapter.db.close();
+    chapter = { ...openTestChapter({ path, setup: false }), close: chapter.close };
+    const [batch] = listImports(chapter.db);
+    expect(batch).toMatchObject({ fileName: 'members.csv', created: 1, updated: 1, undoneAt: null });
+    undoImport(ctx(), batch!.id);
+    expect(members().map((m) => [m.email, m.city])).toEqual([['ana@example.org', 'Porto']]);
+    expect(chapter.handlers['members.get']({ id: ana.id }).city).toBe('Porto');
+    expect(count('SELECT count(*) AS n FROM changes')).toBeGreaterThan(changesBefore);
+    expect(listImports(chapter.db)[0]!.undoneAt).not.toBeNull();
+    expect(() => undoImport(ctx(), batch!.id)).toThrow(/already undone/);
+  });
+
+  it('holds back a possible duplicate until the secretary decides, then keeps both or merges', async () => {
+    chapter = openTestChapter();
+    const existing = chapter.handlers['members.create']({
+      firstName: 'Hélène',
+      lastName: 'Dupré',
+      phone: '0612345678',
+    });
+    const file = 'First name,Last name,Phone,City\nHelene,DUPRE,06 12 34 56 78,Lyon\n';
+    const held = await run({ bytes: csv(file) });
+    expect(held.outcome.counts).toMatchObject({ created: 0, possibleDuplicates: 1 });
+    expect(held.outcome.possibleDuplicates[0]!.duplicates[0]).toMatchObject({
+      kind: 'member',
+      memberId: existing.id,
+    });
+
+    const merged = await run({
+      bytes: csv(file),
+      decisions: [{ rowNumber: 2, action: 'merge', memberId: existing.id }],
+    });
+    expect(merged.outcome.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(chapter.handlers['members.get']({ id: existing.id }).city).toBe('Lyon');
+
+    const kept = await run({ bytes: csv(file), decisions: [{ rowNumber: 2, action: 'keep' }] });
+    expect(kept.outcome.counts.created).toBe(1);
+    expect(members()).toHaveLength(2);
+  });
+
+  it('remembers the mapping chosen for files with the same headers', async () => {
+    chapter = openTestChapter();
+    const file = 'Nom,Col2\nDupré,Lyon\n';
+    await run({ bytes: csv(file), fields: ['lastName', 'city'] });
+    const again = await run({ bytes: csv('nom,COL2\nMartin,Paris\n') });
+    expect(again.mapping.columns.map((c) => c.field)).toEqual(['lastName', 'city']);
+    expect(members().find((m) => m.lastName === 'Martin')?.city).toBe('Paris');
+  });
+
+  it('stops when cancelled and changes nothing', async () => {
+    chapter = openTestChapter();
+    const rows = Array.from({ length: 3000 }, (_, i) => `Member ${i},m${i}@example.org`).join('\n');
+    const controller = new AbortController();
+    let seen = 0;
+    const running = runImport(
+      ctx(),
+      { fileName: 'big.csv', bytes: csv(`Name,Email\n${rows}\n`), dryRun: false },
+      () => {
+        if (++seen === 1) controller.abort();
+      },
+      controller.signal,
+    );
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(count('SELECT count(*) AS n FROM members')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+  });
+});
