@@ -23,7 +23,13 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Imports run in a worker thread; src/main/services/imports/jobs.ts loads it by this name.
+          'import-worker': resolve(__dirname, 'src/main/services/imports/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -14,11 +14,21 @@ import {
   type MembershipType,
 } from './domain';
 import type { Result } from './errors';
+import {
+  exportMembersInput,
+  importInspectInput,
+  importStartInput,
+  type ExportedFile,
+  type ImportBatchView,
+  type ImportDraftView,
+  type ImportJobView,
+} from './imports';
 import type { OperationName } from './operations';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
 const byConflictId = z.strictObject({ id: z.number().int().positive() });
+const byJobId = z.strictObject({ jobId: z.uuid() });
 
 /** Every operation once: its input schema and (as a phantom type) its result. */
 export const contract = {
@@ -42,6 +52,13 @@ export const contract = {
   'conflicts.list': { input: none, result: null as unknown as Conflict[] },
   'conflicts.restore': { input: byConflictId, result: null as unknown as Conflict[] },
   'conflicts.dismiss': { input: byConflictId, result: null as unknown as Conflict[] },
+  'imports.inspect': { input: importInspectInput, result: null as unknown as ImportDraftView },
+  'imports.start': { input: importStartInput, result: null as unknown as { jobId: string } },
+  'imports.job': { input: byJobId, result: null as unknown as ImportJobView },
+  'imports.cancel': { input: byJobId, result: null as unknown as ImportJobView },
+  'imports.list': { input: none, result: null as unknown as ImportBatchView[] },
+  'imports.undo': { input: byId, result: null as unknown as ImportBatchView },
+  'members.export': { input: exportMembersInput, result: null as unknown as ExportedFile },
 } satisfies Record<OperationName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -111,13 +111,18 @@ export interface Member {
 export const MEMBER_SORT_FIELDS = ['name', 'memberNumber', 'email', 'city', 'joinedOn', 'status'] as const;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 
-export const memberListInput = z.strictObject({
+/** What the Members screen filters and sorts by; exports take the same. */
+export const MEMBER_LIST_FILTERS = {
   query: z.string().max(200).default(''),
   status: z.enum(MEMBER_STATUSES).optional(),
   typeId: z.uuid().optional(),
   city: z.string().max(200).optional(),
   sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
+};
+
+export const memberListInput = z.strictObject({
+  ...MEMBER_LIST_FILTERS,
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

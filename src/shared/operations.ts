@@ -20,6 +20,13 @@ export const OPERATIONS = [
   'conflicts.list',
   'conflicts.restore',
   'conflicts.dismiss',
+  'imports.inspect',
+  'imports.start',
+  'imports.job',
+  'imports.cancel',
+  'imports.list',
+  'imports.undo',
+  'members.export',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

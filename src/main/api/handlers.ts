@@ -21,9 +21,14 @@ import {
 } from '../sync/conflicts';
 import { createSyncService, type SyncService } from '../sync/service';
 import { listMembers } from '../services/members/query';
+import { exportMembers } from '../services/members/export';
+import { listImports, undoImport } from '../services/imports/batches';
+import { createDrafts } from '../services/imports/drafts';
+import { createImportJobs } from '../services/imports/jobs';
+import { jobView } from '../services/imports/view';
 
 /** Operations that wait on something outside this laptop (only enrolment: the user asked for it). */
-type AsyncOperation = 'sync.enroll';
+type AsyncOperation = 'sync.enroll' | 'imports.inspect' | 'members.export';
 
 export type Handlers = {
   [K in OperationName]: (
@@ -48,6 +53,8 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     sync.localChange();
     return value;
   };
+  const drafts = createDrafts();
+  const imports = createImportJobs(db, now);
   const restoreField = (conflict: OpenConflict) => {
     const field = MEMBER_FIELD_BY_COLUMN.get(conflict.column);
     if (conflict.table === 'members' && conflict.column === 'deleted') {
@@ -82,5 +89,20 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
       dismissConflict(db, id);
       return listConflicts(db);
     },
+    'imports.inspect': (input) => drafts.inspect(writeContext(), input),
+    'imports.start': ({ draftId, ...options }) => {
+      const file = drafts.get(draftId);
+      return { jobId: imports.start({ fileName: file.fileName, bytes: file.bytes, ...options }) };
+    },
+    'imports.job': ({ jobId }) => {
+      const job = jobView(imports.get(jobId));
+      if (job.state === 'done' && !job.result.dryRun) sync.localChange();
+      return job;
+    },
+    'imports.cancel': ({ jobId }) => jobView(imports.cancel(jobId)),
+    'imports.list': () => listImports(db),
+    'imports.undo': ({ id }) => written(undoImport(writeContext(), id)),
+    'members.export': async ({ format, ...filters }) =>
+      exportMembers(db, now(), { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }, format),
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { ApiErrorBody, ErrorCode, Result } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
@@ -88,16 +88,23 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     reply.headers(SECURITY_HEADERS);
   });
 
-  app.post<{ Params: { op: string } }>('/api/:op', async (request, reply) => {
+  const callOperation = async (request: FastifyRequest, reply: FastifyReply, op: string) => {
     const auth = request.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
       return reply
         .code(401)
         .send(failure('UNAUTHORISED', 'Open the address printed by `chapterdesk serve`.'));
     }
-    const result = await dispatch(options.handlers, request.params.op, request.body ?? undefined);
+    const result = await dispatch(options.handlers, op, request.body ?? undefined);
     return reply.code(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
-  });
+  };
+  app.post<{ Params: { op: string } }>('/api/:op', (request, reply) =>
+    callOperation(request, reply, request.params.op),
+  );
+  // The one operation that carries a whole spreadsheet (as base64) gets room for it.
+  app.post('/api/imports.inspect', { bodyLimit: 210 * 1024 * 1024 }, (request, reply) =>
+    callOperation(request, reply, 'imports.inspect'),
+  );
 
   app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;

@@ -46,6 +46,31 @@ function unreliable(random: Random, offline: () => boolean) {
   });
 }
 
+/** Fields whose last-writer-wins value differs between a laptop and the server, for the failure message. */
+async function fieldDifferences(
+  server: TestSyncServer,
+  chapterId: string,
+  laptop: Laptop,
+): Promise<string[]> {
+  const remote = new Map<string, string>();
+  await server.store.scanFieldState(chapterId, (page) => {
+    for (const f of page) remote.set(`${f.tbl}/${f.rowId}/${f.col}`, `${f.value} @ ${f.hlc}`);
+  });
+  const local = new Map<string, string>();
+  const rows = laptop.db
+    .prepare(
+      `SELECT tbl, row_id, col, value, hlc FROM changes c WHERE pushed != 2 AND hlc = (
+         SELECT max(hlc) FROM changes w WHERE w.tbl = c.tbl AND w.row_id = c.row_id AND w.col = c.col AND w.pushed != 2)`,
+    )
+    .all() as { tbl: string; row_id: string; col: string; value: string | null; hlc: string }[];
+  for (const r of rows) local.set(`${r.tbl}/${r.row_id}/${r.col}`, `${r.value} @ ${r.hlc}`);
+  const keys = new Set([...remote.keys(), ...local.keys()]);
+  return [...keys]
+    .filter((k) => remote.get(k) !== local.get(k))
+    .slice(0, 5)
+    .map((k) => `${k}: laptop ${local.get(k) ?? '-'} / server ${remote.get(k) ?? '-'}`);
+}
+
 async function runCase(server: TestSyncServer, seed: number): Promise<void> {
   const random = mulberry32(seed);
   const chapterId = (await server.admin.addChapter(`fuzz ${seed}`)).id;
@@ -107,7 +132,9 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
     for (const laptop of laptops) {
       expect(laptop.sync.status().pending, `${laptop.name} outbox`).toBe(0);
       expect(memberSnapshot(laptop.db), `${laptop.name} members`).toEqual(reference);
-      expect(localChecksum(laptop.db).checksum, `${laptop.name} checksum`).toBe(serverChecksum);
+      if (localChecksum(laptop.db).checksum !== serverChecksum) {
+        expect(await fieldDifferences(server, chapterId, laptop), `${laptop.name} fields`).toEqual([]);
+      }
     }
   } finally {
     laptops.forEach((l) => l.close());
@@ -129,8 +156,12 @@ describe.each(STORE_KINDS)('convergence (%s)', (kind) => {
       try {
         await runCase(server, seed);
       } catch (error) {
+        const detail =
+          error instanceof Error
+            ? `${error.message}\n${JSON.stringify((error as { actual?: unknown }).actual ?? '')}`
+            : String(error);
         throw new Error(
-          `Case with seed ${seed} did not converge; replay it with SYNC_FUZZ_SEED=${seed}: ${(error as Error).message}`,
+          `Case with seed ${seed} did not converge; replay it with SYNC_FUZZ_SEED=${seed}: ${detail}`,
         );
       }
     }

@@ -142,7 +142,9 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
     })();
     done += page.changes.length;
     deps.onProgress?.({ phase: 'pull', done, total: null });
-    if (!page.more || page.changes.length === 0) return;
+    // A page can be empty and still not the last (it held only this laptop's own changes): go on
+    // while the server says there is more and the cursor moves.
+    if (!page.more || page.next <= cursor) return;
   }
 }
 

@@ -1,23 +1,6 @@
-/**
- * The member fields a spreadsheet column can feed. `fullName` is virtual: it is split into first
- * and last name. `membershipType` carries the type's name; the caller resolves it to an id.
- */
-export const IMPORT_FIELDS = [
-  'memberNumber',
-  'firstName',
-  'lastName',
-  'fullName',
-  'email',
-  'phone',
-  'country',
-  'city',
-  'organisation',
-  'membershipType',
-  'joinedOn',
-  'paidThrough',
-  'notes',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/imports';
+
+export { IMPORT_FIELDS, type ImportField };
 
 /** Fields that end up on the member (everything but the virtual full name). */
 export type MemberImportField = Exclude<ImportField, 'fullName'>;

@@ -13,40 +13,44 @@ const temps: { cleanup(): void }[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 describe('an import killed mid-way', () => {
-  it('leaves the database as before or with the whole import, and never damaged', async () => {
-    const temp = tempDir();
-    temps.push(temp);
-    const path = join(temp.dir, 'chapter.sqlite');
-    const seeded = openTestChapter({ path });
-    seeded.handlers['members.create']({ firstName: 'Already', email: 'already@example.org' });
-    seeded.db.close();
-    const ROWS = 20_000;
-    const file = join(temp.dir, 'big.csv');
-    const lines = Array.from({ length: ROWS }, (_, i) => `Prénom ${i};Nom ${i};m${i}@example.org;Lyon`);
-    writeFileSync(file, `Prénom;Nom;Courriel;Ville\r\n${lines.join('\r\n')}\r\n`);
+  it(
+    'leaves the database as before or with the whole import, and never damaged',
+    { timeout: 180_000 },
+    async () => {
+      const temp = tempDir();
+      temps.push(temp);
+      const path = join(temp.dir, 'chapter.sqlite');
+      const seeded = openTestChapter({ path });
+      seeded.handlers['members.create']({ firstName: 'Already', email: 'already@example.org' });
+      seeded.db.close();
+      const ROWS = 20_000;
+      const file = join(temp.dir, 'big.csv');
+      const lines = Array.from({ length: ROWS }, (_, i) => `Prénom ${i};Nom ${i};m${i}@example.org;Lyon`);
+      writeFileSync(file, `Prénom;Nom;Courriel;Ville\r\n${lines.join('\r\n')}\r\n`);
 
-    const outcomes = new Set<string>();
-    for (const delay of [1_500, 2_500, 3_500, 4_500, 6_000]) {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/index.ts', 'import', file, '--db', path],
-        {
-          stdio: 'ignore',
-        },
-      );
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-      const db = openDatabase(path);
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const members = (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
-      const batches = (db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n;
-      db.close();
-      expect([1, 1 + ROWS]).toContain(members);
-      expect(batches).toBe(members === 1 ? 0 : 1);
-      outcomes.add(members === 1 ? 'nothing' : 'everything');
-      if (members > 1) break;
-    }
-    expect(outcomes.has('nothing')).toBe(true);
-  });
+      const outcomes = new Set<string>();
+      for (const delay of [1_500, 2_500, 3_500, 4_500, 6_000]) {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/index.ts', 'import', file, '--db', path],
+          {
+            stdio: 'ignore',
+          },
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        child.kill('SIGKILL');
+        await new Promise((resolve) => child.once('exit', resolve));
+        const db = openDatabase(path);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const members = (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+        const batches = (db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n;
+        db.close();
+        expect([1, 1 + ROWS]).toContain(members);
+        expect(batches).toBe(members === 1 ? 0 : 1);
+        outcomes.add(members === 1 ? 'nothing' : 'everything');
+        if (members > 1) break;
+      }
+      expect(outcomes.has('nothing')).toBe(true);
+    },
+  );
 });

@@ -1,9 +1,11 @@
 import { statement } from '../../db/statements';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Member } from '../../../shared/domain';
 import type { Db } from '../../db/open';
 import { requireChapter } from '../chapter/chapter';
-import { MEMBER_SELECT } from './query';
+import type { ExportedFile } from '../../../shared/imports';
+import { listMembers, MEMBER_SELECT, type ListQuery } from './query';
 import { toMember, type MemberDbRow } from './row';
 import { localIsoDate } from './status';
 
@@ -45,17 +47,55 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+function cellText(m: Member, key: keyof Member): string {
+  const value = m[key];
+  if (value === null || value === undefined) return '';
+  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+}
+
 /** UTF-8 with a BOM, so Excel opens accents and non-Latin names correctly. */
 export function membersToCsv(members: Member[]): string {
-  const rows = members.map((m) =>
-    CSV_COLUMNS.map(([key]) => {
-      const value = m[key];
-      if (value === null || value === undefined) return '';
-      return neutraliseFormula(typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
-    }),
+  const rows = members.map((m) => CSV_COLUMNS.map(([key]) => neutraliseFormula(cellText(m, key))));
+  const csv = Papa.unparse(
+    { fields: CSV_COLUMNS.map(([, header]) => header), data: rows },
+    { newline: '\r\n' },
   );
-  return (
-    '\uFEFF' +
-    Papa.unparse({ fields: CSV_COLUMNS.map(([, header]) => header), data: rows }, { newline: '\r\n' })
-  );
+  return `\uFEFF${csv}`;
+}
+
+/**
+ * The same columns as a workbook. Every cell is a text cell, never a formula, so "=…" stays text
+ * without an apostrophe, and phone numbers keep their leading + and zeros.
+ */
+export async function membersToXlsx(members: Member[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Members');
+  sheet.addRow(CSV_COLUMNS.map(([, header]) => header)).font = { bold: true };
+  for (const m of members) sheet.addRow(CSV_COLUMNS.map(([key]) => cellText(m, key)));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.columns.forEach((column) => (column.width = 18));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The members the screen shows with its filters and sort, as a file the renderer can save. */
+export async function exportMembers(
+  db: Db,
+  now: Date,
+  query: ListQuery,
+  format: 'csv' | 'xlsx',
+): Promise<ExportedFile> {
+  const { rows } = listMembers(db, query, now, requireChapter(db).graceDays);
+  const stamp = localIsoDate(now);
+  if (format === 'csv') {
+    return {
+      fileName: `members-${stamp}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      data: Buffer.from(membersToCsv(rows), 'utf8').toString('base64'),
+    };
+  }
+  return {
+    fileName: `members-${stamp}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    data: Buffer.from(await membersToXlsx(rows)).toString('base64'),
+  };
 }

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { createWriteContexts, resetDeviceClock } from '../device/device';
+import { isImportReadError } from './errors';
+import { runImport, type ImportProgress, type ImportRequest, type ImportResult } from './job';
+import type { ImportWorkerInput, ImportWorkerMessage } from './worker';
+
+export type ImportJobState =
+  | { state: 'running'; progress: ImportProgress | null }
+  | { state: 'done'; result: ImportResult }
+  | { state: 'failed'; error: { code: string; message: string } }
+  | { state: 'cancelled' };
+
+export interface ImportJobs {
+  start(request: ImportRequest): string;
+  get(jobId: string): ImportJobState;
+  cancel(jobId: string): ImportJobState;
+  /** Resolves when the job has ended (tests, the CLI). */
+  settled(jobId: string): Promise<ImportJobState>;
+}
+
+/**
+ * Where the worker's code is: next to this module when running from source (through tsx), or the
+ * `import-worker.js` entry that electron-vite builds next to the main bundle.
+ */
+function spawnWorker(input: ImportWorkerInput): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const url = new URL('./worker.ts', here).href;
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
+    return new Worker(boot, { eval: true, workerData: input });
+  }
+  return new Worker(new URL('./import-worker.js', here), { workerData: input });
+}
+
+/**
+ * Imports running for one chapter database. A file database gets a worker thread per import; an
+ * in-memory one (tests) runs the import in this thread, as it cannot be opened twice. When a job
+ * ends, this process's clock is rebuilt so its next stamps come after the import's.
+ */
+export function createImportJobs(db: Db, now: () => Date, maxKept = 5): ImportJobs {
+  const jobs = new Map<
+    string,
+    { state: ImportJobState; worker?: Worker; abort?: AbortController; ended: Promise<void>; end: () => void }
+  >();
+  const inMemory = db.memory || db.name === ':memory:';
+
+  function finish(jobId: string, state: ImportJobState): void {
+    const job = jobs.get(jobId);
+    if (!job || job.state.state !== 'running') return;
+    job.state = state;
+    resetDeviceClock(db);
+    job.end();
+    const ids = [...jobs.keys()];
+    for (const old of ids.slice(0, Math.max(0, ids.length - maxKept))) {
+      if (jobs.get(old)?.state.state !== 'running') jobs.delete(old);
+    }
+  }
+
+  function start(request: ImportRequest): string {
+    const jobId = randomUUID();
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    jobs.set(jobId, { state: { state: 'running', progress: null }, ended, end });
+    const onProgress = (progress: ImportProgress) => {
+      const job = jobs.get(jobId);
+      if (job?.state.state === 'running') job.state = { state: 'running', progress };
+    };
+    if (inMemory) {
+      const abort = new AbortController();
+      jobs.get(jobId)!.abort = abort;
+      runImport(createWriteContexts(db, now)(), request, onProgress, abort.signal).then(
+        (result) => finish(jobId, { state: 'done', result }),
+        (error: unknown) =>
+          finish(jobId, {
+            state: 'failed',
+            error:
+              error instanceof AppError || isImportReadError(error)
+                ? { code: error instanceof AppError ? error.code : 'VALIDATION', message: error.message }
+                : { code: 'INTERNAL', message: 'The import failed; nothing was changed.' },
+          }),
+      );
+      return jobId;
+    }
+    const worker = spawnWorker({ dbPath: db.name, request });
+    jobs.get(jobId)!.worker = worker;
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.progress);
+      else if (message.type === 'done') finish(jobId, { state: 'done', result: message.result });
+      else finish(jobId, { state: 'failed', error: message.error });
+    });
+    worker.on('error', () =>
+      finish(jobId, {
+        state: 'failed',
+        error: { code: 'INTERNAL', message: 'The import stopped; nothing was changed.' },
+      }),
+    );
+    worker.on('exit', () =>
+      finish(jobId, {
+        state: 'failed',
+        error: { code: 'INTERNAL', message: 'The import stopped; nothing was changed.' },
+      }),
+    );
+    return jobId;
+  }
+
+  function job(jobId: string) {
+    const found = jobs.get(jobId);
+    if (!found) throw new AppError('NOT_FOUND', 'No such import in progress.');
+    return found;
+  }
+
+  return {
+    start,
+    get: (jobId) => job(jobId).state,
+    cancel(jobId) {
+      const found = job(jobId);
+      if (found.state.state === 'running') {
+        void found.worker?.terminate();
+        found.abort?.abort();
+        finish(jobId, { state: 'cancelled' });
+      }
+      return found.state;
+    },
+    async settled(jobId) {
+      await job(jobId).ended;
+      return job(jobId).state;
+    },
+  };
+}
