@@ -37,6 +37,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -32768');
     migrate(db, options.targetVersion ?? LATEST_VERSION);
     return db;
   } catch (error) {
