@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'UNAUTHORISED',
   'CANCELLED',
+  'UNREACHABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

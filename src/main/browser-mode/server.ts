@@ -36,6 +36,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   DB_TOO_NEW: 409,
   UNAUTHORISED: 401,
   CANCELLED: 409,
+  UNREACHABLE: 502,
   INTERNAL: 500,
 };
 

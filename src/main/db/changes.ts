@@ -58,12 +58,15 @@ export function writeRow(ctx: WriteContext, table: SyncedTable, id: string, valu
     ).run({ ...values, id, at });
   }
 
+  // One statement for all the fields of a write: imports call this per row, 100,000 times.
+  const tuple = '(?, ?, ?, ?, ?, ?, ?)';
   const log = statement(
     db,
-    `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES ${changed.map(() => tuple).join(', ')}`,
   );
-  for (const col of changed)
-    log.run(table, id, col, JSON.stringify(values[col]), stamp, ctx.hlc.node, ctx.officer);
+  log.run(
+    changed.flatMap((col) => [table, id, col, JSON.stringify(values[col]), stamp, ctx.hlc.node, ctx.officer]),
+  );
   return changed;
 }
 

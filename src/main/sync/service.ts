@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { enrollDevice, type EnrollInput } from './enroll';
@@ -35,6 +36,20 @@ export interface SyncService {
   idle(): Promise<void>;
   /** One full sync, awaited: for the CLI and tests. */
   runOnce(): Promise<SyncSummary>;
+}
+
+/** What went wrong with an enrolment, said next to the field the secretary can fix. */
+function enrolmentError(error: unknown): unknown {
+  if (!(error instanceof SyncTransportError)) return error;
+  if (error.code === 'NETWORK') {
+    const message = 'Cannot reach the server at this address. Check it, and that this laptop is online.';
+    return new AppError('UNREACHABLE', message, { fields: [{ field: 'serverUrl', message }] });
+  }
+  if (error.code === 'UNAUTHORISED' || error.code === 'VALIDATION' || error.code === 'NOT_FOUND') {
+    const message = error.message || 'This code is not valid: it may be mistyped, used already or expired.';
+    return new AppError('VALIDATION', message, { fields: [{ field: 'code', message }] });
+  }
+  return new AppError('INTERNAL', `The server refused: ${error.message}`);
 }
 
 const defaultTransportFor = (serverUrl: string, token?: string) =>
@@ -104,7 +119,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return status();
     },
     async enroll(input) {
-      await enrollDevice({ db, now, transportFor }, input);
+      await enrollDevice({ db, now, transportFor }, input).catch((error: unknown) => {
+        throw enrolmentError(error);
+      });
       if (autoSync) scheduler.trigger('manual');
       return status();
     },

@@ -284,3 +284,26 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     expect(list(b).map((m) => m.firstName)).toEqual(['Before restart']);
   });
 });
+
+describe('enrolment errors', () => {
+  it('says a refused code next to the code field, and an unreachable server next to the address', async () => {
+    const server = await startSyncServer('pglite');
+    const laptop = openLaptop('Amina', { setupChapter: true });
+    try {
+      const wrong = laptop.handlers['sync.enroll']({ serverUrl: server.url, code: 'AAAA-BBBB-CCCC-DDDD' });
+      await expect(wrong).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: 'code' }] },
+      });
+      await server.close();
+      const away = laptop.handlers['sync.enroll']({ serverUrl: server.url, code: 'AAAA-BBBB-CCCC-DDDD' });
+      await expect(away).rejects.toMatchObject({
+        code: 'UNREACHABLE',
+        details: { fields: [{ field: 'serverUrl' }] },
+      });
+      expect(laptop.sync.status().state).toBe('not-enrolled');
+    } finally {
+      laptop.close();
+    }
+  });
+});

@@ -6,15 +6,20 @@ import { api } from './api/client';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { MainNav, type Section } from './components/MainNav';
 import { memberName } from './components/memberName';
+import { SyncIndicator } from './components/SyncIndicator';
 import { Toast, type ToastMessage } from './components/Toast';
 import { isLanguage } from './i18n/languages';
+import { ConflictsScreen } from './screens/ConflictsScreen';
 import { INITIAL_LIST_STATE, type MemberListState } from './screens/memberListState';
 import { MemberScreen } from './screens/MemberScreen';
 import { MembersScreen } from './screens/MembersScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { useSyncStatus } from './sync/useSyncStatus';
 
-type View = { name: 'members' } | { name: 'member'; id: string };
+type View = { name: Section } | { name: 'member'; id: string };
 
 const UNDO_WINDOW_MS = 10_000;
 const NOTICE_MS = 4_000;
@@ -33,6 +38,10 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const sync = useSyncStatus();
+  const { refresh: refreshSync } = sync;
+  /** A finished sync may have brought other laptops' changes, so it counts as a write too. */
+  const shownVersion = dataVersion + sync.rounds;
 
   useEffect(() => {
     let current = true;
@@ -53,6 +62,8 @@ export function App() {
   }, [chapterAttempt]);
 
   const chapterId = chapter?.id;
+  // Re-read after syncs too: a laptop that joined a chapter gets its types with the first ones.
+  const syncRounds = sync.rounds;
   useEffect(() => {
     if (!chapterId) return;
     let current = true;
@@ -67,7 +78,7 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [chapterId]);
+  }, [chapterId, syncRounds]);
 
   useEffect(() => {
     document.title = chapter ? `${chapter.name} · ${t('app.name')}` : t('app.name');
@@ -77,7 +88,11 @@ export function App() {
     setToast((previous) => ({ id: (previous?.id ?? 0) + 1, text, durationMs, action }));
   }, []);
   const dismissToast = useCallback(() => setToast(null), []);
-  const changed = useCallback(() => setDataVersion((version) => version + 1), []);
+  /** After every local write: screens re-read, and the pending count follows at once. */
+  const changed = useCallback(() => {
+    setDataVersion((version) => version + 1);
+    refreshSync();
+  }, [refreshSync]);
 
   const undoDelete = async (id: string) => {
     try {
@@ -111,7 +126,35 @@ export function App() {
         </main>
       );
     }
-    if (chapter === null) return <SetupScreen onDone={setChapter} />;
+    if (chapter === null) {
+      return <SetupScreen syncStatus={sync.status} onDone={setChapter} onEnrolled={sync.apply} />;
+    }
+    if (view.name === 'settings') {
+      return (
+        <SettingsScreen
+          status={sync.status}
+          failed={sync.failed}
+          onEnrolled={sync.apply}
+          onSyncNow={sync.syncNow}
+          onOpenConflicts={() => setView({ name: 'conflicts' })}
+        />
+      );
+    }
+    if (view.name === 'conflicts') {
+      return (
+        <ConflictsScreen
+          chapter={chapter}
+          types={types}
+          openConflicts={sync.status?.openConflicts ?? 0}
+          dataVersion={shownVersion}
+          onOpenMember={(id) => setView({ name: 'member', id })}
+          onResolved={(resolution) => {
+            changed();
+            showToast(t(`conflicts.${resolution}`), NOTICE_MS);
+          }}
+        />
+      );
+    }
     if (view.name === 'member') {
       return (
         <MemberScreen
@@ -119,7 +162,7 @@ export function App() {
           id={view.id}
           chapter={chapter}
           types={types}
-          dataVersion={dataVersion}
+          dataVersion={shownVersion}
           onBack={() => setView({ name: 'members' })}
           onChanged={changed}
           onDeleted={onDeleted}
@@ -136,7 +179,7 @@ export function App() {
           setListScrollOffset(0);
         }}
         initialScrollOffset={listScrollOffset}
-        dataVersion={dataVersion}
+        dataVersion={shownVersion}
         onOpenMember={(id, scrollOffset) => {
           setListScrollOffset(scrollOffset);
           setView({ name: 'member', id });
@@ -151,7 +194,26 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader chapterName={chapter?.name} />
+      <AppHeader
+        chapterName={chapter?.name}
+        nav={
+          chapter && (
+            <MainNav
+              current={view.name === 'member' ? 'members' : view.name}
+              openConflicts={sync.status?.openConflicts ?? 0}
+              onNavigate={(section) => setView({ name: section })}
+            />
+          )
+        }
+        syncStatus={
+          <SyncIndicator
+            status={sync.status}
+            failed={sync.failed}
+            onSyncNow={sync.syncNow}
+            onOpenSettings={chapter ? () => setView({ name: 'settings' }) : undefined}
+          />
+        }
+      />
       {error !== null && (
         <div className="app__banner">
           <ErrorBanner error={error} onDismiss={() => setError(null)} />

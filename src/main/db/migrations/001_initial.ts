@@ -105,8 +105,9 @@ export const migration001: Migration = {
       officer TEXT,
       pushed INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX changes_row ON changes (tbl, row_id, col, hlc);
+    -- A stamp names its node, so (field, hlc) identifies a change: one index serves both the
+    -- newest-value lookup per field and the deduplication of changes received twice.
+    CREATE UNIQUE INDEX changes_field ON changes (tbl, row_id, col, hlc);
     CREATE INDEX changes_outbox ON changes (pushed, seq);
-    CREATE UNIQUE INDEX changes_identity ON changes (node_id, hlc, tbl, row_id, col);
   `,
 };

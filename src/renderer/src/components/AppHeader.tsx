@@ -1,7 +1,15 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
-export function AppHeader({ chapterName }: { chapterName?: string }) {
+interface AppHeaderProps {
+  chapterName?: string | undefined;
+  /** Absent until the chapter exists: there is nowhere to go before that. */
+  nav?: ReactNode;
+  syncStatus: ReactNode;
+}
+
+export function AppHeader({ chapterName, nav, syncStatus }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -9,7 +17,11 @@ export function AppHeader({ chapterName }: { chapterName?: string }) {
         <span className="app-header__product">{t('app.name')}</span>
         {chapterName && <span className="app-header__chapter">{chapterName}</span>}
       </div>
-      <LanguageSwitcher />
+      {nav}
+      <div className="app-header__end">
+        {syncStatus}
+        <LanguageSwitcher />
+      </div>
     </header>
   );
 }

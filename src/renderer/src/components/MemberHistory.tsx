@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, MembershipType } from '../../../shared/domain';
 import { useFormat } from '../i18n/useFormat';
+import { fieldLabel, fieldValueText, isTrue, shortId } from './fieldDisplay';
 import { groupHistory, type HistoryChange } from './historyEdits';
-
-const NODE_ID_LENGTH = 8;
 
 interface MemberHistoryProps {
   entries: HistoryEntry[];
@@ -24,7 +23,7 @@ export function MemberHistory({ entries, types }: MemberHistoryProps) {
             <span>
               {t('member.changedBy', {
                 officer: edit.officer ?? t('member.someone'),
-                node: edit.nodeId.slice(0, NODE_ID_LENGTH),
+                node: shortId(edit.nodeId),
               })}
             </span>
           </p>
@@ -53,49 +52,12 @@ function ChangeLine({ change, types }: { change: HistoryChange; types: Membershi
     );
   }
 
-  let shown: string;
-  if (value === null || value === undefined || value === '') shown = t('member.cleared');
-  else if (field === 'consentEmail' || field === 'consentSms')
-    shown = isTrue(value) ? t('common.yes') : t('common.no');
-  else if (field === 'typeId') shown = types.find((type) => type.id === value)?.name ?? String(value);
-  else if (field === 'joinedOn' || field === 'paidThrough') shown = format.date(String(value));
-  else shown = String(value);
-
   return (
     <div className="history__change">
       <dt>{fieldLabel(field, t)}</dt>
       <dd>
-        <bdi>{shown}</bdi>
+        <bdi>{fieldValueText(field, value, { t, formatDate: format.date, types })}</bdi>
       </dd>
     </div>
   );
-}
-
-const LABELLED = [
-  'memberNumber',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'phoneE164',
-  'country',
-  'city',
-  'organisation',
-  'typeId',
-  'joinedOn',
-  'paidThrough',
-  'notes',
-  'consentEmail',
-  'consentSms',
-  'status',
-] as const;
-
-function fieldLabel(field: string, t: ReturnType<typeof useTranslation>['t']): string {
-  const known = LABELLED.find((name) => name === field);
-  return known ? t(`fields.${known}`) : field;
-}
-
-/** SQLite stores booleans as 0 and 1, and the log keeps them as stored. */
-function isTrue(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
 }

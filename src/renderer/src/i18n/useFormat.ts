@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { relativeTimeFormatter } from './relativeTime';
 
 export interface Format {
   number(value: number): string;
@@ -7,6 +8,8 @@ export interface Format {
   date(isoDate: string): string;
   /** An instant stored as an ISO timestamp, shown in the local time zone. */
   dateTime(isoInstant: string): string;
+  /** "5 min ago", "in 2 min"; null within a minute of `nowMs`, where the caller has better words. */
+  relative(isoInstant: string, nowMs: number): string | null;
 }
 
 /** The browser's own variant of the current language (en-GB rather than en), for its date and number habits. */
@@ -24,6 +27,7 @@ export function useFormat(): Format {
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     return {
+      relative: relativeTimeFormatter(locale),
       number: (value) => number.format(value),
       date: (isoDate) => {
         const parsed = new Date(`${isoDate}T00:00:00Z`);

@@ -1,0 +1,88 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../shared/domain';
+import { ConnectForm } from '../components/ConnectForm';
+import { SyncDetails } from '../components/SyncDetails';
+import { describeSync } from '../sync/describeSync';
+
+interface SettingsScreenProps {
+  status: SyncStatus | null;
+  failed: boolean;
+  onEnrolled: (status: SyncStatus) => void;
+  onSyncNow: () => Promise<void>;
+  onOpenConflicts: () => void;
+}
+
+export function SettingsScreen({
+  status,
+  failed,
+  onEnrolled,
+  onSyncNow,
+  onOpenConflicts,
+}: SettingsScreenProps) {
+  const { t } = useTranslation();
+  /**
+   * Set when an enrolled laptop connects again (a new server, a revoked access). A revoked laptop
+   * arrives here from the indicator's "Connect with a new code", so the form is open already.
+   */
+  const [reconnecting, setReconnecting] = useState(
+    () => status !== null && describeSync(status).needsNewCode,
+  );
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const enrolled = status !== null && status.state !== 'not-enrolled';
+  const showForm = status !== null && (!enrolled || reconnecting);
+
+  const enrolledNow = (next: SyncStatus) => {
+    setReconnecting(false);
+    onEnrolled(next);
+    // The form the focus was in is gone; the heading over the new status is where to carry on.
+    headingRef.current?.focus();
+  };
+
+  let body;
+  if (status === null) {
+    body = <p className="muted">{failed ? t('sync.unavailable') : t('app.loading')}</p>;
+  } else if (showForm) {
+    body = (
+      <>
+        <p className="muted">{t('settings.connectIntro')}</p>
+        <ConnectForm
+          idPrefix="connect"
+          askName={false}
+          initialServerUrl={status.serverUrl ?? ''}
+          submitLabel={t('settings.connect')}
+          busyLabel={t('settings.connecting')}
+          onEnrolled={enrolledNow}
+          extraActions={
+            reconnecting && (
+              <button type="button" className="button" onClick={() => setReconnecting(false)}>
+                {t('common.cancel')}
+              </button>
+            )
+          }
+        />
+      </>
+    );
+  } else {
+    body = (
+      <SyncDetails
+        status={status}
+        onSyncNow={onSyncNow}
+        onNewCode={() => setReconnecting(true)}
+        onOpenConflicts={onOpenConflicts}
+      />
+    );
+  }
+
+  return (
+    <main className="page page--narrow">
+      <h1>{t('settings.title')}</h1>
+      <section aria-labelledby="sync-settings-title" className="card stack">
+        <h2 id="sync-settings-title" ref={headingRef} tabIndex={-1}>
+          {showForm ? t('settings.connectTitle') : t('settings.sync')}
+        </h2>
+        {body}
+      </section>
+    </main>
+  );
+}
