@@ -96,7 +96,7 @@ describe('chapterdesk CLI', () => {
     cli('init', '--db', db, '--name', 'X', '--country', 'FR', '--currency', 'EUR');
     const badFormat = cli('export', 'members', '--db', db, '--format', 'pdf');
     expect(badFormat.code).not.toBe(0);
-    expect(badFormat.stderr).toMatch(/csv or json/);
+    expect(badFormat.stderr).toMatch(/csv, xlsx or json/);
 
     const missingOption = cli('init', '--name', 'X');
     expect(missingOption.code).not.toBe(0);

@@ -4,7 +4,9 @@
  * two laptops), random partitions, duplicated and re-delivered pushes and pulls, shuffled pages.
  * After healing, every laptop must hold exactly the server's data.
  *
- * SYNC_FUZZ_CASES sets the number of cases (default 500); SYNC_FUZZ_SEED replays one case.
+ * SYNC_FUZZ_CASES sets the number of cases on PGlite (default 500) and SYNC_FUZZ_CASES_PG on
+ * PostgreSQL (default 200: the same code paths, at the cost of a slower database); SYNC_FUZZ_SEED
+ * replays one case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
@@ -13,7 +15,10 @@ import { mulberry32 } from '../../../bench/lib/stats';
 import type { SyncTransport } from './transport';
 import { localChecksum } from './checksum';
 
-const CASES = Number(process.env['SYNC_FUZZ_CASES'] ?? 500);
+const CASES = {
+  pglite: Number(process.env['SYNC_FUZZ_CASES'] ?? 500),
+  postgres: Number(process.env['SYNC_FUZZ_CASES_PG'] ?? 200),
+};
 const ONLY_SEED = process.env['SYNC_FUZZ_SEED'];
 const LAPTOPS = 3;
 const OPS = 30;
@@ -150,7 +155,7 @@ describe.each(STORE_KINDS)('convergence (%s)', (kind) => {
     await server.close();
   });
 
-  const seeds = ONLY_SEED ? [Number(ONLY_SEED)] : Array.from({ length: CASES }, (_, i) => 1000 + i);
+  const seeds = ONLY_SEED ? [Number(ONLY_SEED)] : Array.from({ length: CASES[kind] }, (_, i) => 1000 + i);
   it(`${seeds.length} random cases converge`, { timeout: 20 * 60_000 }, async () => {
     for (const seed of seeds) {
       try {

@@ -168,9 +168,11 @@ describe('a link that drops mid-transfer', () => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'sync', '--db', path], {
           stdio: 'ignore',
         });
+        // Listening from the start: the child may end on its own before the kill.
+        const exited = new Promise((resolve) => child.once('exit', resolve));
         await new Promise((resolve) => setTimeout(resolve, delay));
         child.kill('SIGKILL');
-        await new Promise((resolve) => child.once('exit', resolve));
+        await exited;
         const db = openDatabase(path);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         db.close();

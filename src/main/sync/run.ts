@@ -127,6 +127,7 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
   const limit = deps.pullPageSize ?? SYNC_LIMITS.defaultPullLimit;
   const concurrentAfterSeq = getSyncState(db)!.concurrentAfterSeq;
   let done = 0;
+  let stalled = 0;
   for (;;) {
     const cursor = getSyncState(db)!.pullCursor;
     const page = await transport.pull(cursor, limit);
@@ -142,9 +143,12 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
     })();
     done += page.changes.length;
     deps.onProgress?.({ phase: 'pull', done, total: null });
-    // A page can be empty and still not the last (it held only this laptop's own changes): go on
-    // while the server says there is more and the cursor moves.
-    if (!page.more || page.next <= cursor) return;
+    // A page can be empty and still not the last (it held only this laptop's own changes), and a
+    // proxy or a retry can hand back a page from before the cursor: go on while the server says
+    // there is more, giving up only if the cursor stops moving.
+    if (!page.more) return;
+    stalled = page.next <= cursor ? stalled + 1 : 0;
+    if (stalled >= 3) return;
   }
 }
 

@@ -37,9 +37,11 @@ describe('an import killed mid-way', () => {
             stdio: 'ignore',
           },
         );
+        // Listening from the start: the child may end on its own before the kill.
+        const exited = new Promise((resolve) => child.once('exit', resolve));
         await new Promise((resolve) => setTimeout(resolve, delay));
         child.kill('SIGKILL');
-        await new Promise((resolve) => child.once('exit', resolve));
+        await exited;
         const db = openDatabase(path);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const members = (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
