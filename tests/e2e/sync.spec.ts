@@ -206,9 +206,9 @@ test('a wrong enrolment code is refused with an explanation, and missing fields 
   await page.getByLabel('Your name').fill('Ben');
   await page.getByRole('button', { name: 'Join the chapter' }).click();
 
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Could not connect to the sync server');
-  await expect(alert).toContainText('ask your administrator for a new one');
+  // The server's reason is shown next to the code, the field the secretary can fix.
+  await expect(page.getByTestId('error-code')).toContainText('This enrolment code is not valid');
+  await expect(page.getByTestId('error-code')).toContainText('ask the server administrator for a new one');
   await expect(page.getByRole('button', { name: 'Join the chapter' })).toBeEnabled();
   await expect(indicator(page)).toHaveAttribute('data-state', 'not-enrolled');
 });
