@@ -40,6 +40,9 @@ describe('members', () => {
     create({ firstName: 'Алексей', lastName: 'Смирнов', phone: '06 12 34 56 78' });
     create({ firstName: 'محمد', lastName: 'العلي' });
     expect(search('jane.doe@example.org').rows.map((m) => m.lastName)).toEqual(['Doe']);
+    expect(search('JANE.DOE@EXAMPLE.ORG').rows.map((m) => m.lastName)).toEqual(['Doe']);
+    // Not an address on file: the words still find her as she is being typed.
+    expect(search('jane.doe@example.or').rows.map((m) => m.lastName)).toEqual(['Doe']);
     expect(search('1042').rows.map((m) => m.lastName)).toEqual(['Doe']);
     expect(search('алекс').rows.map((m) => m.lastName)).toEqual(['Смирнов']);
     expect(search('33612345678').rows.map((m) => m.lastName)).toEqual(['Смирнов']);

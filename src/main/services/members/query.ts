@@ -30,13 +30,43 @@ export function ftsQuery(query: string): string | null {
   return terms.length ? terms.map((t) => `"${t}"*`).join(' AND ') : null;
 }
 
+const FULL_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export function listMembers(db: Db, q: ListQuery, now: Date, graceDays: number): MemberPage {
+  // A whole email address is looked up by its index: its words ("example", "org") are in every
+  // other address, which would make the full-text search slow. A partial one goes to full text.
+  const email = q.query.trim().toLowerCase();
+  if (FULL_EMAIL.test(email)) {
+    const exact = listWhere(db, q, now, graceDays, {
+      clause: 'm.email = @email',
+      params: { email },
+      fullText: false,
+    });
+    if (exact.total > 0) return exact;
+  }
   const match = ftsQuery(q.query);
+  return listWhere(
+    db,
+    q,
+    now,
+    graceDays,
+    match ? { clause: 'f.members_fts MATCH @match', params: { match }, fullText: true } : null,
+  );
+}
+
+function listWhere(
+  db: Db,
+  q: ListQuery,
+  now: Date,
+  graceDays: number,
+  search: { clause: string; params: Record<string, string>; fullText: boolean } | null,
+): MemberPage {
+  const match = search?.fullText ?? false;
   const where = ['m.deleted = 0'];
   const params: Record<string, string | number> = { today: localIsoDate(now), grace: graceDays };
-  if (match) {
-    where.push('f.members_fts MATCH @match');
-    params.match = match;
+  if (search) {
+    where.push(search.clause);
+    Object.assign(params, search.params);
   }
   if (q.city) {
     where.push('m.city = @city');
