@@ -12,6 +12,7 @@ import { SyncIndicator } from './components/SyncIndicator';
 import { Toast, type ToastMessage } from './components/Toast';
 import { isLanguage } from './i18n/languages';
 import { ConflictsScreen } from './screens/ConflictsScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { INITIAL_LIST_STATE, type MemberListState } from './screens/memberListState';
 import { MemberScreen } from './screens/MemberScreen';
 import { MembersScreen } from './screens/MembersScreen';
@@ -137,6 +138,15 @@ export function App() {
           onEnrolled={sync.apply}
           onSyncNow={sync.syncNow}
           onOpenConflicts={() => setView({ name: 'conflicts' })}
+        />
+      );
+    }
+    if (view.name === 'import') {
+      return (
+        <ImportScreen
+          dataVersion={shownVersion}
+          onChanged={changed}
+          onOpenMembers={() => setView({ name: 'members' })}
         />
       );
     }

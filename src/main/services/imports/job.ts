@@ -100,7 +100,12 @@ export async function runImport(
 
   const rows: CleanRow[] = [];
   for (const batch of cleanBatches(source, plan)) {
-    rows.push(...batch.rows);
+    for (const row of batch.rows) {
+      // The file's own cells are only needed to write rejected rows back out; dropping the others
+      // keeps a 100,000-row import within memory.
+      if (!row.rejection) row.cells = [];
+      rows.push(row);
+    }
     onProgress({
       phase: 'reading',
       processed: batch.processed,

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
+import { importEn } from './importEn';
+import { importFr } from './importFr';
 import { browserLanguage, LANGUAGES } from './languages';
 
 /** `lang` drives hyphenation, spell-checking and screen-reader voices; `dir` mirrors the layout. */
@@ -13,7 +15,10 @@ function reflectLanguage(language: string): void {
 export async function setUpI18n(): Promise<void> {
   i18n.on('languageChanged', reflectLanguage);
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: {
+      en: { translation: { ...en, ...importEn } },
+      fr: { translation: { ...fr, ...importFr } },
+    },
     lng: browserLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],

@@ -11,6 +11,7 @@ import { useCities } from '../hooks/useCities';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useMemberPages } from '../hooks/useMemberPages';
 import { useFormat } from '../i18n/useFormat';
+import { ExportMenu } from '../import/ExportMenu';
 import type { MemberListState } from './memberListState';
 
 const SEARCH_DELAY_MS = 150;
@@ -81,6 +82,7 @@ export function MembersScreen({
         >
           {t('members.add')}
         </button>
+        <ExportMenu query={query} />
       </div>
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
       {snapshot.error && <ErrorBanner error={snapshot.error} onRetry={() => pages.refresh()} />}

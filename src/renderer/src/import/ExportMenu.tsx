@@ -1,0 +1,102 @@
+import './import.css';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { ErrorBanner } from '../components/ErrorBanner';
+import type { MemberQuery } from '../hooks/memberPages';
+import { saveBase64File } from './download';
+
+type ExportFormat = 'csv' | 'xlsx';
+const FORMATS: readonly ExportFormat[] = ['csv', 'xlsx'];
+
+/** Exports what the members screen shows: the same search, filters and order. */
+export function ExportMenu({ query }: { query: MemberQuery }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  /** The options stay enabled while exporting (disabling them would drop the focus), so a second click is ignored here. */
+  const exporting = useRef(false);
+
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
+
+  const exportAs = async (format: ExportFormat) => {
+    if (exporting.current) return;
+    exporting.current = true;
+    setBusy(format);
+    setError(null);
+    try {
+      const file = await api.call('members.export', { format, ...query });
+      saveBase64File(file.fileName, file.mimeType, file.data);
+      // The panel and the option that had the focus go away together; unless the focus moved on meanwhile.
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || menu.current?.contains(focused)) toggle.current?.focus();
+      close();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      exporting.current = false;
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div
+      ref={menu}
+      className="export-menu"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        event.stopPropagation();
+        close();
+        toggle.current?.focus();
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) close();
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls="export-menu-panel"
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        {t('export.button')}
+        <span aria-hidden="true" className="export-menu__caret">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <div
+          id="export-menu-panel"
+          className="export-menu__panel"
+          role="group"
+          aria-label={t('export.button')}
+          // Focusable, so a click on its text keeps the focus inside and the panel open.
+          tabIndex={-1}
+        >
+          <p className="field__hint">{t('export.hint')}</p>
+          {FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="button export-menu__option"
+              data-testid={`export-${format}`}
+              aria-busy={busy === format}
+              onClick={() => void exportAs(format)}
+            >
+              {busy === format ? t('export.exporting') : t(`export.${format}`)}
+            </button>
+          ))}
+          {error !== null && <ErrorBanner error={error} />}
+        </div>
+      )}
+    </div>
+  );
+}

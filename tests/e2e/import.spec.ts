@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const FIXTURES = 'tests/fixtures/import';
+
+async function setUpChapter(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Set up your chapter' })).toBeVisible();
+  await page.getByLabel('Chapter name').fill('Lyon');
+  await page.getByLabel('Country code').fill('FR');
+  await page.getByLabel('Currency code').fill('EUR');
+  await page.getByLabel('Your name').fill('Amina');
+  await page.getByRole('button', { name: 'Create chapter' }).click();
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+}
+
+const nav = (page: Page, section: string) =>
+  page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true });
+
+async function openImport(page: Page): Promise<void> {
+  await nav(page, 'Import').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import members' })).toBeVisible();
+}
+
+async function chooseFile(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Spreadsheet file').setInputFiles(`${FIXTURES}/${name}`);
+}
+
+/** The commit button is enabled only once a preview has finished. */
+const commitButton = (page: Page) => page.getByRole('button', { name: /^Import \d+ members?$/ });
+
+async function preview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  await expect(commitButton(page)).toBeEnabled();
+}
+
+async function confirmUndo(page: Page, scope: ReturnType<Page['locator']>, label: string): Promise<void> {
+  await scope.getByRole('button', { name: label, exact: true }).click();
+  await scope.getByRole('button', { name: 'Yes, undo it' }).click();
+}
+
+test('imports a windows-1252 spreadsheet with its accents, exports it, and undoes it', async ({
+  app,
+  page,
+}) => {
+  await setUpChapter(page, app.url);
+  await openImport(page);
+  await chooseFile(page, 'windows-1252-semicolon.csv');
+
+  await expect(page.getByTestId('detected-encoding')).toHaveText('windows-1252');
+  await expect(page.getByTestId('detected-delimiter')).toHaveText('Semicolon (;)');
+  await expect(page.getByLabel('Import “Nom” as')).toHaveValue('lastName');
+  await expect(page.getByLabel('Import “Prénom” as')).toHaveValue('firstName');
+  await expect(page.getByLabel('Import “E-mail” as')).toHaveValue('email');
+  await expect(page.getByTestId('mapping-warning')).toHaveCount(0);
+
+  await preview(page);
+  await expect(page.getByTestId('count-created')).toHaveText('3');
+  await expect(page.getByTestId('count-rejected')).toHaveText('0');
+  await expect(page.getByTestId('count-possible-duplicates')).toHaveText('0');
+
+  await commitButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(page.getByTestId('count-created')).toHaveText('3');
+  const batch = page.getByTestId('import-batch');
+  await expect(batch).toHaveCount(1);
+  await expect(batch).toContainText('windows-1252-semicolon.csv');
+  await expect(batch).toContainText('Amina');
+
+  await page.getByRole('button', { name: 'Go to the members list' }).click();
+  await expect(page.getByTestId('member-count')).toHaveText('3 members');
+  await page.getByLabel('Search').fill('helene');
+  await expect(page.getByTestId('member-row')).toHaveCount(1);
+  await expect(page.getByTestId('member-row')).toContainText('Hélène Dupré');
+
+  // The export follows the search on screen, and carries a BOM so that Excel reads the accents.
+  await page.getByRole('button', { name: 'Export' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const exported = readFileSync(await download.path());
+  expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(exported.toString('utf8')).toContain('Hélène');
+  expect(exported.toString('utf8')).not.toContain('Jürgen');
+
+  await openImport(page);
+  await confirmUndo(page, page.getByTestId('import-batch'), 'Undo');
+  await expect(page.getByTestId('import-batch')).toContainText('Undone on');
+  await nav(page, 'Members').click();
+  await page.getByLabel('Search').fill('');
+  await expect(page.getByTestId('member-count')).toHaveText('0 members');
+});
+
+test('a file with bad rows names them, and held-back duplicates can be kept', async ({ app, page }) => {
+  await setUpChapter(page, app.url);
+  await openImport(page);
+  await chooseFile(page, 'bad-rows.csv');
+  await expect(page.getByTestId('detected-encoding')).toHaveText('utf-8');
+  await preview(page);
+
+  const rejected = Number(await page.getByTestId('count-rejected').textContent());
+  expect(rejected).toBeGreaterThan(0);
+  await expect(page.getByTestId('import-errors')).toContainText(
+    /Row \d+, Email: “paul@” is not a valid email/,
+  );
+  await expect(page.getByTestId('count-created')).toHaveText('7');
+  await expect(page.getByTestId('count-possible-duplicates')).toHaveText('2');
+  await expect(page.getByText('2 rows held back.')).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download rejected rows' }).click();
+  expect((await downloading).suggestedFilename()).toBe('bad-rows-rejected.csv');
+
+  // Keeping a held-back row re-runs the preview, which then counts it as new.
+  await page.getByLabel('What to do with row 12').selectOption('keep');
+  await expect(page.getByText('1 row held back.')).toBeVisible();
+  await expect(page.getByTestId('count-created')).toHaveText('8');
+  await expect(commitButton(page)).toHaveText('Import 8 members');
+
+  await commitButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(page.getByTestId('count-created')).toHaveText('8');
+  await confirmUndo(page, page.locator('main'), 'Undo this import');
+  await expect(page.getByTestId('import-undone')).toBeVisible();
+  await expect(page.getByTestId('import-batch')).toContainText('Undone on');
+  await nav(page, 'Members').click();
+  await expect(page.getByTestId('member-count')).toHaveText('0 members');
+});
+
+test('a damaged workbook is refused with a clear message', async ({ app, page }) => {
+  await setUpChapter(page, app.url);
+  await openImport(page);
+  await chooseFile(page, 'corrupt.xlsx');
+  await expect(page.getByRole('alert')).toContainText('damaged');
+  await expect(page.getByRole('heading', { name: 'Match the columns' })).toHaveCount(0);
+
+  // The same screen takes a good file straight after.
+  await chooseFile(page, 'windows-1252-semicolon.csv');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('detected-encoding')).toHaveText('windows-1252');
+});
