@@ -1,22 +1,11 @@
 import { AppError } from '../../../shared/errors';
+import type { ImportBatchView } from '../../../shared/imports';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import type { ImportField } from './fields';
 
-export interface ImportBatch {
-  id: string;
-  fileName: string;
-  officer: string;
-  createdAt: string;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  possibleDuplicates: number;
-  undoneAt: string | null;
-}
+export type ImportBatch = ImportBatchView;
 
 interface BatchRow {
   id: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Chapter, MemberFields, MembershipType } from '../../../shared/domain';
+import type { ImportCounts, ImportRowRef as RowRef } from '../../../shared/imports';
 import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
@@ -21,24 +22,6 @@ export interface DuplicateDecision {
   action: 'keep' | 'merge' | 'skip';
   /** For merge: the existing member this row is. */
   memberId?: string;
-}
-
-export interface RowRef {
-  rowNumber: number;
-  memberId: string | null;
-  name: string;
-  email: string | null;
-  /** For updates: the fields the import changes. */
-  fields?: string[];
-}
-
-export interface ImportCounts {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  possibleDuplicates: number;
 }
 
 export interface FieldError {
