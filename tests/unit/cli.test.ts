@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -166,5 +166,38 @@ describe('chapterdesk import', () => {
     const missing = cli('import', 'nowhere.csv', '--db', db);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/Cannot read nowhere\.csv/);
+  });
+});
+
+describe('chapterdesk sync', () => {
+  it('enrols, syncs and prints the counts as JSON; fails with a message when the server is away', async () => {
+    const { startSyncServer } = await import('../helpers/sync-server');
+    const server = await startSyncServer('pglite');
+    try {
+      const chapterId = (await server.admin.addChapter('Lyon')).id;
+      const { code } = await server.admin.issueEnrolmentCode(chapterId);
+      const db = newDbPath();
+      cli('init', '--db', db, '--name', 'Lyon', '--country', 'FR', '--currency', 'EUR');
+      const run = (...args: string[]) =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args]);
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          child.on('close', (exit) => resolve({ code: exit, stdout, stderr }));
+        });
+      const first = await run('sync', '--db', db, '--server', server.url, '--enroll', code, '--json');
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ pushed: expect.any(Number), pulled: 0, conflicts: 0 });
+      expect(JSON.parse(first.stdout).pushed).toBeGreaterThan(5);
+      await server.close();
+      const away = await run('sync', '--db', db, '--json');
+      expect(away.code).not.toBe(0);
+      expect(away.stdout).toBe('');
+      expect(away.stderr).toMatch(/Cannot reach the sync server/);
+    } finally {
+      await server.close().catch(() => undefined);
+    }
   });
 });

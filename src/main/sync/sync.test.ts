@@ -221,8 +221,17 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     );
     expect(Math.abs(wall - Date.now())).toBeLessThan(DAY);
 
+    const hourAhead = laptop('Hour', { skewMs: 60 * 60 * 1000 });
+    await enrol(hourAhead, server, chapterId);
+    await hourAhead.sync.runOnce();
+    hourAhead.handlers['members.update']({ id: m.id, patch: { notes: 'from a clock an hour ahead' } });
+    const hourSummary = await hourAhead.sync.runOnce();
+    expect(hourSummary).toMatchObject({ rejected: 0, retimed: 0 });
+    expect(hourAhead.sync.status().pending).toBe(0);
+
     await enrol(behind, server, chapterId);
     await behind.sync.runOnce();
+    expect(behind.handlers['members.get']({ id: m.id }).notes).toBe('from a clock an hour ahead');
     behind.handlers['members.update']({ id: m.id, patch: { city: 'Later edit' } });
     await behind.sync.runOnce();
     await ahead.sync.runOnce();
