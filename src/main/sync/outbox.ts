@@ -25,7 +25,7 @@ export function pendingCount(db: Db): number {
  * The oldest waiting changes, up to about `maxBytes` of JSON: with gzip that is a request of a few
  * tens of KB, small enough to get through a poor link and cheap to send again if it drops.
  */
-export function nextBatch(db: Db, maxBytes = 96 * 1024, maxChanges = 1000): OutboxBatch {
+export function nextBatch(db: Db, maxBytes = 256 * 1024, maxChanges = 2000): OutboxBatch {
   const rows = statement(
     db,
     `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes WHERE pushed = 0 ORDER BY seq LIMIT ?`,

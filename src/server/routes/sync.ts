@@ -96,17 +96,21 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.get('/v1/sync/pull', options, async (request): Promise<PullResponse> => {
     const device = deviceOf(request);
     const query = parseInput(pullQuerySchema, request.query, 'pull query');
-    const page = await store.pull(device.chapterId, query.after, query.limit);
-    const window = withinBudget(page.changes, limits.pullPageBytes);
     // A client that asks (skipOwn=1) already holds its own changes: sending them back would cost a
-    // slow link twice. The cursor still moves past them.
-    const changes =
-      query.skipOwn === '1' ? window.filter((change) => change.nodeId !== device.nodeId) : window;
+    // slow link twice. The database skips them and the cursor still moves past them.
+    const page = await store.pull(
+      device.chapterId,
+      query.after,
+      query.limit,
+      query.skipOwn === '1' ? device.nodeId : undefined,
+    );
+    const changes = withinBudget(page.changes, limits.pullPageBytes);
+    const cut = changes.length < page.changes.length;
     await store.recordDeviceActivity(device.id, 'pull', new Date(now()));
     return {
       changes,
-      next: window.length > 0 ? window[window.length - 1]!.seq : query.after,
-      more: page.more || window.length < page.changes.length,
+      next: cut ? changes[changes.length - 1]!.seq : page.scannedTo,
+      more: page.more || cut,
       serverTime: now(),
     };
   });

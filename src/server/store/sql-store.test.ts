@@ -136,7 +136,20 @@ describe.each(backends)('SQL store on $name', (backend) => {
     const last = await t.store.pull(chapterId, 6, 3);
     expect(last.changes.map((c) => c.seq)).toEqual([7]);
     expect(last.more).toBe(false);
-    expect(await t.store.pull(chapterId, 7, 3)).toEqual({ changes: [], more: false });
+    expect(await t.store.pull(chapterId, 7, 3)).toEqual({ changes: [], more: false, scannedTo: 7 });
+  });
+
+  it("leaves out the asking node's own changes and still moves the cursor past them", async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const own = Array.from({ length: 5 }, (_, i) =>
+      change('node-a', WALL, i, { rowId: `a${i}`, col: 'city', value: i }),
+    );
+    const other = [change('node-b', WALL, 0, { rowId: 'b0', col: 'city', value: 'b' })];
+    await t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes: [...own, ...other], at: AT });
+    const page = await t.store.pull(chapterId, 0, 3, 'node-a');
+    expect(page.changes.map((c) => c.rowId)).toEqual(['b0']);
+    expect(page).toMatchObject({ more: false, scannedTo: 6 });
+    expect(await t.store.pull(chapterId, 0, 3, 'node-b')).toMatchObject({ more: true, scannedTo: 3 });
   });
 
   it('scans the LWW state in (tbl, rowId, col) order across pages, with the seq it covers', async () => {

@@ -310,13 +310,19 @@ export function createSqlStore(db: SqlClient): SyncStore {
       });
     },
 
-    async pull(chapterId, after, limit) {
+    async pull(chapterId, after, limit, excludeNode) {
+      // last_seq is read first: every change up to it is committed (it moves in the same
+      // transaction), so scanning up to it can never step over a change that is not yet visible.
+      const [chapter] = await db.query('SELECT last_seq FROM chapters WHERE id = $1', [chapterId]);
+      const upTo = Number(chapter?.last_seq ?? 0);
       const rows = await db.query(
         `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes
-         WHERE chapter_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-        [chapterId, after, limit + 1],
+         WHERE chapter_id = $1 AND seq > $2 AND seq <= $3 AND node_id <> $4 ORDER BY seq LIMIT $5`,
+        [chapterId, after, upTo, excludeNode ?? '', limit + 1],
       );
-      return { changes: rows.slice(0, limit).map(toPulled), more: rows.length > limit };
+      const changes = rows.slice(0, limit).map(toPulled);
+      const more = rows.length > limit;
+      return { changes, more, scannedTo: more ? changes[changes.length - 1]!.seq : Math.max(after, upTo) };
     },
 
     scanFieldState(chapterId, onPage) {

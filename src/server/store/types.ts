@@ -97,7 +97,17 @@ export interface SyncStore {
     at: Date;
   }): Promise<AppliedPush>;
   /** Up to `limit` changes with seq > `after`, in seq order, and whether more follow. */
-  pull(chapterId: string, after: number, limit: number): Promise<{ changes: PulledChange[]; more: boolean }>;
+  /**
+   * Changes after `after`, in seq order. With `excludeNode`, that node's own changes are skipped
+   * in the database, and `scannedTo` tells how far the scan went (so a device whose own changes
+   * fill the log does not walk past them page by page).
+   */
+  pull(
+    chapterId: string,
+    after: number,
+    limit: number,
+    excludeNode?: string,
+  ): Promise<{ changes: PulledChange[]; more: boolean; scannedTo: number }>;
   /**
    * Hands the chapter's LWW state to `onPage` in (tbl, rowId, col) order from one consistent
    * snapshot, and returns the chapter's last seq in that snapshot.
