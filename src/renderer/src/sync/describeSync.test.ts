@@ -27,6 +27,10 @@ describe('describeSync', () => {
   it('is up to date only when nothing waits to be sent', () => {
     expect(describeSync(idle)).toMatchObject({ headline: 'upToDate', pending: 0, enrolled: true });
     expect(describeSync({ ...idle, pending: 3 })).toMatchObject({ headline: null, pending: 3 });
+    expect(describeSync({ ...idle, state: 'not-enrolled', pending: 33 })).toMatchObject({
+      headline: 'notEnrolled',
+      pending: 0,
+    });
     expect(describeSync({ ...idle, lastSyncAt: null }).headline).toBe('connected');
   });
 

@@ -61,7 +61,8 @@ export function describeSync(status: SyncStatus): SyncDescription {
   return {
     headline,
     reason: failing ? status.error?.message || null : null,
-    pending: status.pending,
+    // Before a server is set, everything ever written is "waiting": a count that only alarms.
+    pending: status.state === 'not-enrolled' ? 0 : status.pending,
     progress: status.state === 'syncing' ? status.progress : null,
     lastSyncAt: status.state === 'not-enrolled' ? null : status.lastSyncAt,
     nextAttemptAt: failing ? status.nextAttemptAt : null,
