@@ -57,10 +57,9 @@ function createWindow(url: string): void {
 
 async function start(): Promise<void> {
   const url = appUrl();
+  const nativeBinding = electronNativeBinding(app.getAppPath());
   try {
-    db = openDatabase(join(app.getPath('userData'), 'chapter.sqlite'), {
-      nativeBinding: electronNativeBinding(app.getAppPath()),
-    });
+    db = openDatabase(join(app.getPath('userData'), 'chapter.sqlite'), { nativeBinding });
   } catch (error) {
     dialog.showErrorBox(
       'ChapterDesk cannot open its data',
@@ -70,7 +69,7 @@ async function start(): Promise<void> {
     return;
   }
   sync = createSyncService({ db, now: () => new Date() });
-  const handlers = createHandlers(db, { sync });
+  const handlers = createHandlers(db, { sync, nativeBinding });
   sync.start();
   watchNetwork(() => sync?.online());
 

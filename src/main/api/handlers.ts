@@ -40,6 +40,8 @@ export interface HandlerOptions {
   now?: () => Date;
   /** Without one (tests, one-shot CLI commands), sync runs only when asked to. */
   sync?: SyncService;
+  /** The Electron-ABI build of better-sqlite3, for the import worker's own connection. */
+  nativeBinding?: string;
 }
 
 /** Binds every contract operation to its service, for one open chapter database. */
@@ -54,7 +56,7 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     return value;
   };
   const drafts = createDrafts();
-  const imports = createImportJobs(db, now);
+  const imports = createImportJobs(db, now, { nativeBinding: options.nativeBinding });
   const restoreField = (conflict: OpenConflict) => {
     const field = MEMBER_FIELD_BY_COLUMN.get(conflict.column);
     if (conflict.table === 'members' && conflict.column === 'deleted') {

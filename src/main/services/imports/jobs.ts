@@ -40,7 +40,12 @@ function spawnWorker(input: ImportWorkerInput): Worker {
  * in-memory one (tests) runs the import in this thread, as it cannot be opened twice. When a job
  * ends, this process's clock is rebuilt so its next stamps come after the import's.
  */
-export function createImportJobs(db: Db, now: () => Date, maxKept = 5): ImportJobs {
+export function createImportJobs(
+  db: Db,
+  now: () => Date,
+  options: { nativeBinding?: string; maxKept?: number } = {},
+): ImportJobs {
+  const maxKept = options.maxKept ?? 5;
   const jobs = new Map<
     string,
     { state: ImportJobState; worker?: Worker; abort?: AbortController; ended: Promise<void>; end: () => void }
@@ -84,7 +89,7 @@ export function createImportJobs(db: Db, now: () => Date, maxKept = 5): ImportJo
       );
       return jobId;
     }
-    const worker = spawnWorker({ dbPath: db.name, request });
+    const worker = spawnWorker({ dbPath: db.name, nativeBinding: options.nativeBinding, request });
     jobs.get(jobId)!.worker = worker;
     worker.on('message', (message: ImportWorkerMessage) => {
       if (message.type === 'progress') onProgress(message.progress);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestChapter, type TestChapter } from '../../../../tests/helpers/chapter';
 import { dispatch } from '../../api/dispatch';
 import type { ImportJobView } from '../../../shared/imports';
+import { createImportJobs } from './jobs';
 
 let chapter: TestChapter;
 afterEach(() => chapter?.close());
@@ -139,5 +140,24 @@ describe('the import operations the wizard uses', () => {
       state: 'done',
       result: { counts: { rows: 2, created: 0, updated: 0, unchanged: 2 } },
     });
+  });
+});
+
+describe('the import worker', () => {
+  it('opens the chapter with the native build it is given (the Electron one, in the app)', async () => {
+    chapter = openTestChapter();
+    const request = {
+      fileName: 'a.csv',
+      bytes: new TextEncoder().encode('Name,Email\nAna,ana@example.org\n'),
+      dryRun: true,
+    };
+    const given = createImportJobs(chapter.db, () => new Date(), {
+      nativeBinding: 'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    });
+    expect(await given.settled(given.start(request))).toMatchObject({ state: 'done' });
+    const missing = createImportJobs(chapter.db, () => new Date(), {
+      nativeBinding: '/nowhere/better_sqlite3.node',
+    });
+    expect(await missing.settled(missing.start(request))).toMatchObject({ state: 'failed' });
   });
 });

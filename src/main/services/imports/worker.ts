@@ -12,6 +12,8 @@ import { runImport, type ImportProgress, type ImportRequest, type ImportResult }
 
 export interface ImportWorkerInput {
   dbPath: string;
+  /** The Electron-ABI build of better-sqlite3, when the app runs in Electron. */
+  nativeBinding?: string;
   request: ImportRequest;
 }
 
@@ -20,9 +22,9 @@ export type ImportWorkerMessage =
   | { type: 'done'; result: ImportResult }
   | { type: 'failed'; error: { code: string; message: string } };
 
-const { dbPath, request } = workerData as ImportWorkerInput;
+const { dbPath, nativeBinding, request } = workerData as ImportWorkerInput;
 const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
-const db = openDatabase(dbPath);
+const db = openDatabase(dbPath, { nativeBinding });
 try {
   const result = await runImport(createWriteContexts(db, () => new Date())(), request, (progress) =>
     post({ type: 'progress', progress }),
