@@ -11,6 +11,11 @@ export function searchTerms(query: string): string[] {
   return foldText(query).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** A stored column's name as the contract spells the field: first_name -> firstName. */
+export function fieldName(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_m, next: string) => next.toUpperCase());
+}
+
 export function normaliseEmail(value: string): string {
   return value.trim().toLowerCase();
 }

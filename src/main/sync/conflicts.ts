@@ -1,5 +1,6 @@
 import type { Conflict } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { fieldName } from '../../shared/text';
 import { writeRow, type RowValues, type SyncedTable, type WriteContext } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -20,7 +21,6 @@ interface ConflictRow {
 }
 
 const decode = (value: string | null): unknown => (value === null ? null : (JSON.parse(value) as unknown));
-const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
 
 export function listConflicts(db: Db): Conflict[] {
   const rows = statement(
@@ -34,7 +34,7 @@ export function listConflicts(db: Db): Conflict[] {
     table: r.tbl,
     rowId: r.row_id,
     rowLabel: r.label || null,
-    column: camel(r.col),
+    column: fieldName(r.col),
     lostValue: decode(r.lost_value),
     lostAt: r.lost_hlc,
     lostNode: r.lost_node,

@@ -7,6 +7,7 @@ import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import { statement } from '../../db/statements';
 import { requireChapter, listMembershipTypes } from '../chapter/chapter';
 import { memberIdFor } from '../members/identity';
+import { memberNumbers } from '../members/members';
 import { memberToFields, memberToRow, toMember, type MemberDbRow } from '../members/row';
 import { MEMBER_SELECT } from '../members/query';
 import { localIsoDate } from '../members/status';
@@ -131,15 +132,6 @@ function toFields(
 const displayName = (v: ImportedMember) =>
   [v.firstName, v.lastName].filter(Boolean).join(' ') || v.email || '';
 
-function nextNumberFrom(db: Db): () => string {
-  const { top } = statement(
-    db,
-    `SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`,
-  ).get() as { top: number | null };
-  let next = (top ?? 0) + 1;
-  return () => String(next++);
-}
-
 function currentRow(db: Db, id: string, chapter: Chapter, now: Date): MemberDbRow | undefined {
   return statement(db, `${MEMBER_SELECT} WHERE m.id = @id`).get({
     id,
@@ -171,7 +163,7 @@ export function applyImport(
   const now = ctx.now();
   const types = new Map(listMembershipTypes(db).map((t) => [foldText(t.name), t]));
   const decisions = new Map((input.decisions ?? []).map((d) => [d.rowNumber, d]));
-  const nextNumber = nextNumberFrom(db);
+  const nextNumber = memberNumbers(db);
   const batchId = randomUUID();
   const outcome: ImportOutcome = {
     counts: {

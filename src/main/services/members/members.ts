@@ -2,6 +2,7 @@ import { statement } from '../../db/statements';
 import { memberFields, type HistoryEntry, type Member } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { fieldName } from '../../../shared/text';
 import { parseHlc } from '../../../shared/hlc';
 import { rowChanges, writeRow, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
@@ -51,13 +52,17 @@ function assertTypeExists(db: Db, typeId: string | undefined): void {
   }
 }
 
-/** The next free member number, for members created without one. */
-function nextMemberNumber(db: Db): string {
+/**
+ * Free member numbers, for members created without one: the next after the highest number in use,
+ * then counting on, so an import numbers its rows without asking the database each time.
+ */
+export function memberNumbers(db: Db): () => string {
   const { top } = statement(
     db,
     `SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`,
   ).get() as { top: number | null };
-  return String((top ?? 0) + 1);
+  let next = (top ?? 0) + 1;
+  return () => String(next++);
 }
 
 export function createMember(deps: MembersDeps, input: ParsedInput<'members.create'>): Member {
@@ -67,7 +72,7 @@ export function createMember(deps: MembersDeps, input: ParsedInput<'members.crea
     assertEmailFree(db, input.email, null);
     assertTypeExists(db, input.typeId);
     const values = memberToRow(input, chapter.country);
-    if (!values.member_number) values.member_number = nextMemberNumber(db);
+    if (!values.member_number) values.member_number = memberNumbers(db)();
     let memberId = memberIdFor(chapter.id, values.email as string | null);
     // The derived id of a deleted member with this email: bring that row back rather than clash.
     const previous = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
@@ -124,7 +129,7 @@ export function memberHistory(db: Db, id: string): HistoryEntry[] {
     .map((c) => ({
       hlc: c.hlc,
       at: new Date(parseHlc(c.hlc).wall).toISOString(),
-      column: c.col.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase()),
+      column: fieldName(c.col),
       value: c.value === null ? null : (JSON.parse(c.value) as unknown),
       officer: c.officer,
       nodeId: c.node_id,

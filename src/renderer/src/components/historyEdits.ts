@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../../shared/domain';
+import { fieldName } from '../../../shared/text';
 
 export interface HistoryChange {
   /** The column as a form field name: the log speaks in database columns (first_name). */
@@ -17,9 +18,6 @@ export interface HistoryEdit {
 /** Bookkeeping the service derives on every write; nobody typed these, so the history leaves them out. */
 const DERIVED = new Set(['sortName', 'createdAt', 'updatedAt', 'id']);
 
-const toFieldName = (column: string) =>
-  column.replace(/_([a-z0-9])/g, (_, next: string) => next.toUpperCase());
-
 /**
  * Creating a member also writes `deleted = 0`; only a change of that column alone is a restore, so
  * alongside other fields it says nothing.
@@ -33,7 +31,7 @@ function withoutCreationFlag(edit: HistoryEdit): HistoryEdit {
 export function groupHistory(entries: readonly HistoryEntry[]): HistoryEdit[] {
   const edits = new Map<string, HistoryEdit>();
   for (const entry of entries) {
-    const field = toFieldName(entry.column);
+    const field = fieldName(entry.column);
     if (DERIVED.has(field)) continue;
     let edit = edits.get(entry.hlc);
     if (!edit) {
