@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestChapter, type TestChapter } from '../../../tests/helpers/chapter';
 import { parseHlc } from '../../shared/hlc';
+import { entryValue, expandChange, ROW_CREATED, rowChanges } from './changes';
 
 let chapter: TestChapter;
 afterEach(() => chapter?.close());
@@ -20,16 +21,34 @@ function changesFor(id: string): Change[] {
 }
 
 describe('change log', () => {
-  it('records every field of a new member under one stamp, by this laptop and officer, in the outbox', () => {
+  it('records a new member as one entry with every field it set, by this laptop and officer, in the outbox', () => {
     chapter = openTestChapter();
     const nodeId = chapter.handlers['chapter.get'](undefined)!.nodeId;
     const m = chapter.handlers['members.create']({ firstName: 'Hélène', email: 'h@example.org' });
     const log = changesFor(m.id);
-    expect(new Set(log.map((c) => c.hlc)).size).toBe(1);
-    expect(log.every((c) => c.node_id === nodeId && c.officer === 'Amina' && c.pushed === 0)).toBe(true);
-    const byCol = Object.fromEntries(log.map((c) => [c.col, JSON.parse(c.value!) as unknown]));
-    expect(byCol).toMatchObject({ first_name: 'Hélène', email: 'h@example.org', deleted: 0 });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ col: ROW_CREATED, node_id: nodeId, officer: 'Amina', pushed: 0 });
     expect(parseHlc(log[0]!.hlc).wall).toBe(chapter.clock.now.getTime());
+
+    const fields = rowChanges(chapter.db, 'members', m.id);
+    expect(new Set(fields.map((c) => c.hlc))).toEqual(new Set([log[0]!.hlc]));
+    const byCol = Object.fromEntries(fields.map((c) => [c.col, JSON.parse(c.value!) as unknown]));
+    expect(byCol).toMatchObject({ first_name: 'Hélène', email: 'h@example.org', deleted: 0 });
+    // Columns the new member left empty are not logged: they are empty everywhere already.
+    expect(byCol).not.toHaveProperty('city');
+  });
+
+  it('gives each field of a creation the value its entry holds, and nothing for fields it left empty', () => {
+    const entry = { col: ROW_CREATED, value: JSON.stringify({ city: 'Lyon', fee_minor: 0, notes: 'a "b"' }) };
+    expect(expandChange(entry)).toEqual([
+      { col: 'city', value: '"Lyon"' },
+      { col: 'fee_minor', value: '0' },
+      { col: 'notes', value: '"a \\"b\\""' },
+    ]);
+    expect(entryValue(entry, 'fee_minor')).toBe('0');
+    expect(entryValue(entry, 'email')).toBeUndefined();
+    expect(entryValue({ col: 'email', value: null }, 'email')).toBeNull();
+    expect(entryValue({ col: 'city', value: '"Paris"' }, 'email')).toBeUndefined();
   });
 
   it('records only the fields an edit changed, and nothing for an edit that changes nothing', () => {

@@ -1,6 +1,6 @@
 import type { Hlc } from '../../shared/hlc';
 import type { PulledChange } from '../../shared/sync-protocol';
-import { SYNCED_TABLES } from '../db/changes';
+import { entryValue, ROW_CREATED, SYNCED_TABLES } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
@@ -81,6 +81,18 @@ function writeField(
   }
 }
 
+/**
+ * The first of a field's log entries (given newest first) that sets it: a change of the field
+ * itself, or the creation of its row when that gave the field a value.
+ */
+function newestOf(rows: (FieldChange & { col: string })[], column: string): FieldChange | undefined {
+  for (const row of rows) {
+    const value = entryValue(row, column);
+    if (value !== undefined) return { seq: row.seq, value, hlc: row.hlc, node_id: row.node_id };
+  }
+  return undefined;
+}
+
 function winnerOf(
   db: Db,
   table: string,
@@ -88,11 +100,13 @@ function winnerOf(
   column: string,
   exceptSeq: number,
 ): FieldChange | undefined {
-  return statement(
+  const rows = statement(
     db,
-    `SELECT seq, value, hlc, node_id FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND seq != ? AND pushed != 2
-     ORDER BY hlc DESC LIMIT 1`,
-  ).get(table, rowId, column, exceptSeq) as FieldChange | undefined;
+    `SELECT seq, col, value, hlc, node_id FROM changes
+     WHERE tbl = ? AND row_id = ? AND col IN (?, '${ROW_CREATED}') AND seq != ? AND pushed != 2
+     ORDER BY hlc DESC`,
+  ).all(table, rowId, column, exceptSeq) as (FieldChange & { col: string })[];
+  return newestOf(rows, column);
 }
 
 /**
@@ -112,8 +126,9 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
   );
   const localConcurrent = statement(
     db,
-    `SELECT seq, value, hlc, node_id FROM changes
-     WHERE tbl = ? AND row_id = ? AND col = ? AND node_id = ? AND seq > ? AND pushed != 2 ORDER BY hlc DESC LIMIT 1`,
+    `SELECT seq, col, value, hlc, node_id FROM changes
+     WHERE tbl = ? AND row_id = ? AND col IN (?, '${ROW_CREATED}') AND node_id = ? AND seq > ? AND pushed != 2
+     ORDER BY hlc DESC`,
   );
   const recordConflict = statement(
     db,
@@ -135,8 +150,12 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
       result.held++;
       continue;
     }
-    const local = localConcurrent.get(c.tbl, c.rowId, c.col, ctx.nodeId, ctx.concurrentAfterSeq) as
-      FieldChange | undefined;
+    const local = newestOf(
+      localConcurrent.all(c.tbl, c.rowId, c.col, ctx.nodeId, ctx.concurrentAfterSeq) as (FieldChange & {
+        col: string;
+      })[],
+      c.col,
+    );
     if (local && local.value !== c.value && !DERIVED.has(`${c.tbl}.${c.col}`)) {
       const [lost, won] = c.hlc > local.hlc ? [local, c] : [c, local];
       const wonNode = 'nodeId' in won ? won.nodeId : won.node_id;

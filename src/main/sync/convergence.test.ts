@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
+import { fieldLog, type LoggedField } from '../../../tests/helpers/log';
 import { STORE_KINDS, startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
 import { mulberry32 } from '../../../bench/lib/stats';
 import type { SyncTransport } from './transport';
@@ -62,13 +63,12 @@ async function fieldDifferences(
     for (const f of page) remote.set(`${f.tbl}/${f.rowId}/${f.col}`, `${f.value} @ ${f.hlc}`);
   });
   const local = new Map<string, string>();
-  const rows = laptop.db
-    .prepare(
-      `SELECT tbl, row_id, col, value, hlc FROM changes c WHERE pushed != 2 AND hlc = (
-         SELECT max(hlc) FROM changes w WHERE w.tbl = c.tbl AND w.row_id = c.row_id AND w.col = c.col AND w.pushed != 2)`,
-    )
-    .all() as { tbl: string; row_id: string; col: string; value: string | null; hlc: string }[];
-  for (const r of rows) local.set(`${r.tbl}/${r.row_id}/${r.col}`, `${r.value} @ ${r.hlc}`);
+  const rows = new Map<string, LoggedField>();
+  for (const f of fieldLog(laptop.db)) {
+    const key = `${f.tbl}/${f.row_id}/${f.col}`;
+    if (f.pushed !== 2 && !(f.hlc < (rows.get(key)?.hlc ?? ''))) rows.set(key, f);
+  }
+  for (const [key, r] of rows) local.set(key, `${r.value} @ ${r.hlc}`);
   const keys = new Set([...remote.keys(), ...local.keys()]);
   return [...keys]
     .filter((k) => remote.get(k) !== local.get(k))

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { AppError } from '../../shared/errors';
+import { ROW_CREATED } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { DEFAULT_TYPE_KEYS, defaultTypeId, getChapter } from '../services/chapter/chapter';
@@ -54,6 +55,11 @@ function adoptServerChapter(db: Db, serverChapterId: string): void {
       JSON.stringify(to),
       JSON.stringify(from),
     );
+    statement(
+      db,
+      `UPDATE changes SET value = json_set(value, '$.type_id', ?)
+       WHERE tbl = 'members' AND col = '${ROW_CREATED}' AND value ->> '$.type_id' = ?`,
+    ).run(to, from);
   }
   const withEmail = statement(db, `SELECT id, email FROM members WHERE email IS NOT NULL`).all() as {
     id: string;

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { startCuttingProxy, type CuttingProxy } from '../../../tests/helpers/cutting-proxy';
 import { memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
+import { fieldLog } from '../../../tests/helpers/log';
 import { startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
 import { localChecksum } from './checksum';
 
@@ -64,15 +65,9 @@ async function serverChanges(chapterId: string) {
 }
 
 function localPushed(l: Laptop): string[] {
-  return (
-    l.db.prepare(`SELECT node_id, hlc, tbl, row_id, col FROM changes WHERE pushed != 2`).all() as {
-      node_id: string;
-      hlc: string;
-      tbl: string;
-      row_id: string;
-      col: string;
-    }[]
-  ).map((c) => identity({ nodeId: c.node_id, hlc: c.hlc, tbl: c.tbl, rowId: c.row_id, col: c.col }));
+  return fieldLog(l.db)
+    .filter((c) => c.pushed !== 2)
+    .map((c) => identity({ nodeId: c.node_id, hlc: c.hlc, tbl: c.tbl, rowId: c.row_id, col: c.col }));
 }
 
 /** Every server change up to the laptop's cursor is present on the laptop. */
@@ -81,10 +76,12 @@ async function assertCursorNotAhead(db: Laptop['db'], chapterId: string): Promis
     pull_cursor: number;
   };
   const upTo = (await serverChanges(chapterId)).filter((c) => c.seq <= cursor);
-  const has = db.prepare(
-    `SELECT 1 FROM changes WHERE node_id = ? AND hlc = ? AND tbl = ? AND row_id = ? AND col = ?`,
+  const local = new Set(
+    fieldLog(db).map((c) =>
+      identity({ nodeId: c.node_id, hlc: c.hlc, tbl: c.tbl, rowId: c.row_id, col: c.col }),
+    ),
   );
-  const missing = upTo.filter((c) => !has.get(c.nodeId, c.hlc, c.tbl, c.rowId, c.col));
+  const missing = upTo.filter((c) => !local.has(identity(c)));
   expect(missing, `changes at or below cursor ${cursor} missing locally`).toEqual([]);
 }
 

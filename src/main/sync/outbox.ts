@@ -1,10 +1,14 @@
 import type { Change } from '../../shared/sync-protocol';
+import { expandChange, ROW_CREATED } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
 export interface OutboxBatch {
+  /** The log entry of each change: a row's creation is one entry for several changes. */
   seqs: number[];
   changes: Change[];
+  /** Log entries in the batch. */
+  entries: number;
 }
 
 interface OutboxRow {
@@ -23,35 +27,82 @@ export function pendingCount(db: Db): number {
 
 /**
  * The oldest waiting changes, up to about `maxBytes` of JSON: with gzip that is a request of a few
- * tens of KB, small enough to get through a poor link and cheap to send again if it drops.
+ * tens of KB, small enough to get through a poor link and cheap to send again if it drops. A row's
+ * creation goes as one change per field, all in the same batch.
  */
 export function nextBatch(db: Db, maxBytes = 256 * 1024, maxChanges = 2000): OutboxBatch {
   const rows = statement(
     db,
     `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes WHERE pushed = 0 ORDER BY seq LIMIT ?`,
-  ).all(maxChanges) as OutboxRow[];
-  const batch: OutboxBatch = { seqs: [], changes: [] };
+  ).iterate(maxChanges) as IterableIterator<OutboxRow>;
+  const batch: OutboxBatch = { seqs: [], changes: [], entries: 0 };
   let bytes = 0;
-  for (const r of rows) {
-    const change: Change = {
+  for (const entry of rows) {
+    const changes = expandChange(entry).map((r): Change => ({
       tbl: r.tbl,
       rowId: r.row_id,
       col: r.col,
       value: r.value,
       hlc: r.hlc,
       nodeId: r.node_id,
-    };
-    bytes += JSON.stringify(change).length;
-    if (batch.changes.length > 0 && bytes > maxBytes) break;
-    batch.seqs.push(r.seq);
-    batch.changes.push(change);
+    }));
+    bytes += changes.reduce((sum, change) => sum + JSON.stringify(change).length, 0);
+    if (batch.entries > 0 && (bytes > maxBytes || batch.changes.length + changes.length > maxChanges)) break;
+    for (const change of changes) {
+      batch.seqs.push(entry.seq);
+      batch.changes.push(change);
+    }
+    batch.entries++;
   }
   return batch;
 }
 
 export function markPushed(db: Db, seqs: number[]): void {
   const mark = statement(db, `UPDATE changes SET pushed = 1 WHERE seq = ?`);
-  for (const seq of seqs) mark.run(seq);
+  for (const seq of new Set(seqs)) mark.run(seq);
+}
+
+/**
+ * Gives each change of the batch at `indexes` a log entry of its own, so the server can refuse one
+ * field of a row's creation and accept the others: the creation entry is replaced by one entry per
+ * field, same stamp, officer and state. Returns the batch with its seqs renumbered.
+ */
+export function separateEntries(db: Db, batch: OutboxBatch, indexes: number[]): OutboxBatch {
+  const created = new Set(
+    indexes
+      .map((i) => batch.seqs[i])
+      .filter((seq): seq is number => seq !== undefined)
+      .filter(
+        (seq) =>
+          (statement(db, `SELECT col FROM changes WHERE seq = ?`).get(seq) as { col: string } | undefined)
+            ?.col === ROW_CREATED,
+      ),
+  );
+  if (created.size === 0) return batch;
+  const seqs = [...batch.seqs];
+  for (const seq of created) {
+    const entry = statement(db, `SELECT * FROM changes WHERE seq = ?`).get(seq) as OutboxRow & {
+      officer: string | null;
+      pushed: number;
+    };
+    statement(db, `DELETE FROM changes WHERE seq = ?`).run(seq);
+    const insert = statement(
+      db,
+      `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const seqOf = new Map(
+      expandChange(entry).map((f) => [
+        f.col,
+        Number(
+          insert.run(f.tbl, f.row_id, f.col, f.value, f.hlc, f.node_id, f.officer, f.pushed).lastInsertRowid,
+        ),
+      ]),
+    );
+    batch.changes.forEach((change, i) => {
+      if (batch.seqs[i] === seq) seqs[i] = seqOf.get(change.col)!;
+    });
+  }
+  return { ...batch, seqs };
 }
 
 export function markRejected(db: Db, seq: number, reason: string): void {

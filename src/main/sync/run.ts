@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
 import { applyPulled, recomputeField, replayHeld } from './apply';
-import { markPushed, markRejected, nextBatch, pendingCount } from './outbox';
+import { markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
 import { getSyncState, updateSyncState } from './state';
 import { SyncTransportError, type SyncTransport } from './transport';
 
@@ -69,7 +69,7 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
   let done = 0;
   let retimedRound = false;
   for (;;) {
-    const batch = nextBatch(db);
+    let batch = nextBatch(db);
     if (batch.changes.length === 0) return;
     const state = getSyncState(db)!;
     const sentAt = now().getTime();
@@ -83,6 +83,11 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
     const offset = offsetFrom(reply.serverTime, sentAt, now().getTime());
     const clockAhead: number[] = [];
     db.transaction(() => {
+      batch = separateEntries(
+        db,
+        batch,
+        reply.rejected.map((r) => r.index),
+      );
       const refused = new Set<number>();
       for (const rejection of reply.rejected) {
         const seq = batch.seqs[rejection.index];
@@ -105,7 +110,7 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
       deviceClock(db, now, nodeId).offsetMs = offset;
     })();
     summary.pushed += batch.seqs.length - reply.rejected.length;
-    done += batch.seqs.length;
+    done += batch.entries;
     deps.onProgress?.({ phase: 'push', done, total });
 
     if (clockAhead.length > 0) {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, memberSnapshot, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
 import { STORE_KINDS, startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
+import { ROW_CREATED } from '../db/changes';
 import { localChecksum } from './checksum';
 import { SyncTransportError } from './transport';
 
@@ -80,7 +81,13 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     const chapterId = await newChapter();
     const a = laptop('Amina', { setupChapter: true });
     const b = laptop('Ben', { setupChapter: true });
-    a.handlers['members.create']({ firstName: 'Wanjiru', email: 'wanjiru@example.org', city: 'Nairobi' });
+    const reduced = a.handlers['membershipTypes.list'](undefined).find((t) => t.kind === 'reduced')!;
+    a.handlers['members.create']({
+      firstName: 'Wanjiru',
+      email: 'wanjiru@example.org',
+      city: 'Nairobi',
+      typeId: reduced.id,
+    });
     b.handlers['members.create']({ firstName: 'Wanjiru', lastName: 'Kamau', email: 'Wanjiru@Example.org' });
     await enrol(a, server, chapterId);
     await enrol(b, server, chapterId);
@@ -89,9 +96,13 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
       const rows = list(l);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ email: 'wanjiru@example.org', lastName: 'Kamau', city: 'Nairobi' });
-      expect(l.handlers['membershipTypes.list'](undefined)).toHaveLength(4);
+      const types = l.handlers['membershipTypes.list'](undefined);
+      expect(types).toHaveLength(4);
+      // The type chosen offline is the chapter's shared type once both laptops joined.
+      expect(types.find((t) => t.id === rows[0]!.typeId)?.kind).toBe('reduced');
     }
     expect(memberSnapshot(a.db)).toEqual(memberSnapshot(b.db));
+    expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
   });
 
   it('keeps the value that lost a concurrent edit, and restoring it wins everywhere', async () => {
@@ -172,6 +183,40 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     await b.sync.runOnce();
     expect(list(b)).toHaveLength(30);
     expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
+  });
+
+  it('sends the rest of a new row when the server refuses one of its fields', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    await enrol(a, server, chapterId);
+    const node = a.handlers['chapter.get'](undefined)!.nodeId;
+    const stamp = `${String(Date.now()).padStart(15, '0')}:000999:${node}`;
+    // A creation written by a build with a column the server does not have.
+    a.db
+      .prepare(
+        `INSERT INTO members (id, first_name, created_at, updated_at) VALUES ('m-forged', 'Zoé', 'x', 'x')`,
+      )
+      .run();
+    a.db
+      .prepare(
+        `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id) VALUES ('members', 'm-forged', ?, ?, ?, ?)`,
+      )
+      .run(ROW_CREATED, JSON.stringify({ first_name: 'Zoé', is_admin: 1, deleted: 0 }), stamp, node);
+    const summary = await a.sync.runOnce();
+    expect(summary.rejected).toBe(1);
+    expect(a.sync.status()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(
+      a.db.prepare(`SELECT col, pushed FROM changes WHERE row_id = 'm-forged' ORDER BY col`).all(),
+    ).toEqual([
+      { col: 'deleted', pushed: 1 },
+      { col: 'first_name', pushed: 1 },
+      { col: 'is_admin', pushed: 2 },
+    ]);
+    expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
+    const b = laptop('Ben');
+    await enrol(b, server, chapterId);
+    await b.sync.runOnce();
+    expect(b.handlers['members.get']({ id: 'm-forged' }).firstName).toBe('Zoé');
   });
 
   it('marks a change the server refuses for good, restores the field, and keeps syncing the rest', async () => {

@@ -1,0 +1,22 @@
+import { expandChange } from '../../src/main/db/changes';
+import type { Db } from '../../src/main/db/open';
+
+export interface LoggedField {
+  seq: number;
+  tbl: string;
+  row_id: string;
+  col: string;
+  value: string | null;
+  hlc: string;
+  node_id: string;
+  pushed: number;
+}
+
+/** The change log as field changes (a row's creation expanded to its fields), in log order. */
+export function fieldLog(db: Db): LoggedField[] {
+  return (
+    db
+      .prepare(`SELECT seq, tbl, row_id, col, value, hlc, node_id, pushed FROM changes ORDER BY seq`)
+      .all() as LoggedField[]
+  ).flatMap(expandChange);
+}
