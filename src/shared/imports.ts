@@ -22,6 +22,17 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** The fields holding a date, whose all-numeric values (03/04/2024) need a day/month order. */
+export const IMPORT_DATE_FIELDS = ['joinedOn', 'paidThrough'] as const satisfies readonly ImportField[];
+export type ImportDateField = (typeof IMPORT_DATE_FIELDS)[number];
+
+/**
+ * Day first or month first. Year-first dates (2024-03-04) need no choice: a four-digit first
+ * number is always the year, followed by the month.
+ */
+export const IMPORT_DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type ImportDateOrder = (typeof IMPORT_DATE_ORDERS)[number];
+
 /** 150 MB of file as base64: far above any member list, low enough to refuse a mistaken video. */
 const MAX_FILE_BASE64 = 200 * 1024 * 1024;
 
@@ -46,8 +57,8 @@ export const importStartInput = z.strictObject({
   fields: z.array(z.enum(IMPORT_FIELDS).nullable()).max(16_384),
   dateOrders: z
     .strictObject({
-      joinedOn: z.enum(['dmy', 'mdy']).optional(),
-      paidThrough: z.enum(['dmy', 'mdy']).optional(),
+      joinedOn: z.enum(IMPORT_DATE_ORDERS).optional(),
+      paidThrough: z.enum(IMPORT_DATE_ORDERS).optional(),
     })
     .optional(),
   decisions: z

@@ -27,8 +27,15 @@ async function chooseFile(page: Page, name: string): Promise<void> {
   await page.getByLabel('Spreadsheet file').setInputFiles(`${FIXTURES}/${name}`);
 }
 
+/** A CSV made by the test itself, for cases that are clearer spelled out next to the assertions. */
+async function chooseCsv(page: Page, name: string, lines: string[]): Promise<void> {
+  await page
+    .getByLabel('Spreadsheet file')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+}
+
 /** The commit button is enabled only once a preview has finished. */
-const commitButton = (page: Page) => page.getByRole('button', { name: /^Import \d+ members?$/ });
+const commitButton = (page: Page) => page.getByRole('button', { name: /^Import [\d,]+ members?$/ });
 
 async function preview(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Preview the import' }).click();
@@ -140,4 +147,116 @@ test('a damaged workbook is refused with a clear message', async ({ app, page })
   await chooseFile(page, 'windows-1252-semicolon.csv');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('detected-encoding')).toHaveText('windows-1252');
+});
+
+test('dates written month first are read as the secretary says, and a date that does not fit is named', async ({
+  app,
+  page,
+}) => {
+  await setUpChapter(page, app.url);
+  await openImport(page);
+  // Every joined date fits both orders, so a French chapter would read them day first; the paid
+  // dates give themselves away (31 is no month) and are read month first without help.
+  await chooseCsv(page, 'us-export.csv', [
+    'First name,Last name,Email,Joined,Paid through',
+    'Ana,Lima,ana@example.org,03/04/2024,12/31/2024',
+    'Marc,Petit,marc@example.org,11/10/2023,06/30/2025',
+  ]);
+  const joined = page.getByLabel('How “Joined” (Joined on) writes its dates');
+  const paid = page.getByLabel('How “Paid through” (Paid through) writes its dates');
+  await expect(joined).toHaveValue('');
+  await expect(paid).toHaveValue('');
+  await preview(page);
+  await expect(page.getByTestId('import-errors')).toHaveCount(0);
+
+  // The unhappy path: a wrong order leaves dates unread, and says which row and which field.
+  await paid.selectOption('dmy');
+  const errors = page.getByTestId('import-errors');
+  await expect(errors).toContainText(
+    'Row 2, Paid through: “12/31/2024” does not fit this column, where dates are written day/month/year.',
+  );
+  await expect(errors).toContainText('Row 3, Paid through: “06/30/2025”');
+  await expect(page.getByText('“12/31/2024” is not a date when read day/month/year.')).toBeVisible();
+  await expect(page.getByTestId('error-dateOrder-paidThrough')).toHaveText(
+    '2 dates in this column could not be read: see the errors below.',
+  );
+
+  await joined.selectOption('mdy');
+  await expect(page.getByText('“03/04/2024” is read as 4 March 2024.')).toBeVisible();
+  await paid.selectOption('');
+  await expect(errors).toHaveCount(0);
+  await expect(page.getByTestId('error-dateOrder-paidThrough')).toHaveCount(0);
+  await expect(commitButton(page)).toHaveText('Import 2 members');
+
+  await commitButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await page.getByRole('button', { name: 'Go to the members list' }).click();
+  await page.getByTestId('member-row').filter({ hasText: 'Ana Lima' }).click();
+  const detail = (label: string) => page.locator('.details__row').filter({ hasText: label });
+  await expect(detail('Joined on')).toContainText('4 Mar 2024');
+  await expect(detail('Paid through')).toContainText('31 Dec 2024');
+});
+
+test('possible duplicates can all be kept or skipped at once, and changed one by one after', async ({
+  app,
+  page,
+}) => {
+  await setUpChapter(page, app.url);
+  await openImport(page);
+  await chooseFile(page, 'bad-rows.csv');
+  await preview(page);
+  await expect(page.getByTestId('count-created')).toHaveText('7');
+  await expect(page.getByText('2 rows held back.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Keep all as new members' }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('9');
+  await expect(page.getByText(/rows? held back/)).toHaveCount(0);
+  await expect(page.getByLabel('What to do with row 12')).toHaveValue('keep');
+
+  await page.getByRole('button', { name: 'Skip all', exact: true }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('7');
+  await expect(page.getByLabel('What to do with row 12')).toHaveValue('skip');
+
+  await page.getByLabel('What to do with row 12').selectOption('keep');
+  await expect(page.getByTestId('count-created')).toHaveText('8');
+  await expect(commitButton(page)).toHaveText('Import 8 members');
+});
+
+test('keeping all possible duplicates covers the ones the preview does not list', async ({ app, page }) => {
+  await setUpChapter(page, app.url);
+  await openImport(page);
+  // 502 pairs: each second row is the first one in capitals without an email, a possible duplicate,
+  // two more than the preview lists.
+  const letters = (n: number) =>
+    [n % 26, Math.floor(n / 26) % 26, Math.floor(n / 676)].map((k) => String.fromCharCode(97 + k)).join('');
+  const lines = ['First name,Last name,Email'];
+  for (let i = 0; i < 502; i++) {
+    const name = `Dupont${letters(i)}`;
+    lines.push(`Jean,${name},jean.${letters(i)}@example.org`, `JEAN,${name.toUpperCase()},`);
+  }
+  await chooseCsv(page, 'twice.csv', lines);
+  await preview(page);
+  await expect(page.getByTestId('count-possible-duplicates')).toHaveText('502');
+  await expect(page.getByTestId('count-created')).toHaveText('502');
+  await expect(page.getByTestId('duplicate-row')).toHaveCount(500);
+  await expect(
+    page.getByText('Only the first 500 of 502 possible duplicates are listed. “Keep all” applies to all 502'),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Keep all 502 as new members' }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('1,004');
+  await expect(
+    page.getByText('All 502 possible duplicates will be imported, apart from the rows you change below.'),
+  ).toBeVisible();
+
+  // Still one row at a time: a listed row can be skipped, and the unlisted ones stay kept.
+  await page.getByLabel('What to do with row 3', { exact: true }).selectOption('skip');
+  await expect(page.getByTestId('count-created')).toHaveText('1,003');
+  await expect(commitButton(page)).toHaveText('Import 1,003 members');
+
+  await commitButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(page.getByTestId('count-created')).toHaveText('1,003');
+  await page.getByRole('button', { name: 'Go to the members list' }).click();
+  await expect(page.getByTestId('member-count')).toHaveText('1,003 members');
 });

@@ -76,6 +76,26 @@ export const importEn = {
       paidThrough: 'Paid through',
       notes: 'Notes',
     },
+    dates: {
+      title: 'How dates are read',
+      intro:
+        'A date such as 03/04/2024 is 3 April in most countries and March 4 in a few. Say how each date column of the file is written; the preview follows your choice.',
+      orderFor: 'How “{{column}}” ({{field}}) writes its dates',
+      auto: 'Work it out from the column',
+      autoHint:
+        'Worked out from the column’s own dates; when every one of them fits either order, the usual order of the chapter’s country is used.',
+      dmy: 'Day/month/year (31/12/2024)',
+      mdy: 'Month/day/year (12/31/2024)',
+      orders: {
+        dmy: 'day/month/year',
+        mdy: 'month/day/year',
+      },
+      readAs: '“{{value}}” is read as {{date}}.',
+      unreadable: '“{{value}}” is not a date when read {{order}}.',
+      errors_one: '{{number}} date in this column could not be read: see the errors below.',
+      errors_many: '{{number}} dates in this column could not be read: see the errors below.',
+      errors_other: '{{number}} dates in this column could not be read: see the errors below.',
+    },
     preview: {
       title: 'Check before importing',
       run: 'Preview the import',
@@ -142,6 +162,19 @@ export const importEn = {
       sameAsRow: 'Row {{row}}: {{reason}}',
       sameAsMember: '{{name}}: {{reason}}',
       existingMember: 'Existing member',
+      bulk: 'Decide for every row',
+      keepAll: 'Keep all as new members',
+      keepAllOf_one: 'Keep the {{number}} row as a new member',
+      keepAllOf_many: 'Keep all {{number}} as new members',
+      keepAllOf_other: 'Keep all {{number}} as new members',
+      skipAll: 'Skip all',
+      listed:
+        'Only the first {{shown}} of {{total}} possible duplicates are listed. “Keep all” applies to all {{total}}, listed or not. “Skip all” skips the {{shown}} listed; of the others, those that would be new members stay held back.',
+      keptAll_one: 'The {{number}} possible duplicate will be imported, apart from any row you change below.',
+      keptAll_many:
+        'All {{number}} possible duplicates will be imported, apart from the rows you change below.',
+      keptAll_other:
+        'All {{number}} possible duplicates will be imported, apart from the rows you change below.',
     },
     commit: {
       run_one: 'Import {{number}} member',

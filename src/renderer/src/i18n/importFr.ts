@@ -78,6 +78,26 @@ export const importFr: ImportTranslation = {
       paidThrough: 'Cotisation payée jusqu’au',
       notes: 'Notes',
     },
+    dates: {
+      title: 'Lecture des dates',
+      intro:
+        'Une date comme 03/04/2024 est le 3 avril dans la plupart des pays, et le 4 mars dans quelques-uns. Indiquez comment chaque colonne de dates du fichier est écrite ; la prévisualisation suit votre choix.',
+      orderFor: 'Écriture des dates de « {{column}} » ({{field}})',
+      auto: 'Déduire de la colonne',
+      autoHint:
+        'Déduit des dates de la colonne elle-même ; quand chacune se lit dans les deux sens, l’ordre habituel du pays de la section s’applique.',
+      dmy: 'Jour/mois/année (31/12/2024)',
+      mdy: 'Mois/jour/année (12/31/2024)',
+      orders: {
+        dmy: 'jour/mois/année',
+        mdy: 'mois/jour/année',
+      },
+      readAs: '« {{value}} » est lu comme le {{date}}.',
+      unreadable: '« {{value}} » n’est pas une date valide en {{order}}.',
+      errors_one: '{{number}} date de cette colonne n’a pas pu être lue : voir les erreurs plus bas.',
+      errors_many: '{{number}} dates de cette colonne n’ont pas pu être lues : voir les erreurs plus bas.',
+      errors_other: '{{number}} dates de cette colonne n’ont pas pu être lues : voir les erreurs plus bas.',
+    },
     preview: {
       title: 'Vérifier avant d’importer',
       run: 'Prévisualiser l’import',
@@ -144,6 +164,19 @@ export const importFr: ImportTranslation = {
       sameAsRow: 'Ligne {{row}} : {{reason}}',
       sameAsMember: '{{name}} : {{reason}}',
       existingMember: 'Membre existant',
+      bulk: 'Décider pour toutes les lignes',
+      keepAll: 'Tout garder comme nouveaux membres',
+      keepAllOf_one: 'Garder la ligne comme nouveau membre',
+      keepAllOf_many: 'Garder les {{number}} comme nouveaux membres',
+      keepAllOf_other: 'Garder les {{number}} comme nouveaux membres',
+      skipAll: 'Tout ignorer',
+      listed:
+        'Seuls les {{shown}} premiers doublons possibles sur {{total}} sont listés. « Tout garder » s’applique aux {{total}}, listés ou non. « Tout ignorer » ignore les {{shown}} listés ; parmi les autres, ceux qui seraient de nouveaux membres restent mis de côté.',
+      keptAll_one: 'Le doublon possible sera importé, sauf si vous changez sa ligne ci-dessous.',
+      keptAll_many:
+        'Les {{number}} doublons possibles seront importés, sauf les lignes que vous changez ci-dessous.',
+      keptAll_other:
+        'Les {{number}} doublons possibles seront importés, sauf les lignes que vous changez ci-dessous.',
     },
     commit: {
       run_one: 'Importer {{number}} membre',

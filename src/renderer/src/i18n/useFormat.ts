@@ -6,6 +6,8 @@ export interface Format {
   number(value: number): string;
   /** A calendar date stored as YYYY-MM-DD, which has no time zone of its own. */
   date(isoDate: string): string;
+  /** The same with the month in words ("4 March 2024"), where a misread month must be obvious. */
+  longDate(isoDate: string): string;
   /** An instant stored as an ISO timestamp, shown in the local time zone. */
   dateTime(isoInstant: string): string;
   /** "5 min ago", "in 2 min"; null within a minute of `nowMs`, where the caller has better words. */
@@ -25,14 +27,17 @@ export function useFormat(): Format {
     const number = new Intl.NumberFormat(locale);
     // Read and printed in UTC so that 2024-03-31 never turns into 30 March west of Greenwich.
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    const calendarDate = (formatter: Intl.DateTimeFormat, isoDate: string) => {
+      const parsed = new Date(`${isoDate}T00:00:00Z`);
+      return Number.isNaN(parsed.getTime()) ? isoDate : formatter.format(parsed);
+    };
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     return {
       relative: relativeTimeFormatter(locale),
       number: (value) => number.format(value),
-      date: (isoDate) => {
-        const parsed = new Date(`${isoDate}T00:00:00Z`);
-        return Number.isNaN(parsed.getTime()) ? isoDate : date.format(parsed);
-      },
+      date: (isoDate) => calendarDate(date, isoDate),
+      longDate: (isoDate) => calendarDate(longDate, isoDate),
       dateTime: (isoInstant) => {
         const parsed = new Date(isoInstant);
         return Number.isNaN(parsed.getTime()) ? isoInstant : dateTime.format(parsed);

@@ -1,30 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import {
+  canHoldBack,
   choiceValue,
   heldBackCount,
-  HOLD,
   mergeTargets,
   parseChoice,
+  shownChoice,
   updatesByDefault,
-  type Choices,
   type DuplicateChoice,
   type PossibleDuplicateRow,
+  type Review,
 } from './decisions';
 import { useMemberNames } from './useMemberNames';
 
 interface DuplicateReviewProps {
+  /** The first possible duplicates (the preview lists a few hundred at most). */
   rows: readonly PossibleDuplicateRow[];
-  choices: Choices;
+  /** All of them, listed or not. */
+  total: number;
+  review: Review;
   onChoose: (rowNumber: number, choice: DuplicateChoice) => void;
+  onDecideAll: (action: 'keep' | 'skip') => void;
 }
 
-export function DuplicateReview({ rows, choices, onChoose }: DuplicateReviewProps) {
+export function DuplicateReview({ rows, total, review, onChoose, onDecideAll }: DuplicateReviewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useMemberNames(rows.flatMap(mergeTargets));
-  const held = heldBackCount(rows, choices);
+  const held = heldBackCount(rows, review);
   const nameOf = (memberId: string) => names.get(memberId) ?? t('import.duplicates.existingMember');
+  const cutShort = total > rows.length;
+  const counts = { shown: format.number(rows.length), total: format.number(total) };
 
   return (
     <section className="import-review stack" aria-labelledby="import-review-title">
@@ -32,8 +39,26 @@ export function DuplicateReview({ rows, choices, onChoose }: DuplicateReviewProp
         {t('import.duplicates.title')}
       </h3>
       <p className="muted">{t('import.duplicates.intro')}</p>
+      <div className="import-review__bulk" role="group" aria-labelledby="import-review-bulk">
+        <p id="import-review-bulk" className="import-review__bulk-label">
+          {t('import.duplicates.bulk')}
+        </p>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => onDecideAll('keep')}>
+            {cutShort
+              ? t('import.duplicates.keepAllOf', { count: total, number: counts.total })
+              : t('import.duplicates.keepAll')}
+          </button>
+          <button type="button" className="button" onClick={() => onDecideAll('skip')}>
+            {t('import.duplicates.skipAll')}
+          </button>
+        </div>
+        {cutShort && <p className="import-note">{t('import.duplicates.listed', counts)}</p>}
+      </div>
       <p role="status" className="import-review__held">
-        {held > 0 && t('import.duplicates.held', { count: held, number: format.number(held) })}
+        {review.keepUnlisted
+          ? t('import.duplicates.keptAll', { count: total, number: counts.total })
+          : held > 0 && t('import.duplicates.held', { count: held, number: format.number(held) })}
       </p>
       <ul className="import-review__list">
         {rows.map((row) => {
@@ -68,14 +93,16 @@ export function DuplicateReview({ rows, choices, onChoose }: DuplicateReviewProp
                 <select
                   id={id}
                   className="input"
-                  value={choiceValue(choices.get(row.rowNumber) ?? HOLD)}
+                  value={choiceValue(shownChoice(row, review))}
                   onChange={(event) => onChoose(row.rowNumber, parseChoice(event.target.value))}
                 >
                   {updatesByDefault(row) ? (
                     <option value="hold">{t('import.duplicates.update')}</option>
                   ) : (
                     <>
-                      <option value="hold">{t('import.duplicates.hold')}</option>
+                      {canHoldBack(row, review) && (
+                        <option value="hold">{t('import.duplicates.hold')}</option>
+                      )}
                       <option value="keep">{t('import.duplicates.keep')}</option>
                     </>
                   )}

@@ -1,8 +1,16 @@
 import { useState } from 'react';
-import type { ImportDraftView, ImportField } from '../../../shared/imports';
+import type { ImportDateField, ImportDateOrder, ImportDraftView, ImportField } from '../../../shared/imports';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CommitStep } from './CommitStep';
-import { buildDecisions, withChoice, type Choices, type DuplicateChoice } from './decisions';
+import { keepDateOrders, NO_DATE_ORDERS, withDateOrder, type DateOrders } from './dateOrders';
+import {
+  decideAll,
+  NO_REVIEW,
+  reviewRequest,
+  withReviewChoice,
+  type DuplicateChoice,
+  type Review,
+} from './decisions';
 import { DetectedInfo } from './DetectedInfo';
 import { FilePicker } from './FilePicker';
 import { mappingWarnings, setField } from './mapping';
@@ -17,8 +25,6 @@ interface ImportWizardProps {
   onOpenMembers: () => void;
 }
 
-const NO_CHOICES: Choices = new Map();
-
 /**
  * File, mapping, preview, commit. The preview is a dry run of exactly what the commit will send,
  * so the counts the secretary approves are the counts she gets.
@@ -26,7 +32,8 @@ const NO_CHOICES: Choices = new Map();
 export function ImportWizard({ onChanged, onOpenMembers }: ImportWizardProps) {
   const source = useImportDraft();
   const [fields, setFields] = useState<(ImportField | null)[]>([]);
-  const [choices, setChoices] = useState<Choices>(NO_CHOICES);
+  const [dateOrders, setDateOrders] = useState<DateOrders>(NO_DATE_ORDERS);
+  const [review, setReview] = useState<Review>(NO_REVIEW);
   const preview = useImportJob({ cancelOnUnmount: true });
   // Leaving the screen must not silently abandon an import the secretary asked for.
   const commit = useImportJob({ cancelOnUnmount: false });
@@ -35,7 +42,8 @@ export function ImportWizard({ onChanged, onOpenMembers }: ImportWizardProps) {
   /** A new reading of the file: its columns may differ, so the mapping and decisions start again. */
   const startOver = (view: ImportDraftView | null) => {
     setFields(view ? [...view.fields] : []);
-    setChoices(NO_CHOICES);
+    setDateOrders(NO_DATE_ORDERS);
+    setReview(NO_REVIEW);
     preview.reset();
     commit.reset();
   };
@@ -50,11 +58,17 @@ export function ImportWizard({ onChanged, onOpenMembers }: ImportWizardProps) {
     if (view) startOver(view);
   };
 
-  const startInput = (view: ImportDraftView, dryRun: boolean, decided: Choices): StartInput => ({
+  const startInput = (
+    view: ImportDraftView,
+    dryRun: boolean,
+    decided: Review,
+    orders: DateOrders = dateOrders,
+  ): StartInput => ({
     draftId: view.draftId,
     ...source.options,
     fields,
-    decisions: buildDecisions(decided),
+    dateOrders: orders,
+    ...reviewRequest(decided),
     dryRun,
   });
 
@@ -91,25 +105,42 @@ export function ImportWizard({ onChanged, onOpenMembers }: ImportWizardProps) {
             draft={draft}
             fields={fields}
             onChange={(column, field) => {
-              setFields(setField(fields, column, field));
-              setChoices(NO_CHOICES);
+              const next = setField(fields, column, field);
+              setFields(next);
+              setDateOrders(keepDateOrders(dateOrders, fields, next));
+              setReview(NO_REVIEW);
               preview.reset();
             }}
           />
           <PreviewStep
-            fileName={draft.fileName}
+            draft={draft}
+            fields={fields}
+            dateOrders={dateOrders}
             status={preview.status}
             result={preview.result}
-            choices={choices}
+            review={review}
             ready={!mappingWarnings(fields).noIdentity && !source.updating}
-            onPreview={() => void preview.start(startInput(draft, true, choices))}
+            onDateOrder={(field: ImportDateField, order: ImportDateOrder | null) => {
+              const next = withDateOrder(dateOrders, field, order);
+              setDateOrders(next);
+              // A preview on screen must show what the new order does; before one, there is nothing to redo.
+              if (preview.status.state !== 'idle') void preview.start(startInput(draft, true, review, next));
+            }}
+            onPreview={() => void preview.start(startInput(draft, true, review))}
             onCancel={() => void preview.cancel()}
             onChoose={(rowNumber: number, choice: DuplicateChoice) => {
-              const next = withChoice(choices, rowNumber, choice);
-              setChoices(next);
+              const next = withReviewChoice(review, rowNumber, choice);
+              setReview(next);
               void preview.start(startInput(draft, true, next));
             }}
-            onCommit={() => afterCommit(commit.start(startInput(draft, false, choices)))}
+            onDecideAll={(action) => {
+              if (!preview.result) return;
+              const { possibleDuplicates, counts } = preview.result;
+              const next = decideAll(possibleDuplicates, counts.possibleDuplicates, action);
+              setReview(next);
+              void preview.start(startInput(draft, true, next));
+            }}
+            onCommit={() => afterCommit(commit.start(startInput(draft, false, review)))}
           />
         </>
       )}

@@ -1,29 +1,42 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportResultView } from '../../../shared/imports';
+import type {
+  ImportDateField,
+  ImportDateOrder,
+  ImportDraftView,
+  ImportField,
+  ImportResultView,
+} from '../../../shared/imports';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useFormat } from '../i18n/useFormat';
-import type { Choices, DuplicateChoice } from './decisions';
+import { DateOrderFields } from './DateOrderFields';
+import type { DateOrders } from './dateOrders';
+import type { DuplicateChoice, Review } from './decisions';
 import { DuplicateReview } from './DuplicateReview';
 import { ImportResult } from './ImportResult';
 import { JobProgressBar } from './JobProgressBar';
 import type { JobStatus } from './useImportJob';
 
 interface PreviewStepProps {
-  fileName: string;
+  draft: ImportDraftView;
+  fields: readonly (ImportField | null)[];
+  dateOrders: DateOrders;
   status: JobStatus;
   /** The last finished preview, kept on screen while the next one runs. */
   result: ImportResultView | null;
-  choices: Choices;
+  review: Review;
   /** False while the mapping cannot import anything. */
   ready: boolean;
+  onDateOrder: (field: ImportDateField, order: ImportDateOrder | null) => void;
   onPreview: () => void;
   onCancel: () => void;
   onChoose: (rowNumber: number, choice: DuplicateChoice) => void;
+  onDecideAll: (action: 'keep' | 'skip') => void;
   onCommit: () => void;
 }
 
 export function PreviewStep(props: PreviewStepProps) {
-  const { fileName, status, result, choices, ready, onPreview, onCancel, onChoose, onCommit } = props;
+  const { draft, fields, dateOrders, status, result, review, ready } = props;
+  const { onDateOrder, onPreview, onCancel, onChoose, onDecideAll, onCommit } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const running = status.state === 'running';
@@ -32,6 +45,13 @@ export function PreviewStep(props: PreviewStepProps) {
   return (
     <section className="card stack" aria-labelledby="import-preview-title">
       <h2 id="import-preview-title">{t('import.preview.title')}</h2>
+      <DateOrderFields
+        draft={draft}
+        fields={fields}
+        orders={dateOrders}
+        errors={result?.errors ?? null}
+        onChange={onDateOrder}
+      />
       <div className="button-row">
         {/* Left enabled while running, so the focus stays put; a second click starts the preview afresh. */}
         <button type="button" className="button" disabled={!ready} onClick={onPreview}>
@@ -46,9 +66,15 @@ export function PreviewStep(props: PreviewStepProps) {
       {result && (
         <>
           <p className="muted">{running ? t('import.preview.stale') : t('import.preview.intro')}</p>
-          <ImportResult result={result} fileName={fileName} />
+          <ImportResult result={result} fileName={draft.fileName} />
           {result.possibleDuplicates.length > 0 && (
-            <DuplicateReview rows={result.possibleDuplicates} choices={choices} onChoose={onChoose} />
+            <DuplicateReview
+              rows={result.possibleDuplicates}
+              total={result.counts.possibleDuplicates}
+              review={review}
+              onChoose={onChoose}
+              onDecideAll={onDecideAll}
+            />
           )}
           <div className="import-commit">
             <button
