@@ -98,6 +98,29 @@ describe('importing members', () => {
     });
   });
 
+  it('numbers new members in file order and logs each as one creation that history shows field by field', async () => {
+    chapter = openTestChapter();
+    const file =
+      'Email,First name,City\nzoe@example.org,Zoé,Dakar\nana@example.org,Ana,Lisboa\nmia@example.org,Mia,Kraków\n';
+    const { outcome } = await run({ bytes: csv(file) });
+    expect(outcome.counts.created).toBe(3);
+    const byEmail = new Map(members().map((m) => [m.email, m]));
+    expect(['zoe', 'ana', 'mia'].map((n) => byEmail.get(`${n}@example.org`)!.memberNumber)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(outcome.created.map((r) => [r.rowNumber, r.memberId])).toEqual([
+      [2, byEmail.get('zoe@example.org')!.id],
+      [3, byEmail.get('ana@example.org')!.id],
+      [4, byEmail.get('mia@example.org')!.id],
+    ]);
+    const zoe = byEmail.get('zoe@example.org')!;
+    expect(count(`SELECT count(*) AS n FROM changes WHERE row_id = '${zoe.id}'`)).toBe(1);
+    const history = chapter.handlers['members.history']({ id: zoe.id });
+    expect(history.find((h) => h.column === 'city')).toMatchObject({ value: 'Dakar', officer: 'Amina' });
+  });
+
   it('undoes an import exactly, through the change log, also after a restart, and only once', async () => {
     chapter = openTestChapter();
     const ana = chapter.handlers['members.create']({
