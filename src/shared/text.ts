@@ -1,9 +1,14 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Folding used for sorting and for comparing names: case- and accent-insensitive in any script.
  * NFKD splits "é" into "e" + a combining mark; removing the marks (\p{M}) leaves the base letter.
  */
 export function foldText(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').trim();
+  // Plain ASCII has nothing to decompose: the common case, and an import folds several names per row.
+  if (ASCII.test(value)) return value.toLowerCase().trim();
+  // toLowerCase is Unicode's language-neutral mapping (no Turkish dotless i rules and the like).
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
 /** Split what the user typed into search terms: runs of letters and digits in any script. */
