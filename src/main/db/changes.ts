@@ -89,8 +89,8 @@ export function writeRow(
   const cols = Object.keys(values);
   statement(
     db,
-    `INSERT INTO ${table} (id, ${cols.join(', ')}, created_at, updated_at) VALUES (@id, ${cols.map((c) => `@${c}`).join(', ')}, @at, @at)`,
-  ).run({ ...values, id, at });
+    `INSERT INTO ${table} (id, ${cols.join(', ')}, created_at, updated_at) VALUES (?${', ?'.repeat(cols.length + 2)})`,
+  ).run(id, ...cols.map((col) => values[col]), at, at);
   statement(
     db,
     `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -49,19 +49,16 @@ export interface ImportOutcome {
 export const PREVIEW_ROWS = 500;
 
 /**
- * What an import did to each member. A member touched twice (two rows merged into them) keeps the
- * values from before the first touch, so Undo goes all the way back.
+ * The fields an import's updates changed, per member, with their values before it. A member touched
+ * twice (two rows merged into them) keeps the values from before the first touch, so Undo goes all
+ * the way back.
  */
-class Effects {
-  private readonly byMember = new Map<
-    string,
-    { action: 'created' | 'updated'; previous: RowValues | null }
-  >();
+class Updates {
+  private readonly byMember = new Map<string, RowValues>();
 
-  add(memberId: string, action: 'created' | 'updated', previous: RowValues | null): void {
+  add(memberId: string, previous: RowValues): void {
     const earlier = this.byMember.get(memberId);
-    if (!earlier) this.byMember.set(memberId, { action, previous });
-    else if (earlier.previous && previous) earlier.previous = { ...previous, ...earlier.previous };
+    this.byMember.set(memberId, earlier ? { ...previous, ...earlier } : previous);
   }
 
   all() {
@@ -198,7 +195,7 @@ export function applyImport(
   const keep = <T>(list: T[], item: T) => {
     if (list.length < PREVIEW_ROWS) list.push(item);
   };
-  const effects = new Effects();
+  const updates = new Updates();
   const creates: PendingCreate[] = [];
 
   for (const row of input.report.rejected) {
@@ -251,14 +248,14 @@ export function applyImport(
       outcome.counts.unchanged++;
       keep(outcome.unchanged, ref(targetId));
     } else {
-      effects.add(targetId, 'updated', result.previous);
+      updates.add(targetId, result.previous);
       outcome.counts.updated++;
       keep(outcome.updated, ref(targetId, result.changed));
     }
   }
 
-  createAll(ctx, chapter, creates, nextNumber, effects);
-  recordBatch(ctx, batchId, input, outcome.counts, effects);
+  const recordEffect = recordBatch(ctx, batchId, input, outcome.counts, updates);
+  createAll(ctx, chapter, creates, nextNumber, recordEffect);
   return outcome;
 }
 
@@ -306,7 +303,7 @@ function createAll(
   chapter: Chapter,
   creates: PendingCreate[],
   nextNumber: () => string,
-  effects: Effects,
+  recordEffect: RecordEffect,
 ): void {
   const planned = creates.map((create) => ({
     create,
@@ -317,7 +314,7 @@ function createAll(
   for (const { create, number, id } of planned) {
     const values = memberToRow(toFields(create.values, create.typeId), chapter.country);
     if (number) values.member_number = number;
-    const memberId = createFromFile(ctx, chapter, id, values, effects);
+    const memberId = createFromFile(ctx, chapter, id, values, recordEffect);
     if (create.ref) create.ref.memberId = memberId;
   }
 }
@@ -327,33 +324,40 @@ function createFromFile(
   chapter: Chapter,
   derived: string,
   values: RowValues,
-  effects: Effects,
+  recordEffect: RecordEffect,
 ): string {
   const previous = statement(ctx.db, `SELECT * FROM members WHERE id = ?`).get(derived) as
     RowValues | undefined;
+  values.deleted = 0;
   if (previous && previous.deleted === 1) {
     // A deleted member with this email comes back; undo deletes them again, with their old values.
     const changedPrev: RowValues = Object.fromEntries(
-      [...Object.keys(values), 'deleted'].map((col) => [col, previous[col] ?? null]),
+      Object.keys(values).map((col) => [col, previous[col] ?? null]),
     );
-    writeRow(ctx, 'members', derived, { ...values, deleted: 0 }, previous);
-    effects.add(derived, 'updated', changedPrev);
+    writeRow(ctx, 'members', derived, values, previous);
+    recordEffect(derived, 'updated', changedPrev);
     return derived;
   }
   // Another member already has this email's id (two people sharing a family address).
   const id = previous ? memberIdFor(chapter.id, null) : derived;
-  writeRow(ctx, 'members', id, { ...values, deleted: 0 }, null);
-  effects.add(id, 'created', null);
+  writeRow(ctx, 'members', id, values, null);
+  recordEffect(id, 'created', null);
   return id;
 }
 
+type RecordEffect = (memberId: string, action: 'created' | 'updated', previous: RowValues | null) => void;
+
+/**
+ * Records the batch with its counts and what its updates did; returns how the creations that
+ * follow record theirs, as they are written (in member order, so the effects' key fills in order).
+ */
 function recordBatch(
   ctx: WriteContext,
   batchId: string,
   input: { fileName: string; mapping: ColumnMapping },
   counts: ImportCounts,
-  effects: Effects,
-): void {
+  updates: Updates,
+): RecordEffect {
   statement(
     ctx.db,
     `INSERT INTO import_batches (id, file_name, officer, created_at, mapping, rows, created, updated, unchanged, rejected, possible_duplicates)
@@ -375,9 +379,9 @@ function recordBatch(
     ctx.db,
     `INSERT INTO import_effects (batch_id, member_id, action, previous) VALUES (?, ?, ?, ?)`,
   );
-  // In member order, like the creations, so the effects' key fills in order too.
-  const ordered = [...effects.all()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [memberId, e] of ordered) {
-    effect.run(batchId, memberId, e.action, e.previous ? JSON.stringify(e.previous) : null);
-  }
+  const record: RecordEffect = (memberId, action, previous) => {
+    effect.run(batchId, memberId, action, previous ? JSON.stringify(previous) : null);
+  };
+  for (const [memberId, previous] of updates.all()) record(memberId, 'updated', previous);
+  return record;
 }
