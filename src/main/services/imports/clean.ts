@@ -10,7 +10,7 @@ import {
 import type { ColumnMapping } from './mapping';
 import { splitFullName, tidyName } from './names';
 import type { ImportSource } from './source';
-import type { RawRow } from './table';
+import { detached, MIN_VIEW_LENGTH, type RawRow } from './table';
 import { memberFields } from '../../../shared/domain';
 import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
@@ -107,6 +107,8 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = {
 };
 const MAX_NOTES = 5000;
 const MAX_EMAIL = 320;
+/** What every row without issues holds: one frozen empty list rather than one per row. */
+const NO_ISSUES = Object.freeze([]) as never[];
 
 /** What people type when they have nothing to type, lower-cased. */
 // prettier-ignore
@@ -212,9 +214,11 @@ function rowCleaner(plan: ImportPlan): (raw: RawRow) => CleanRow | null {
     (cells[firstMapped] ?? '').trim().toLowerCase() === firstHeader &&
     mappedIndexes.every((i) => foldText(cells[i] ?? '') === headerFolded[i]);
 
+  const keep = valueStore();
+
   return (raw) => {
     if (repeatsHeader(raw.cells)) return null;
-    const row = new RowBuilder(raw, labels, plan);
+    const row = new RowBuilder(raw, labels, plan, keep);
     const read = (field: ImportField): { value: string; index: number } | null => {
       const index = columns.get(field)?.[0];
       if (index === undefined) return null;
@@ -247,6 +251,28 @@ function rowCleaner(plan: ImportPlan): (raw: RawRow) => CleanRow | null {
   };
 }
 
+/** Distinct values remembered per field: enough for the cities, organisations or notes a file repeats. */
+const MAX_REMEMBERED = 1000;
+
+/**
+ * Where a row's values are kept: detached from the file's text, and a long value that a field
+ * repeats (an organisation, a standard note) kept once for all the rows that have it.
+ */
+function valueStore(): (field: MemberImportField, value: string) => string {
+  const fields = new Map<MemberImportField, Map<string, string>>();
+  return (field, value) => {
+    if (value.length < MIN_VIEW_LENGTH) return value;
+    let seen = fields.get(field);
+    if (!seen) fields.set(field, (seen = new Map()));
+    let kept = seen.get(value);
+    if (kept === undefined) {
+      kept = detached(value);
+      if (seen.size < MAX_REMEMBERED) seen.set(kept, kept);
+    }
+    return kept;
+  };
+}
+
 /** A cell as a value: trimmed, composed (NFC), and empty when it only says "nothing here". */
 function cellValue(cell: string | undefined): string {
   if (!cell) return '';
@@ -274,6 +300,7 @@ class RowBuilder {
     private readonly raw: RawRow,
     private readonly labels: readonly string[],
     private readonly plan: ImportPlan,
+    private readonly keep: (field: MemberImportField, value: string) => string,
   ) {
     if (raw.problem) {
       this.issues.push({
@@ -309,7 +336,7 @@ class RowBuilder {
       );
       return;
     }
-    this.values[field] = value;
+    this.values[field] = this.keep(field, value);
   }
 
   fullName(value: string, index: number): void {
@@ -323,13 +350,13 @@ class RowBuilder {
     const bracketed = /<([^<>]+)>/.exec(value);
     if (bracketed?.[1]) value = bracketed[1].trim();
     if (isEmail(value)) {
-      this.values.email = value;
+      this.values.email = this.keep('email', value);
       return;
     }
     const addresses = value.split(/[\s,;/]+/).filter((part) => part.includes('@'));
     const first = addresses.length > 1 ? addresses.find(isEmail) : undefined;
     if (first) {
-      this.values.email = first;
+      this.values.email = this.keep('email', first);
       this.warn(
         'email',
         index,
@@ -418,7 +445,7 @@ class RowBuilder {
       const problem = `The notes were longer than ${MAX_NOTES} characters and were shortened.`;
       this.warn('notes', first.index, '', 'notes_shortened', problem);
     }
-    this.values.notes = notes;
+    this.values.notes = this.keep('notes', notes);
   }
 
   finish(): CleanRow {
@@ -428,9 +455,16 @@ class RowBuilder {
       const problem = this.invalidEmail
         ? `No name, and the email “${this.invalidEmail}” is not valid, so this row cannot be imported.`
         : 'No name and no email, so this row cannot be imported.';
-      rejection = { code: 'no_name_or_email', problem, message: `Row ${raw.rowNumber}: ${problem}` };
+      rejection = {
+        code: 'no_name_or_email',
+        problem: detached(problem),
+        message: detached(`Row ${raw.rowNumber}: ${problem}`),
+      };
     }
-    return { rowNumber: raw.rowNumber, values, issues: this.issues, rejection, cells: raw.cells };
+    // A rejected row keeps its cells for the rejects file, so they must not hold on to the file's text.
+    const cells = rejection ? raw.cells.map(detached) : raw.cells;
+    const issues = this.issues.length > 0 ? this.issues : NO_ISSUES;
+    return { rowNumber: raw.rowNumber, values, issues, rejection, cells };
   }
 
   private error(field: ImportField, index: number, value: string, code: IssueCode, problem: string): void {
@@ -469,9 +503,9 @@ export function issue(
     column,
     code,
     severity,
-    value,
-    problem: text,
-    message: `Row ${rowNumber}, ${label}${where}: ${text}`,
+    value: detached(value),
+    problem: detached(text),
+    message: detached(`Row ${rowNumber}, ${label}${where}: ${text}`),
   };
 }
 

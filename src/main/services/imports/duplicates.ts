@@ -38,6 +38,9 @@ export interface DuplicateReport {
   rejected: CleanRow[];
 }
 
+/** The empty list candidates share until they add to it; frozen, so adding to it in place fails loudly. */
+const NOTHING = Object.freeze([]) as never[];
+
 /** Earlier rows or members compared with a row sharing its name: enough to review, bounded for huge files. */
 const MAX_COMPARED = 20;
 const MAX_POSSIBLE = 3;
@@ -91,6 +94,19 @@ export function resolveDuplicates(
   const rejected: CleanRow[] = [];
   const byEmail = new Map<string, ImportCandidate>();
   const byNumber = new Map<string, ImportCandidate>();
+  // A candidate shares its row's values and issues, and one empty list, until it adds to them:
+  // the caller's rows stay as they were, and 100,000 candidates need no copies.
+  const owned = new Set<ImportCandidate>();
+  const writable = (candidate: ImportCandidate): ImportCandidate => {
+    if (!owned.has(candidate)) {
+      candidate.values = { ...candidate.values };
+      candidate.issues = candidate.issues.slice();
+      candidate.mergedRows = candidate.mergedRows.slice();
+      candidate.possibleDuplicates = candidate.possibleDuplicates.slice();
+      owned.add(candidate);
+    }
+    return candidate;
+  };
 
   for (const row of rows) {
     if (row.rejection) {
@@ -104,30 +120,30 @@ export function resolveDuplicates(
     const profile = profileOf(row.values);
     const targetProfile = target && profiles.get(target);
     if (target && targetProfile && !namesConflict(targetProfile.key, profile.key)) {
-      if (mergeInto(target, row, why)) profiles.set(target, profileOf(target.values));
+      if (mergeInto(writable(target), row, why)) profiles.set(target, profileOf(target.values));
       index(target, byEmail, byNumber);
       continue;
     }
     const candidate: ImportCandidate = {
       rowNumber: row.rowNumber,
-      values: { ...row.values },
-      issues: row.issues.slice(),
+      values: row.values,
+      issues: row.issues,
       rejection: null,
       cells: row.cells,
-      mergedRows: [],
+      mergedRows: NOTHING,
       action: 'create',
       match: null,
       possibleDuplicates: target
         ? [{ kind: 'row', rowNumber: target.rowNumber, reason: sharedButOtherName(why) }]
-        : [],
+        : NOTHING,
     };
     candidates.push(candidate);
     profiles.set(candidate, profile);
     index(candidate, byEmail, byNumber);
   }
 
-  flagPossibleRows(candidates, profiles);
-  matchExisting(candidates, profiles, existing);
+  flagPossibleRows(candidates, profiles, writable);
+  matchExisting(candidates, profiles, existing, writable);
   return { candidates, rejected };
 }
 
@@ -173,6 +189,7 @@ function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean
 function flagPossibleRows(
   candidates: readonly ImportCandidate[],
   profiles: ReadonlyMap<ImportCandidate, Profile>,
+  writable: (candidate: ImportCandidate) => ImportCandidate,
 ): void {
   const byName = new Map<string, Array<{ candidate: ImportCandidate; profile: Profile }>>();
   for (const candidate of candidates) {
@@ -187,7 +204,11 @@ function flagPossibleRows(
       if (candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
       const reason = likeness(profile, other.profile);
       if (reason)
-        candidate.possibleDuplicates.push({ kind: 'row', rowNumber: other.candidate.rowNumber, reason });
+        writable(candidate).possibleDuplicates.push({
+          kind: 'row',
+          rowNumber: other.candidate.rowNumber,
+          reason,
+        });
     }
     if (earlier.length < MAX_COMPARED) earlier.push({ candidate, profile });
   }
@@ -197,6 +218,7 @@ function matchExisting(
   candidates: readonly ImportCandidate[],
   profiles: ReadonlyMap<ImportCandidate, Profile>,
   existing: Iterable<ExistingMember>,
+  writable: (candidate: ImportCandidate) => ImportCandidate,
 ): void {
   const byEmail = new Map<string, ExistingMember>();
   const byNumber = new Map<string, ExistingMember>();
@@ -220,12 +242,12 @@ function matchExisting(
     const member = sameEmail ?? sameNumber;
     if (member && namesConflict(profile.key, nameKey(member.firstName ?? '', member.lastName ?? ''))) {
       const reason = sharedButOtherName(sameEmail ? 'email' : 'member number');
-      candidate.possibleDuplicates.push({ kind: 'member', memberId: member.id, reason });
+      writable(candidate).possibleDuplicates.push({ kind: 'member', memberId: member.id, reason });
     } else if (member) {
       candidate.action = 'update';
       candidate.match = { memberId: member.id, by: sameEmail ? 'email' : 'memberNumber' };
       if (sameEmail && sameNumber && sameNumber.id !== sameEmail.id && memberNumber) {
-        candidate.issues.push(
+        writable(candidate).issues.push(
           issue(
             candidate.rowNumber,
             'memberNumber',
@@ -242,7 +264,9 @@ function matchExisting(
     for (const other of (profile.key && byName.get(profile.key)) || []) {
       if (candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
       const reason = likeness(profile, other.profile);
-      if (reason) candidate.possibleDuplicates.push({ kind: 'member', memberId: other.member.id, reason });
+      if (reason) {
+        writable(candidate).possibleDuplicates.push({ kind: 'member', memberId: other.member.id, reason });
+      }
     }
   }
 }

@@ -5,7 +5,7 @@ import { rememberedFields, rememberFields } from './batches';
 import { cleanBatches, planImport, type CleanRow } from './clean';
 import { applyImport, existingMembers, type DuplicateDecision, type ImportOutcome } from './commit';
 import type { DateOrder } from './dates';
-import { resolveDuplicates } from './duplicates';
+import { resolveDuplicates, type DuplicateReport } from './duplicates';
 import type { DateField, ImportField } from './fields';
 import { buildMapping, suggestMapping, type ColumnMapping } from './mapping';
 import { rejectsToCsv } from './rejects';
@@ -72,77 +72,120 @@ export function mappingFor(
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; nothing was changed.');
+
+/** What every row that keeps no cells holds: one empty array rather than one per row. */
+const NO_CELLS: string[] = [];
+
+type Progress = (phase: ImportProgress['phase'], processed: number, total: number) => void;
+
+type ImportOptions = Omit<ImportRequest, 'bytes'>;
+
+/** The file once read: its rows are cleaned, the file itself (bytes, text) is no longer held. */
+interface ReadFile {
+  info: SourceInfo;
+  headers: string[];
+  mapping: ColumnMapping;
+  rowCount: number;
+  rows: CleanRow[];
+}
+
+type CheckedFile = Omit<ReadFile, 'rows'> & { report: DuplicateReport };
+
 /**
  * The whole import: read, map, clean (yielding between batches so progress flows and a cancel is
  * heard), compare with the chapter's members, then write everything in ONE transaction: a crash
  * or a kill leaves the chapter as it was. A dry run writes the same way and rolls back, so the
  * preview's counts are exactly what a commit would do.
  */
-export async function runImport(
+export function runImport(
   ctx: WriteContext,
   request: ImportRequest,
   onProgress: (progress: ImportProgress) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
-  const started = Date.now();
-  const rate = (processed: number) => Math.round(processed / Math.max(0.001, (Date.now() - started) / 1000));
-  const chapter = requireChapter(ctx.db);
-  const source = await openImport(request.bytes, {
-    fileName: request.fileName,
-    sheet: request.sheet,
-    headerRow: request.headerRow,
-  });
-  const mapping = mappingFor(ctx, source, request.fields);
-  const plan = planImport(source, mapping, {
-    defaultCountry: chapter.country,
-    dateOrders: request.dateOrders,
-  });
+  // Not async, and each step is handed only what it needs: a suspended async function keeps every
+  // value it has held, so the bytes, the decoded text and the raw rows of a large file would all
+  // stay until the import is written. This way each goes when the step that needs it ends (the
+  // bytes once the worker, which passes its only reference, has opened the file).
+  try {
+    const started = Date.now();
+    const progress: Progress = (phase, processed, total) =>
+      onProgress({
+        phase,
+        processed,
+        total,
+        rowsPerSecond: Math.round(processed / Math.max(0.001, (Date.now() - started) / 1000)),
+      });
+    const chapter = requireChapter(ctx.db);
+    const { bytes, ...options } = request;
+    const opening = openImport(bytes, {
+      fileName: options.fileName,
+      sheet: options.sheet,
+      headerRow: options.headerRow,
+    });
+    return readFile(ctx, chapter.country, opening, options, progress, signal)
+      .then((file) => checkFile(ctx, file, progress, signal))
+      .then((file) => saveFile(ctx, file, options));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
 
+async function readFile(
+  ctx: WriteContext,
+  defaultCountry: string,
+  opening: Promise<ImportSource>,
+  options: ImportOptions,
+  progress: Progress,
+  signal: AbortSignal | undefined,
+): Promise<ReadFile> {
+  const source = await opening;
+  const mapping = mappingFor(ctx, source, options.fields);
+  const plan = planImport(source, mapping, { defaultCountry, dateOrders: options.dateOrders });
   const rows: CleanRow[] = [];
   for (const batch of cleanBatches(source, plan)) {
     for (const row of batch.rows) {
       // The file's own cells are only needed to write rejected rows back out; dropping the others
       // keeps a 100,000-row import within memory.
-      if (!row.rejection) row.cells = [];
+      if (!row.rejection) row.cells = NO_CELLS;
       rows.push(row);
     }
-    onProgress({
-      phase: 'reading',
-      processed: batch.processed,
-      total: batch.total,
-      rowsPerSecond: rate(batch.processed),
-    });
+    progress('reading', batch.processed, batch.total);
     await tick();
-    if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed.');
+    if (signal?.aborted) throw cancelled();
   }
-  onProgress({
-    phase: 'checking',
-    processed: plan.rowCount,
-    total: plan.rowCount,
-    rowsPerSecond: rate(plan.rowCount),
-  });
+  return { info: source.info, headers: source.headers, mapping, rowCount: plan.rowCount, rows };
+}
+
+async function checkFile(
+  ctx: WriteContext,
+  { rows, ...file }: ReadFile,
+  progress: Progress,
+  signal: AbortSignal | undefined,
+): Promise<CheckedFile> {
+  progress('checking', file.rowCount, file.rowCount);
   const report = resolveDuplicates(rows, existingMembers(ctx.db));
   await tick();
-  if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed.');
-  onProgress({
-    phase: 'saving',
-    processed: plan.rowCount,
-    total: plan.rowCount,
-    rowsPerSecond: rate(plan.rowCount),
-  });
+  if (signal?.aborted) throw cancelled();
+  progress('saving', file.rowCount, file.rowCount);
+  return { ...file, report };
+}
 
+function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions): ImportResult {
+  const { mapping, report } = file;
   let outcome: ImportOutcome;
   try {
     outcome = ctx.db.transaction(() => {
       const result = applyImport(ctx, {
-        fileName: request.fileName,
+        fileName: options.fileName,
         mapping,
-        rowCount: plan.rowCount,
+        rowCount: file.rowCount,
         report,
-        decisions: request.decisions,
-        keepPossibleDuplicates: request.keepPossibleDuplicates,
+        decisions: options.decisions,
+        keepPossibleDuplicates: options.keepPossibleDuplicates,
       });
-      if (request.dryRun) throw new DryRunRollback(result);
+      if (options.dryRun) throw new DryRunRollback(result);
       rememberFields(
         ctx.db,
         mapping.key,
@@ -156,10 +199,10 @@ export async function runImport(
     outcome = { ...error.outcome, batchId: null };
   }
   return {
-    info: source.info,
+    info: file.info,
     mapping,
     outcome,
-    rejectsCsv: report.rejected.length ? rejectsToCsv(source.headers, report.rejected) : null,
-    dryRun: request.dryRun,
+    rejectsCsv: report.rejected.length ? rejectsToCsv(file.headers, report.rejected) : null,
+    dryRun: options.dryRun,
   };
 }

@@ -22,17 +22,33 @@ export interface ImportJobs {
 }
 
 /**
+ * V8 lets a heap grow to four times what survived its last full collection when the heap may reach
+ * 2 GB or more, and to at most twice below that. An import allocates far faster than it keeps, so
+ * under the default limit a 100,000-row file peaks at ~360 MB of heap for ~95 MB of data; just
+ * below 2 GB it peaks at ~210 MB with the same number of collections. A 100 MB file (the largest
+ * accepted) holds ~550 MB at most.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 2000 };
+
+/**
  * Where the worker's code is: next to this module when running from source (through tsx), or the
- * `import-worker.js` entry that electron-vite builds next to the main bundle.
+ * `import-worker.js` entry that electron-vite builds next to the main bundle. The file goes over in
+ * a buffer of its own that is transferred, not cloned: the caller keeps its bytes (the wizard
+ * reuses them for the commit after a preview) and the file is copied once, not twice.
  */
 function spawnWorker(input: ImportWorkerInput): Worker {
   const here = import.meta.url;
+  let worker: Worker;
   if (here.endsWith('.ts')) {
     const url = new URL('./worker.ts', here).href;
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
-    return new Worker(boot, { eval: true, workerData: input });
+    worker = new Worker(boot, { eval: true, resourceLimits: WORKER_LIMITS });
+  } else {
+    worker = new Worker(new URL('./import-worker.js', here), { resourceLimits: WORKER_LIMITS });
   }
-  return new Worker(new URL('./import-worker.js', here), { workerData: input });
+  const bytes = new Uint8Array(input.request.bytes);
+  worker.postMessage({ ...input, request: { ...input.request, bytes } }, [bytes.buffer]);
+  return worker;
 }
 
 /**

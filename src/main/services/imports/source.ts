@@ -5,7 +5,7 @@ import { ImportReadError } from './errors';
 import { detectHeaderRow, HEADER_SEARCH_ROWS } from './header';
 import { readOds } from './ods';
 import { sniffFormat } from './sniff';
-import { columnLetter, isBlankRow, MAX_COLUMNS, type RawRow } from './table';
+import { columnLetter, detached, isBlankRow, MAX_COLUMNS, type RawRow } from './table';
 import { readXlsx, type SheetInfo } from './xlsx';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'ods';
@@ -147,8 +147,9 @@ function buildSource(
     MAX_COLUMNS,
     Math.max(lastFilled(header?.cells ?? []), ...below.map((r) => lastFilled(r.cells))) + 1,
   );
+  // Detached: the headers (and the mapping built from them) outlive the rows and the file's text.
   const headers = Array.from({ length: width }, (_, i) =>
-    header ? (header.cells[i] ?? '').replace(/\s+/g, ' ').trim() : `Column ${columnLetter(i)}`,
+    header ? detached((header.cells[i] ?? '').replace(/\s+/g, ' ').trim()) : `Column ${columnLetter(i)}`,
   );
 
   function* rows(): Generator<RawRow> {

@@ -25,3 +25,14 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
+
+/** V8 copies a shorter substring; a longer one is a view into the string it was cut from. */
+export const MIN_VIEW_LENGTH = 13;
+
+/**
+ * A copy of a string cut from the file's text: one kept view would keep the whole decoded file
+ * alive, the copy lets the text go once the rows are read.
+ */
+export function detached(value: string): string {
+  return value.length < MIN_VIEW_LENGTH ? value : (JSON.parse(JSON.stringify(value)) as string);
+}

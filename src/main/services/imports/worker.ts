@@ -3,13 +3,14 @@
  * so the app stays responsive while a large file is read and saved. Cancel terminates the thread:
  * the import's single transaction then never commits.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../db/open';
 import { createWriteContexts } from '../device/device';
 import { isImportReadError } from './errors';
 import { runImport, type ImportProgress, type ImportRequest, type ImportResult } from './job';
 
+/** Posted to the thread once, with the file's buffer transferred rather than copied. */
 export interface ImportWorkerInput {
   dbPath: string;
   /** The Electron-ABI build of better-sqlite3, when the app runs in Electron. */
@@ -22,22 +23,25 @@ export type ImportWorkerMessage =
   | { type: 'done'; result: ImportResult }
   | { type: 'failed'; error: { code: string; message: string } };
 
-const { dbPath, nativeBinding, request } = workerData as ImportWorkerInput;
-const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
-const db = openDatabase(dbPath, { nativeBinding });
-try {
-  const result = await runImport(createWriteContexts(db, () => new Date())(), request, (progress) =>
+const port = parentPort!;
+const post = (message: ImportWorkerMessage) => port.postMessage(message);
+
+// The input arrives as a message, not as workerData, which would hold the file for the thread's
+// whole life: nothing here keeps the request, so runImport can let the bytes go once it has read them.
+port.once('message', ({ dbPath, nativeBinding, request }: ImportWorkerInput) => {
+  const db = openDatabase(dbPath, { nativeBinding });
+  runImport(createWriteContexts(db, () => new Date())(), request, (progress) =>
     post({ type: 'progress', progress }),
-  );
-  post({ type: 'done', result });
-} catch (error) {
-  const body =
-    error instanceof AppError
-      ? { code: error.code, message: error.message }
-      : isImportReadError(error)
-        ? { code: 'VALIDATION', message: error.message }
-        : { code: 'INTERNAL', message: 'The import failed; nothing was changed.' };
-  post({ type: 'failed', error: body });
-} finally {
-  db.close();
+  )
+    .then(
+      (result) => post({ type: 'done', result }),
+      (error: unknown) => post({ type: 'failed', error: failure(error) }),
+    )
+    .finally(() => db.close());
+});
+
+function failure(error: unknown): { code: string; message: string } {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (isImportReadError(error)) return { code: 'VALIDATION', message: error.message };
+  return { code: 'INTERNAL', message: 'The import failed; nothing was changed.' };
 }
