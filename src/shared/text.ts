@@ -1,4 +1,4 @@
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/;
 
 /**
  * Folding used for sorting and for comparing names: case- and accent-insensitive in any script.
