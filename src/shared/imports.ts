@@ -118,6 +118,10 @@ export interface ImportCounts {
 
 export interface ImportResultView {
   counts: ImportCounts;
+  /** The order each mapped date column was read in: chosen by the secretary, inferred from its values, or the country's default. */
+  dateOrders: Partial<
+    Record<ImportDateField, { order: ImportDateOrder; source: 'inferred' | 'chosen' | 'default' }>
+  >;
   created: ImportRowRef[];
   updated: ImportRowRef[];
   unchanged: ImportRowRef[];

@@ -168,6 +168,15 @@ test('dates written month first are read as the secretary says, and a date that 
   await expect(paid).toHaveValue('');
   await preview(page);
   await expect(page.getByTestId('import-errors')).toHaveCount(0);
+  // Before anyone chooses, each column says which order the import found and why.
+  await expect(
+    page.getByText(
+      'Worked out from the column’s dates: month/day/year. “12/31/2024” is read as 31 December 2024.',
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/fits either order, so the usual order of the chapter’s country is used/),
+  ).toBeVisible();
 
   // The unhappy path: a wrong order leaves dates unread, and says which row and which field.
   await paid.selectOption('dmy');

@@ -121,6 +121,19 @@ describe('importing members', () => {
     expect(history.find((h) => h.column === 'city')).toMatchObject({ value: 'Dakar', officer: 'Amina' });
   });
 
+  it('says how each date column was read: inferred from its dates, the country’s default, or chosen', async () => {
+    chapter = openTestChapter();
+    const file =
+      'Email,Joined,Paid through\na@example.org,12/31/2023,03/04/2025\nb@example.org,01/15/2024,05/06/2025\n';
+    const preview = await run({ bytes: csv(file), dryRun: true });
+    expect(preview.dateOrders).toEqual({
+      joinedOn: { order: 'mdy', source: 'inferred' },
+      paidThrough: { order: 'dmy', source: 'default' },
+    });
+    const chosen = await run({ bytes: csv(file), dryRun: true, dateOrders: { paidThrough: 'mdy' } });
+    expect(chosen.dateOrders.paidThrough).toEqual({ order: 'mdy', source: 'chosen' });
+  });
+
   it('undoes an import exactly, through the change log, also after a restart, and only once', async () => {
     chapter = openTestChapter();
     const ana = chapter.handlers['members.create']({

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { WriteContext } from '../../db/changes';
 import { requireChapter } from '../chapter/chapter';
 import { rememberedFields, rememberFields } from './batches';
-import { cleanBatches, planImport, type CleanRow } from './clean';
+import { cleanBatches, planImport, type CleanRow, type ImportPlan } from './clean';
 import { applyImport, existingMembers, type DuplicateDecision, type ImportOutcome } from './commit';
 import type { DateOrder } from './dates';
 import { resolveDuplicates, type DuplicateReport } from './duplicates';
@@ -36,6 +36,8 @@ export interface ImportProgress {
 export interface ImportResult {
   info: SourceInfo;
   mapping: ColumnMapping;
+  /** How each mapped date column was read, and why: the wizard shows it and lets the secretary correct it. */
+  dateOrders: ImportPlan['dateOrders'];
   outcome: ImportOutcome;
   /** The rejected rows as a CSV with a Reason column, to fix and import again (null when none). */
   rejectsCsv: Uint8Array | null;
@@ -86,6 +88,7 @@ interface ReadFile {
   info: SourceInfo;
   headers: string[];
   mapping: ColumnMapping;
+  dateOrders: ImportPlan['dateOrders'];
   rowCount: number;
   rows: CleanRow[];
 }
@@ -155,7 +158,14 @@ async function readFile(
     await tick();
     if (signal?.aborted) throw cancelled();
   }
-  return { info: source.info, headers: source.headers, mapping, rowCount: plan.rowCount, rows };
+  return {
+    info: source.info,
+    headers: source.headers,
+    mapping,
+    dateOrders: plan.dateOrders,
+    rowCount: plan.rowCount,
+    rows,
+  };
 }
 
 async function checkFile(
@@ -201,6 +211,7 @@ function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions):
   return {
     info: file.info,
     mapping,
+    dateOrders: file.dateOrders,
     outcome,
     rejectsCsv: report.rejected.length ? rejectsToCsv(file.headers, report.rejected) : null,
     dryRun: options.dryRun,

@@ -9,6 +9,7 @@ export function jobView(job: ImportJobState): ImportJobView {
     state: 'done',
     result: {
       ...result.outcome,
+      dateOrders: result.dateOrders,
       rejectsCsv: result.rejectsCsv ? Buffer.from(result.rejectsCsv).toString('base64') : null,
       dryRun: result.dryRun,
     },

@@ -90,6 +90,9 @@ export const importEn = {
         dmy: 'day/month/year',
         mdy: 'month/day/year',
       },
+      inferred: 'Worked out from the column’s dates: {{order}}.',
+      countryDefault:
+        'Every date in the column fits either order, so the usual order of the chapter’s country is used: {{order}}.',
       readAs: '“{{value}}” is read as {{date}}.',
       unreadable: '“{{value}}” is not a date when read {{order}}.',
       errors_one: '{{number}} date in this column could not be read: see the errors below.',

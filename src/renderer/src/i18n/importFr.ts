@@ -92,6 +92,9 @@ export const importFr: ImportTranslation = {
         dmy: 'jour/mois/année',
         mdy: 'mois/jour/année',
       },
+      inferred: 'Déduit des dates de la colonne : {{order}}.',
+      countryDefault:
+        'Chaque date de la colonne se lit dans les deux sens : l’ordre habituel du pays de la section s’applique, {{order}}.',
       readAs: '« {{value}} » est lu comme le {{date}}.',
       unreadable: '« {{value}} » n’est pas une date valide en {{order}}.',
       errors_one: '{{number}} date de cette colonne n’a pas pu être lue : voir les erreurs plus bas.',

@@ -18,6 +18,8 @@ interface DateOrderFieldsProps {
   orders: DateOrders;
   /** The last finished preview's errors, to say when a column's dates do not read. */
   errors: ImportResultView['errors'] | null;
+  /** The orders the last finished preview read the columns in, to show what "work it out" found. */
+  inUse: ImportResultView['dateOrders'] | null;
   /** null: back to working the order out from the column. */
   onChange: (field: ImportDateField, order: ImportDateOrder | null) => void;
 }
@@ -26,19 +28,29 @@ const isOrder = (value: string): value is ImportDateOrder =>
   (IMPORT_DATE_ORDERS as readonly string[]).includes(value);
 
 /** One control per mapped date column, for the files whose dates fit both orders or fool the guess. */
-export function DateOrderFields({ draft, fields, orders, errors, onChange }: DateOrderFieldsProps) {
+export function DateOrderFields({ draft, fields, orders, errors, inUse, onChange }: DateOrderFieldsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const columns = mappedDateColumns(fields);
   if (columns.length === 0) return null;
 
-  const hintFor = (column: number, order: ImportDateOrder | undefined): string | undefined => {
-    if (!order) return t('import.dates.autoHint');
+  const exampleFor = (column: number, order: ImportDateOrder): string | undefined => {
     const example = dateExample(draft.sample, column, order);
     if (!example) return undefined;
     return example.iso === null
       ? t('import.dates.unreadable', { value: example.value, order: t(`import.dates.orders.${order}`) })
       : t('import.dates.readAs', { value: example.value, date: format.longDate(example.iso) });
+  };
+
+  const hintFor = (field: ImportDateField, column: number): string | undefined => {
+    const chosen = orders[field];
+    if (chosen) return exampleFor(column, chosen);
+    const found = inUse?.[field];
+    if (!found || found.source === 'chosen') return t('import.dates.autoHint');
+    const why = t(found.source === 'inferred' ? 'import.dates.inferred' : 'import.dates.countryDefault', {
+      order: t(`import.dates.orders.${found.order}`),
+    });
+    return [why, exampleFor(column, found.order)].filter(Boolean).join(' ');
   };
 
   return (
@@ -62,7 +74,7 @@ export function DateOrderFields({ draft, fields, orders, errors, onChange }: Dat
                   t('import.mapping.columnLetter', { letter: columnLetter(column) }),
                 field: t(`import.fields.${field}`),
               })}
-              hint={hintFor(column, order)}
+              hint={hintFor(field, column)}
               error={
                 unread > 0
                   ? t('import.dates.errors', { count: unread, number: format.number(unread) })

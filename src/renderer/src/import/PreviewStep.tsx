@@ -50,6 +50,7 @@ export function PreviewStep(props: PreviewStepProps) {
         fields={fields}
         orders={dateOrders}
         errors={result?.errors ?? null}
+        inUse={result?.dateOrders ?? null}
         onChange={onDateOrder}
       />
       <div className="button-row">
