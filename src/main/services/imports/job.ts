@@ -107,10 +107,11 @@ export function runImport(
   onProgress: (progress: ImportProgress) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
-  // Not async, and each step is handed only what it needs: a suspended async function keeps every
-  // value it has held, so the bytes, the decoded text and the raw rows of a large file would all
-  // stay until the import is written. This way each goes when the step that needs it ends (the
-  // bytes once the worker, which passes its only reference, has opened the file).
+  // Not async, and each step is handed only what it needs: a suspended async function keeps its
+  // arguments and every local it has set, even unused ones, so the bytes, the decoded text and the
+  // raw rows of a large file would all stay until the import is written. This way each goes when
+  // the step that needs it ends (the bytes once the worker, which hands over its only reference,
+  // has opened the file).
   try {
     const started = Date.now();
     const progress: Progress = (phase, processed, total) =>

@@ -22,11 +22,10 @@ export interface ImportJobs {
 }
 
 /**
- * V8 lets a heap grow to four times what survived its last full collection when the heap may reach
- * 2 GB or more, and to at most twice below that. An import allocates far faster than it keeps, so
- * under the default limit a 100,000-row file peaks at ~360 MB of heap for ~95 MB of data; just
- * below 2 GB it peaks at ~210 MB with the same number of collections. A 100 MB file (the largest
- * accepted) holds ~550 MB at most.
+ * V8 lets a heap grow up to four times what survived its last full collection when the heap may
+ * reach 2 GB or more, and at most twice below that. An import allocates far faster than it keeps:
+ * under the default limit a 100,000-row file peaks at 250-340 MB of heap for ~70 MB of data, just
+ * below 2 GB at ~190 MB, and no slower. The largest file accepted (100 MB) keeps under 500 MB.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 2000 };
 
