@@ -1,16 +1,7 @@
-import { expandChange } from '../../src/main/db/changes';
+import { expandChange, type ChangeRow } from '../../src/main/db/changes';
 import type { Db } from '../../src/main/db/open';
 
-export interface LoggedField {
-  seq: number;
-  tbl: string;
-  row_id: string;
-  col: string;
-  value: string | null;
-  hlc: string;
-  node_id: string;
-  pushed: number;
-}
+export type LoggedField = Omit<ChangeRow, 'officer'> & { pushed: number };
 
 /** The change log as field changes (a row's creation expanded to its fields), in log order. */
 export function fieldLog(db: Db): LoggedField[] {
