@@ -68,28 +68,16 @@ export function markPushed(db: Db, seqs: number[]): void {
  * field, same stamp, officer and state. Returns the batch with its seqs renumbered.
  */
 export function separateEntries(db: Db, batch: OutboxBatch, indexes: number[]): OutboxBatch {
-  const created = new Set(
-    indexes
-      .map((i) => batch.seqs[i])
-      .filter((seq): seq is number => seq !== undefined)
-      .filter(
-        (seq) =>
-          (statement(db, `SELECT col FROM changes WHERE seq = ?`).get(seq) as { col: string } | undefined)
-            ?.col === ROW_CREATED,
-      ),
-  );
-  if (created.size === 0) return batch;
   const seqs = [...batch.seqs];
-  for (const seq of created) {
-    const entry = statement(db, `SELECT * FROM changes WHERE seq = ?`).get(seq) as OutboxRow & {
-      officer: string | null;
-      pushed: number;
-    };
+  const insert = statement(
+    db,
+    `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const seq of new Set(indexes.map((i) => batch.seqs[i]))) {
+    const entry = statement(db, `SELECT * FROM changes WHERE seq = ?`).get(seq) as
+      (OutboxRow & { officer: string | null; pushed: number }) | undefined;
+    if (entry?.col !== ROW_CREATED) continue;
     statement(db, `DELETE FROM changes WHERE seq = ?`).run(seq);
-    const insert = statement(
-      db,
-      `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const seqOf = new Map(
       expandChange(entry).map((f) => [
         f.col,
