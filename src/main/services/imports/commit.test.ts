@@ -121,6 +121,33 @@ describe('importing members', () => {
     expect(history.find((h) => h.column === 'city')).toMatchObject({ value: 'Dakar', officer: 'Amina' });
   });
 
+  it('makes imported members findable by search, and members added afterwards too', async () => {
+    chapter = openTestChapter();
+    chapter.handlers['members.create']({ firstName: 'Hélène', lastName: 'Dupré' });
+    const search = (query: string) =>
+      chapter.handlers['members.list']({
+        query,
+        sort: 'name',
+        direction: 'asc',
+        offset: 0,
+        limit: 10,
+      }).rows.map((m) => m.email ?? m.lastName);
+    const file =
+      'Email,First name,Last name,Phone\nzoe@example.org,Zoé,Ndiaye,06 12 34 56 78\nana@example.org,Ana,Łukasik,\n';
+
+    await run({ bytes: csv(file), dryRun: true });
+    expect(search('ndiaye')).toEqual([]);
+    await run({ bytes: csv(file) });
+    expect(search('ndiaye')).toEqual(['zoe@example.org']);
+    expect(search('lukasik')).toEqual(['ana@example.org']);
+    expect(search('0612345678')).toEqual(['zoe@example.org']);
+    expect(search('dupre')).toEqual(['Dupré']);
+
+    chapter.handlers['members.create']({ firstName: 'Mia', lastName: 'Kowalska' });
+    expect(search('kowalska')).toEqual(['Kowalska']);
+    chapter.db.exec(`INSERT INTO members_fts (members_fts) VALUES ('integrity-check')`);
+  });
+
   it('says how each date column was read: inferred from its dates, the country’s default, or chosen', async () => {
     chapter = openTestChapter();
     const file =

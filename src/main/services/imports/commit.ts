@@ -4,6 +4,7 @@ import type { ImportCounts, ImportRowRef as RowRef } from '../../../shared/impor
 import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
+import { withSearchIndexDeferred } from '../../db/search-index';
 import { statement } from '../../db/statements';
 import { requireChapter, listMembershipTypes } from '../chapter/chapter';
 import { memberIdFor } from '../members/identity';
@@ -296,7 +297,8 @@ function updateFromFile(
 /**
  * Creates the new members, numbered in file order but written in id order: the members key and
  * the change log's index then fill page after page instead of at random places, which makes a
- * large import several times faster. Each listed row's reference gets its member's id.
+ * large import several times faster; the search index takes them all at the end. Each listed
+ * row's reference gets its member's id.
  */
 function createAll(
   ctx: WriteContext,
@@ -311,12 +313,14 @@ function createAll(
     id: memberIdFor(chapter.id, create.values.email ?? null),
   }));
   planned.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const { create, number, id } of planned) {
-    const values = memberToRow(toFields(create.values, create.typeId), chapter.country);
-    if (number) values.member_number = number;
-    const memberId = createFromFile(ctx, chapter, id, values, recordEffect);
-    if (create.ref) create.ref.memberId = memberId;
-  }
+  withSearchIndexDeferred(ctx.db, () => {
+    for (const { create, number, id } of planned) {
+      const values = memberToRow(toFields(create.values, create.typeId), chapter.country);
+      if (number) values.member_number = number;
+      const memberId = createFromFile(ctx, chapter, id, values, recordEffect);
+      if (create.ref) create.ref.memberId = memberId;
+    }
+  });
 }
 
 function createFromFile(

@@ -44,6 +44,13 @@ describe('an import killed mid-way', () => {
         await exited;
         const db = openDatabase(path);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        // The import fills the search index after dropping its insert trigger: both are as before, or both done.
+        db.exec(`INSERT INTO members_fts (members_fts) VALUES ('integrity-check')`);
+        expect(
+          db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'members_fts_insert'`).get(),
+        ).toEqual({
+          n: 1,
+        });
         const members = (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
         const batches = (db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n;
         db.close();
