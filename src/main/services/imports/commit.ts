@@ -131,11 +131,31 @@ function typeIdOf(
   return type?.id;
 }
 
-/** A new member waiting to be written; `ref` only for rows listed in the outcome. */
-interface PendingCreate {
-  values: ImportedMember;
-  typeId: string | undefined;
-  ref: RowRef | null;
+/**
+ * The new members waiting to be written, in file order: side by side in arrays rather than one
+ * object each, as a large import has 100,000 of them. Type ids, generated member numbers and the
+ * outcome's row references are kept only for the members that have one.
+ */
+class PendingCreates {
+  readonly values: ImportedMember[] = [];
+  readonly ids: string[] = [];
+  readonly typeIds = new Map<number, string>();
+  readonly numbers = new Map<number, string>();
+  readonly refs = new Map<number, RowRef>();
+
+  constructor(
+    private readonly chapterId: string,
+    private readonly nextNumber: () => string,
+  ) {}
+
+  add(values: ImportedMember, typeId: string | undefined, ref: RowRef | null): void {
+    const at = this.values.length;
+    this.values.push(values);
+    this.ids.push(memberIdFor(this.chapterId, values.email ?? null));
+    if (typeId) this.typeIds.set(at, typeId);
+    if (!values.memberNumber?.trim()) this.numbers.set(at, this.nextNumber());
+    if (ref) this.refs.set(at, ref);
+  }
 }
 
 const displayName = (v: ImportedMember) =>
@@ -197,16 +217,18 @@ export function applyImport(
     if (list.length < PREVIEW_ROWS) list.push(item);
   };
   const updates = new Updates();
-  const creates: PendingCreate[] = [];
+  const creates = new PendingCreates(chapter.id, nextNumber);
 
   for (const row of input.report.rejected) {
     outcome.counts.rejected++;
     keep(outcome.rejected, { rowNumber: row.rowNumber, reason: rejectionReason(row) });
   }
-  for (const row of [...input.report.rejected, ...input.report.candidates]) {
-    for (const issue of row.issues) {
-      const entry = { row: issue.rowNumber, field: issue.field ?? '', message: issue.message };
-      (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(entry);
+  for (const rows of [input.report.rejected, input.report.candidates]) {
+    for (const row of rows) {
+      for (const issue of row.issues) {
+        const entry = { row: issue.rowNumber, field: issue.field ?? '', message: issue.message };
+        (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(entry);
+      }
     }
   }
 
@@ -244,7 +266,7 @@ export function applyImport(
       const listed = outcome.created.length < PREVIEW_ROWS ? ref(null) : null;
       if (listed) outcome.created.push(listed);
       outcome.counts.created++;
-      creates.push({ values: candidate.values, typeId, ref: listed });
+      creates.add(candidate.values, typeId, listed);
     } else if (result.changed.length === 0) {
       outcome.counts.unchanged++;
       keep(outcome.unchanged, ref(targetId));
@@ -256,7 +278,7 @@ export function applyImport(
   }
 
   const recordEffect = recordBatch(ctx, batchId, input, outcome.counts, updates);
-  createAll(ctx, chapter, creates, nextNumber, recordEffect);
+  createAll(ctx, chapter, creates, recordEffect);
   return outcome;
 }
 
@@ -303,22 +325,20 @@ function updateFromFile(
 function createAll(
   ctx: WriteContext,
   chapter: Chapter,
-  creates: PendingCreate[],
-  nextNumber: () => string,
+  creates: PendingCreates,
   recordEffect: RecordEffect,
 ): void {
-  const planned = creates.map((create) => ({
-    create,
-    number: create.values.memberNumber?.trim() ? null : nextNumber(),
-    id: memberIdFor(chapter.id, create.values.email ?? null),
-  }));
-  planned.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { ids } = creates;
+  const order = Uint32Array.from(ids.keys());
+  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   withSearchIndexDeferred(ctx.db, () => {
-    for (const { create, number, id } of planned) {
-      const values = memberToRow(toFields(create.values, create.typeId), chapter.country);
+    for (const at of order) {
+      const values = memberToRow(toFields(creates.values[at]!, creates.typeIds.get(at)), chapter.country);
+      const number = creates.numbers.get(at);
       if (number) values.member_number = number;
-      const memberId = createFromFile(ctx, chapter, id, values, recordEffect);
-      if (create.ref) create.ref.memberId = memberId;
+      const memberId = createFromFile(ctx, chapter, ids[at]!, values, recordEffect);
+      const ref = creates.refs.get(at);
+      if (ref) ref.memberId = memberId;
     }
   });
 }

@@ -58,23 +58,30 @@ interface Person {
   phone?: string | null | undefined;
 }
 
-/** What comparisons look at, worked out once per person rather than once per comparison. */
-interface Profile {
-  /** Folded name words in a fixed order ("dupre helene"), '' without a name. */
-  key: string;
-  /** The name as written, to tell "Hélène Dupré" from "helene DUPRE". */
-  written: string;
-  phone: string | null;
-  hasEmail: boolean;
+/** A person's name words, folded and sorted ("dupre helene"): '' without a name. */
+function nameKeyOf(p: Person): string {
+  return nameKey(p.firstName ?? '', p.lastName ?? '');
 }
 
-function profileOf(p: Person): Profile {
-  return {
-    key: nameKey(p.firstName ?? '', p.lastName ?? ''),
-    written: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim(),
-    phone: phoneKey(p.phone),
-    hasEmail: Boolean(p.email),
-  };
+/**
+ * The people seen so far under each name key, up to MAX_COMPARED per name. Most names occur once,
+ * so a name holds its person directly and only gets a list once a second person shares it: on a
+ * 100,000-row file that is 100,000 lists fewer while the duplicate check runs.
+ */
+class ByName<T> {
+  private readonly seen = new Map<string, T | T[]>();
+
+  get(key: string): readonly T[] {
+    const found = this.seen.get(key);
+    return found === undefined ? NOTHING : Array.isArray(found) ? found : [found];
+  }
+
+  add(key: string, item: T): void {
+    const found = this.seen.get(key);
+    if (found === undefined) this.seen.set(key, item);
+    else if (!Array.isArray(found)) this.seen.set(key, [found, item]);
+    else if (found.length < MAX_COMPARED) found.push(item);
+  }
 }
 
 /**
@@ -90,7 +97,9 @@ export function resolveDuplicates(
   existing: Iterable<ExistingMember> = [],
 ): DuplicateReport {
   const candidates: ImportCandidate[] = [];
-  const profiles = new Map<ImportCandidate, Profile>();
+  // Only the name key is kept per candidate; what else two same-named people are compared on is
+  // read from their values when it happens, which is rare.
+  const keys = new Map<ImportCandidate, string>();
   const rejected: CleanRow[] = [];
   const byEmail = new Map<string, ImportCandidate>();
   const byNumber = new Map<string, ImportCandidate>();
@@ -117,10 +126,10 @@ export function resolveDuplicates(
     const sameEmail = email ? byEmail.get(email) : undefined;
     const target = sameEmail ?? (memberNumber ? byNumber.get(memberNumber) : undefined);
     const why = sameEmail ? 'email' : 'member number';
-    const profile = profileOf(row.values);
-    const targetProfile = target && profiles.get(target);
-    if (target && targetProfile && !namesConflict(targetProfile.key, profile.key)) {
-      if (mergeInto(writable(target), row, why)) profiles.set(target, profileOf(target.values));
+    const key = nameKeyOf(row.values);
+    const targetKey = target && keys.get(target);
+    if (target && targetKey !== undefined && !namesConflict(targetKey, key)) {
+      if (mergeInto(writable(target), row, why)) keys.set(target, nameKeyOf(target.values));
       index(target, byEmail, byNumber);
       continue;
     }
@@ -138,12 +147,12 @@ export function resolveDuplicates(
         : NOTHING,
     };
     candidates.push(candidate);
-    profiles.set(candidate, profile);
+    keys.set(candidate, key);
     index(candidate, byEmail, byNumber);
   }
 
-  flagPossibleRows(candidates, profiles, writable);
-  matchExisting(candidates, profiles, existing, writable);
+  flagPossibleRows(candidates, keys, writable);
+  matchExisting(candidates, keys, existing, writable);
   return { candidates, rejected };
 }
 
@@ -188,21 +197,17 @@ function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean
 
 function flagPossibleRows(
   candidates: readonly ImportCandidate[],
-  profiles: ReadonlyMap<ImportCandidate, Profile>,
+  keys: ReadonlyMap<ImportCandidate, string>,
   writable: (candidate: ImportCandidate) => ImportCandidate,
 ): void {
-  const byName = new Map<string, Array<{ candidate: ImportCandidate; profile: Profile }>>();
+  const byName = new ByName<{ candidate: ImportCandidate; compared: Compared }>();
   for (const candidate of candidates) {
-    const profile = profiles.get(candidate);
-    if (!profile?.key) continue;
-    let earlier = byName.get(profile.key);
-    if (!earlier) {
-      earlier = [];
-      byName.set(profile.key, earlier);
-    }
-    for (const other of earlier) {
+    const key = keys.get(candidate);
+    if (!key) continue;
+    const compared = comparedOf(candidate.values);
+    for (const other of byName.get(key)) {
       if (candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
-      const reason = likeness(profile, other.profile);
+      const reason = likeness(compared, other.compared);
       if (reason)
         writable(candidate).possibleDuplicates.push({
           kind: 'row',
@@ -210,37 +215,39 @@ function flagPossibleRows(
           reason,
         });
     }
-    if (earlier.length < MAX_COMPARED) earlier.push({ candidate, profile });
+    byName.add(key, { candidate, compared });
   }
 }
 
 function matchExisting(
   candidates: readonly ImportCandidate[],
-  profiles: ReadonlyMap<ImportCandidate, Profile>,
+  keys: ReadonlyMap<ImportCandidate, string>,
   existing: Iterable<ExistingMember>,
   writable: (candidate: ImportCandidate) => ImportCandidate,
 ): void {
   const byEmail = new Map<string, ExistingMember>();
   const byNumber = new Map<string, ExistingMember>();
-  const byName = new Map<string, Array<{ member: ExistingMember; profile: Profile }>>();
+  const byName = new ByName<{ member: ExistingMember; compared: Compared }>();
   for (const member of existing) {
     const email = member.email ? normaliseEmail(member.email) : '';
     const number = member.memberNumber?.trim() ?? '';
     if (email && !byEmail.has(email)) byEmail.set(email, member);
     if (number && !byNumber.has(number)) byNumber.set(number, member);
-    const profile = profileOf({ ...member, phone: member.phoneE164 ?? member.phone });
-    if (!profile.key) continue;
-    const same = byName.get(profile.key) ?? [];
-    if (same.length < MAX_COMPARED) byName.set(profile.key, [...same, { member, profile }]);
+    const key = nameKeyOf(member);
+    if (key)
+      byName.add(key, {
+        member,
+        compared: comparedOf({ ...member, phone: member.phoneE164 ?? member.phone }),
+      });
   }
 
   for (const candidate of candidates) {
-    const profile = profiles.get(candidate) ?? profileOf(candidate.values);
+    const key = keys.get(candidate) ?? nameKeyOf(candidate.values);
     const { email, memberNumber } = candidate.values;
     const sameEmail = email ? byEmail.get(email) : undefined;
     const sameNumber = memberNumber ? byNumber.get(memberNumber) : undefined;
     const member = sameEmail ?? sameNumber;
-    if (member && namesConflict(profile.key, nameKey(member.firstName ?? '', member.lastName ?? ''))) {
+    if (member && namesConflict(key, nameKeyOf(member))) {
       const reason = sharedButOtherName(sameEmail ? 'email' : 'member number');
       writable(candidate).possibleDuplicates.push({ kind: 'member', memberId: member.id, reason });
     } else if (member) {
@@ -261,9 +268,11 @@ function matchExisting(
       }
       continue;
     }
-    for (const other of (profile.key && byName.get(profile.key)) || []) {
-      if (candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
-      const reason = likeness(profile, other.profile);
+    const others = key ? byName.get(key) : NOTHING;
+    const compared = others.length > 0 ? comparedOf(candidate.values) : null;
+    for (const other of others) {
+      if (!compared || candidate.possibleDuplicates.length >= MAX_POSSIBLE) break;
+      const reason = likeness(compared, other.compared);
       if (reason) {
         writable(candidate).possibleDuplicates.push({ kind: 'member', memberId: other.member.id, reason });
       }
@@ -289,11 +298,34 @@ function sharedButOtherName(what: string): string {
 }
 
 /** Why two people with the same folded name may be one, or null when nothing beyond the name says so. */
-function likeness(a: Profile, b: Profile): string | null {
+function likeness(a: Compared, b: Compared): string | null {
   if (a.phone && a.phone === b.phone) return 'Same name and phone number, different or missing email.';
-  if (a.written !== b.written) return 'Same name written differently (accents, capitals or word order).';
-  if (!a.hasEmail || !b.hasEmail) return 'Same name, and one of the two has no email.';
+  if (!sameWriting(a.person, b.person)) {
+    return 'Same name written differently (accents, capitals or word order).';
+  }
+  if (!a.person.email || !b.person.email) return 'Same name, and one of the two has no email.';
   return null;
+}
+
+/** What two people of the same name are compared on besides it. */
+interface Compared {
+  person: Person;
+  phone: string | null;
+}
+
+/** A cleaned number is in E.164 form already, and is its own key. */
+const E164 = /^\+\d{6,}$/;
+
+function comparedOf(person: Person): Compared {
+  const { phone } = person;
+  return { person, phone: phone && E164.test(phone) ? phone : phoneKey(phone) };
+}
+
+/** The name as written, to tell "Hélène Dupré" from "helene DUPRE". */
+function sameWriting(a: Person, b: Person): boolean {
+  if (a.firstName === b.firstName && a.lastName === b.lastName) return true;
+  const written = (p: Person) => `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim();
+  return written(a) === written(b);
 }
 
 function phoneKey(phone: string | null | undefined): string | null {

@@ -30,6 +30,9 @@ const post = (message: ImportWorkerMessage) => port.postMessage(message);
 // whole life: nothing here keeps the request, so runImport can let the bytes go once it has read them.
 port.once('message', ({ dbPath, nativeBinding, request }: ImportWorkerInput) => {
   const db = openDatabase(dbPath, { nativeBinding });
+  // The import writes pages once and in order, so a page cache the size of the app's (32 MB) buys it
+  // nothing measurable; 8 MB keeps that much off the import's peak memory.
+  db.pragma('cache_size = -8192');
   runImport(createWriteContexts(db, () => new Date())(), request, (progress) =>
     post({ type: 'progress', progress }),
   )
