@@ -6,7 +6,9 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -106,6 +106,7 @@ export function runImport(
   request: ImportRequest,
   onProgress: (progress: ImportProgress) => void = () => undefined,
   signal?: AbortSignal,
+  collect: () => void = () => undefined,
 ): Promise<ImportResult> {
   // Not async, and each step is handed only what it needs: a suspended async function keeps its
   // arguments and every local it has set, even unused ones, so the bytes, the decoded text and the
@@ -129,8 +130,14 @@ export function runImport(
       headerRow: options.headerRow,
     });
     return readFile(ctx, chapter.country, opening, options, progress, signal)
-      .then((file) => checkFile(ctx, file, progress, signal))
-      .then((file) => saveFile(ctx, file, options));
+      .then((file) => {
+        collect();
+        return checkFile(ctx, file, progress, signal);
+      })
+      .then((file) => {
+        collect();
+        return saveFile(ctx, file, options);
+      });
   } catch (error) {
     return Promise.reject(error);
   }
