@@ -145,7 +145,33 @@ describe('importing members', () => {
 
     chapter.handlers['members.create']({ firstName: 'Mia', lastName: 'Kowalska' });
     expect(search('kowalska')).toEqual(['Kowalska']);
-    chapter.db.exec(`INSERT INTO members_fts (members_fts) VALUES ('integrity-check')`);
+
+    // A deleted member coming back, and two people sharing one address, in the same import.
+    const [zoe] = chapter.handlers['members.list']({
+      query: 'ndiaye',
+      sort: 'name',
+      direction: 'asc',
+      offset: 0,
+      limit: 1,
+    }).rows;
+    chapter.handlers['members.delete']({ id: zoe!.id });
+    expect(search('ndiaye')).toEqual([]);
+    const second =
+      'Email,First name,Last name\nzoe@example.org,Zoé,Ndiaye\nfamily@example.org,Omar,Haddad\nfamily@example.org,Leila,Benali\n';
+    await run({ bytes: csv(second), keepPossibleDuplicates: true });
+    expect(search('ndiaye')).toEqual(['zoe@example.org']);
+    expect(search('haddad')).toEqual(['family@example.org']);
+    expect(search('benali')).toEqual(['family@example.org']);
+    chapter.db.exec(`INSERT INTO members_fts (members_fts, rank) VALUES ('integrity-check', 1)`);
+  });
+
+  it('gives members without a number numbers that no other row of the file brings', async () => {
+    chapter = openTestChapter();
+    chapter.handlers['members.create']({ firstName: 'Hélène', memberNumber: '1' });
+    const file = 'Email,First name,No.\nzoe@example.org,Zoé,\nana@example.org,Ana,2\nmia@example.org,Mia,\n';
+    await run({ bytes: csv(file) });
+    const numbers = new Map(members().map((m) => [m.firstName, m.memberNumber]));
+    expect(Object.fromEntries(numbers)).toEqual({ Hélène: '1', Zoé: '3', Ana: '2', Mia: '4' });
   });
 
   it('says how each date column was read: inferred from its dates, the country’s default, or chosen', async () => {

@@ -192,7 +192,7 @@ export function applyImport(
   const now = ctx.now();
   const types = new Map(listMembershipTypes(db).map((t) => [foldText(t.name), t]));
   const decisions = new Map((input.decisions ?? []).map((d) => [d.rowNumber, d]));
-  const nextNumber = memberNumbers(db);
+  const nextNumber = skippingFileNumbers(memberNumbers(db), input.report.candidates);
   const batchId = randomUUID();
   const outcome: ImportOutcome = {
     counts: {
@@ -282,6 +282,26 @@ export function applyImport(
   return outcome;
 }
 
+/**
+ * Numbers for new members without one that skip the numbers other rows of the file bring: a row
+ * numbered 12 below a row without a number must not meet a member given 12 before it.
+ */
+function skippingFileNumbers(next: () => string, candidates: readonly ImportCandidate[]): () => string {
+  let inFile: Set<string> | null = null;
+  return () => {
+    if (!inFile) {
+      inFile = new Set();
+      for (const candidate of candidates) {
+        const number = candidate.values.memberNumber?.trim();
+        if (number) inFile.add(number);
+      }
+    }
+    let number = next();
+    while (inFile.has(number)) number = next();
+    return number;
+  };
+}
+
 function targetOf(candidate: ImportCandidate, decision: DuplicateDecision | undefined): string | null {
   if (decision?.action === 'merge' && decision.memberId) return decision.memberId;
   return candidate.action === 'update' ? (candidate.match?.memberId ?? null) : null;
@@ -329,6 +349,7 @@ function createAll(
   recordEffect: RecordEffect,
 ): void {
   const { ids } = creates;
+  if (ids.length === 0) return;
   const order = Uint32Array.from(ids.keys());
   order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   withSearchIndexDeferred(ctx.db, () => {

@@ -97,8 +97,8 @@ export function resolveDuplicates(
   existing: Iterable<ExistingMember> = [],
 ): DuplicateReport {
   const candidates: ImportCandidate[] = [];
-  // Only the name key is kept per candidate; what else two same-named people are compared on is
-  // read from their values when it happens, which is rare.
+  // Only the name key is kept for every candidate; what else people of the same name are compared
+  // on is kept only for the few (MAX_COMPARED) each name is compared with.
   const keys = new Map<ImportCandidate, string>();
   const rejected: CleanRow[] = [];
   const byEmail = new Map<string, ImportCandidate>();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
@@ -31,6 +32,24 @@ export interface ImportJobs {
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 2000, maxYoungGenerationSizeMb: 8 };
 
+let collectionsExposed = false;
+
+/**
+ * The worker runs a full garbage collection between an import's steps (see `fullCollection` in
+ * worker.ts). V8 offers it only under --expose-gc, which a worker cannot be given, but a worker
+ * started after the flag is set has it. Set here, on this thread, before the first worker: contexts
+ * that already exist, this thread's included, keep no `gc`.
+ */
+function exposeCollections(): void {
+  if (collectionsExposed) return;
+  collectionsExposed = true;
+  try {
+    setFlagsFromString('--expose-gc');
+  } catch {
+    // Then imports run without collections between steps, with a higher peak.
+  }
+}
+
 /**
  * Where the worker's code is: next to this module when running from source (through tsx), or the
  * `import-worker.js` entry that electron-vite builds next to the main bundle. The file goes over in
@@ -38,6 +57,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 2000, maxYoungGenerationSizeMb: 
  * reuses them for the commit after a preview) and the file is copied once, not twice.
  */
 function spawnWorker(input: ImportWorkerInput): Worker {
+  exposeCollections();
   const here = import.meta.url;
   let worker: Worker;
   if (here.endsWith('.ts')) {
