@@ -120,7 +120,9 @@ export function entryValue(
 }
 
 function pick(values: RowValues, cols: string[]): RowValues {
-  return Object.fromEntries(cols.map((c) => [c, values[c] ?? null]));
+  const picked: RowValues = {};
+  for (const col of cols) picked[col] = values[col] ?? null;
+  return picked;
 }
 
 /** Every field change of one row, oldest first, its creation expanded to one per column. */

@@ -300,17 +300,20 @@ function sharedButOtherName(what: string): string {
 /** Why two people with the same folded name may be one, or null when nothing beyond the name says so. */
 function likeness(a: Compared, b: Compared): string | null {
   if (a.phone && a.phone === b.phone) return 'Same name and phone number, different or missing email.';
-  if (!sameWriting(a.person, b.person)) {
-    return 'Same name written differently (accents, capitals or word order).';
-  }
-  if (!a.person.email || !b.person.email) return 'Same name, and one of the two has no email.';
+  if (!sameWriting(a, b)) return 'Same name written differently (accents, capitals or word order).';
+  if (!a.hasEmail || !b.hasEmail) return 'Same name, and one of the two has no email.';
   return null;
 }
 
-/** What two people of the same name are compared on besides it. */
+/**
+ * What two people of the same name are compared on besides it, in one shape for all: a large file
+ * compares each row with up to MAX_COMPARED others, and rows' values come in many shapes.
+ */
 interface Compared {
-  person: Person;
+  firstName: string;
+  lastName: string;
   phone: string | null;
+  hasEmail: boolean;
 }
 
 /** A cleaned number is in E.164 form already, and is its own key. */
@@ -318,14 +321,18 @@ const E164 = /^\+\d{6,}$/;
 
 function comparedOf(person: Person): Compared {
   const { phone } = person;
-  return { person, phone: phone && E164.test(phone) ? phone : phoneKey(phone) };
+  return {
+    firstName: person.firstName ?? '',
+    lastName: person.lastName ?? '',
+    phone: phone && E164.test(phone) ? phone : phoneKey(phone),
+    hasEmail: Boolean(person.email),
+  };
 }
 
 /** The name as written, to tell "Hélène Dupré" from "helene DUPRE". */
-function sameWriting(a: Person, b: Person): boolean {
+function sameWriting(a: Compared, b: Compared): boolean {
   if (a.firstName === b.firstName && a.lastName === b.lastName) return true;
-  const written = (p: Person) => `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim();
-  return written(a) === written(b);
+  return `${a.firstName} ${a.lastName}`.trim() === `${b.firstName} ${b.lastName}`.trim();
 }
 
 function phoneKey(phone: string | null | undefined): string | null {
