@@ -57,6 +57,16 @@ function bundle(): string {
   return join(out, 'side.js');
 }
 
+/**
+ * The targets are for 100,000 rows. At smoke size the worker's start (~0.2 s) and the fixed steps
+ * weigh against a 0.4 s floor, so the figures are printed but not judged.
+ */
+function verdict(met: boolean, target: string): string {
+  return smoke
+    ? `${target} at 100,000 rows; not judged at smoke size`
+    : `${target}: ${met ? 'met' : 'MISSED'}`;
+}
+
 /** Each side runs in a fresh process so its peak RSS is its own. */
 function measure(side: string, kind: 'pipeline' | 'floor', file: string, db: string): Measure {
   const child = spawnSync(process.execPath, [side, kind, file, db], {
@@ -103,10 +113,10 @@ try {
   console.log(
     `import pipeline: ${ours.seconds.toFixed(1)} s, ${Math.round(rate).toLocaleString('en')} rows/s; ` +
       `floor (papaparse + one prepared INSERT per row, one transaction): ${floor.seconds.toFixed(1)} s; ` +
-      `ratio ${ratio.toFixed(2)} (target <= 2.5: ${ratio <= 2.5 ? 'met' : 'MISSED'})`,
+      `ratio ${ratio.toFixed(2)} (${verdict(ratio <= 2.5, 'target <= 2.5')})`,
   );
   console.log(
-    `peak RSS: pipeline ${ours.maxRssMb.toFixed(0)} MB (target <= 300 MB: ${ours.maxRssMb <= 300 ? 'met' : 'MISSED'}), ` +
+    `peak RSS: pipeline ${ours.maxRssMb.toFixed(0)} MB (${verdict(ours.maxRssMb <= 300, 'target <= 300 MB')}), ` +
       `floor ${floor.maxRssMb.toFixed(0)} MB, ratio ${(ours.maxRssMb / floor.maxRssMb).toFixed(2)}`,
   );
   console.log(`main thread longest stall while the worker imports: ${ours.stallMs?.toFixed(0)} ms`);
