@@ -85,7 +85,7 @@ export async function exportMembers(
   query: ListQuery,
   format: 'csv' | 'xlsx',
 ): Promise<ExportedFile> {
-  const { rows } = listMembers(db, query, now, requireChapter(db).graceDays);
+  const { rows } = listMembers(db, query, now, requireChapter(db));
   const stamp = localIsoDate(now);
   if (format === 'csv') {
     return {

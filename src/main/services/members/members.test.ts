@@ -46,6 +46,11 @@ describe('members', () => {
     expect(search('1042').rows.map((m) => m.lastName)).toEqual(['Doe']);
     expect(search('алекс').rows.map((m) => m.lastName)).toEqual(['Смирнов']);
     expect(search('33612345678').rows.map((m) => m.lastName)).toEqual(['Смирнов']);
+    // However the number is written, and the chapter's country (FR) stands for a missing +33.
+    for (const phone of ['0612345678', '06.12.34.56.78', '+33 6 12 34 56 78', '06 12 34 56 78']) {
+      expect(search(phone).rows.map((m) => m.lastName)).toEqual(['Смирнов']);
+    }
+    expect(search('06 12 34 56 79').rows).toEqual([]);
     expect(search('محمد').rows.map((m) => m.lastName)).toEqual(['العلي']);
     expect(search('nobody').rows).toEqual([]);
   });

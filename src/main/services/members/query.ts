@@ -2,6 +2,7 @@ import { statement } from '../../db/statements';
 import type { MemberListInput, MemberPage, MemberSortField } from '../../../shared/domain';
 import type { z } from 'zod';
 import type { memberListInput } from '../../../shared/domain';
+import { normalisePhone } from '../../../shared/phone';
 import { searchTerms } from '../../../shared/text';
 import type { Db } from '../../db/open';
 import { toMember, type MemberDbRow } from './row';
@@ -31,8 +32,16 @@ export function ftsQuery(query: string): string | null {
 }
 
 const FULL_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What people type for a phone number: digits, maybe a leading +, spaces and the usual separators. */
+const PHONE_LIKE = /^\+?[\d\s().\-/]{6,}$/;
 
-export function listMembers(db: Db, q: ListQuery, now: Date, graceDays: number): MemberPage {
+export function listMembers(
+  db: Db,
+  q: ListQuery,
+  now: Date,
+  chapter: { graceDays: number; country: string },
+): MemberPage {
+  const { graceDays } = chapter;
   // A whole email address is looked up by its index: its words ("example", "org") are in every
   // other address, which would make the full-text search slow. A partial one goes to full text.
   const email = q.query.trim().toLowerCase();
@@ -41,6 +50,17 @@ export function listMembers(db: Db, q: ListQuery, now: Date, graceDays: number):
       clause: 'm.email = @email',
       params: { email },
       fullText: false,
+    });
+    if (exact.total > 0) return exact;
+  }
+  // A whole phone number, however it is written ("06 12 34 56 78", "+33 6 12…"), is looked up in
+  // E.164, the form every valid number is also stored in; an imported one is stored only so.
+  const phone = PHONE_LIKE.test(q.query.trim()) ? normalisePhone(q.query, chapter.country).e164 : null;
+  if (phone) {
+    const exact = listWhere(db, q, now, graceDays, {
+      clause: 'f.members_fts MATCH @match',
+      params: { match: `phone_e164 : "${phone.slice(1)}"` },
+      fullText: true,
     });
     if (exact.total > 0) return exact;
   }
