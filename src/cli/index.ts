@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors';
+import { registerDues } from './commands/dues';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerExport(program);
   registerImport(program);
+  registerDues(program);
   registerServe(program);
   registerSync(program);
   registerServerCommands(program);

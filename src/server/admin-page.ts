@@ -49,7 +49,8 @@ export function renderAdminPage(overview: AdminOverview): string {
       (c) =>
         `<tr><td>${escapeHtml(c.name)}<br><code class="muted">${escapeHtml(c.id)}</code></td>` +
         `${num(c.activeDevices)}${num(c.revokedDevices)}<td>${when(c.lastSyncAt)}</td>${num(c.lastSeq)}` +
-        `${num(c.members.active)}${num(c.members.grace)}${num(c.members.lapsed)}${num(c.members.honorary)}` +
+        `${num(c.members.active)}${num(c.members.grace)}${num(c.members.lapsed)}${num(c.members['never-paid'])}` +
+        `${num(c.members.honorary)}${num(c.members.lifetime)}` +
         `${num(c.members.total)}</tr>`,
     )
     .join('\n');
@@ -76,7 +77,7 @@ export function renderAdminPage(overview: AdminOverview): string {
 <p class="muted">Read-only overview at ${when(overview.generatedAt)}. Member status as of ${escapeHtml(overview.today)}.</p>
 <h2>Chapters (${overview.chapters.length})</h2>
 <table>
-<thead><tr><th>Chapter</th><th>Devices</th><th>Revoked</th><th>Last sync</th><th>Changes</th><th>Active</th><th>Grace</th><th>Lapsed</th><th>Honorary</th><th>Members</th></tr></thead>
+<thead><tr><th>Chapter</th><th>Devices</th><th>Revoked</th><th>Last sync</th><th>Changes</th><th>Active</th><th>Grace</th><th>Lapsed</th><th>Never paid</th><th>Honorary</th><th>Lifetime</th><th>Members</th></tr></thead>
 <tbody>
 ${chapterRows || '<tr><td colspan="10" class="muted">No chapters yet: chapterdesk server chapter add --name NAME</td></tr>'}
 </tbody>

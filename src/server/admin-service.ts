@@ -150,7 +150,7 @@ export function createAdminService({ store, now }: { store: SyncStore; now: () =
         store.listDevices(),
         store.memberFacts(),
       ]);
-      const counts = countStatuses(facts, today);
+      const counts = countStatuses(facts, at);
       return {
         generatedAt: at.toISOString(),
         today,

@@ -1,15 +1,16 @@
-import type { MemberStatus } from '../shared/domain';
+import { isIsoDate, todayIn } from '../shared/dues/dates';
+import { MEMBER_STATUSES, memberStatus, membershipKind, type MemberStatus } from '../shared/dues/status';
 import type { MemberFacts } from './store/types';
 
 /** The client's default for chapter.grace_days. */
 const DEFAULT_GRACE_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Ten years: anything larger in a synced value is noise, not a grace period. */
+const MAX_GRACE_DAYS = 3650;
 
 export type StatusCounts = Record<MemberStatus, number> & { total: number };
 
 export function emptyCounts(): StatusCounts {
-  return { active: 0, grace: 0, lapsed: 0, honorary: 0, total: 0 };
+  return Object.fromEntries([...MEMBER_STATUSES.map((s) => [s, 0]), ['total', 0]]) as StatusCounts;
 }
 
 function parseJson(text: string | null): unknown {
@@ -17,54 +18,44 @@ function parseJson(text: string | null): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    // A value the server stored but cannot read counts as not set, like a missing one.
     return null;
   }
 }
 
-function validDate(value: unknown): string | null {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value ? null : value;
+function graceDays(text: string | null): number | null {
+  const value = parseJson(text);
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_GRACE_DAYS
+    ? (value as number)
+    : null;
 }
 
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export interface StatusInputs {
-  kind: string | null;
-  paidThrough: string | null;
-  graceDays: number;
+function date(text: string | null): string | null {
+  const value = parseJson(text);
+  return isIsoDate(value) ? value : null;
 }
 
 /**
- * honorary if the member's type is honorary; active if lifetime or paid through today or later;
- * grace within the chapter's grace days after paid_through; lapsed otherwise. Dates are ISO
- * calendar days, so plain string comparison orders them.
+ * Counts by status per chapter from the raw last-writer-wins state, with the same rule as the app
+ * (`memberStatus`), on today's date in each chapter's time zone; deleted members are left out.
  */
-export function memberStatus({ kind, paidThrough, graceDays }: StatusInputs, today: string): MemberStatus {
-  if (kind === 'honorary') return 'honorary';
-  if (kind === 'lifetime') return 'active';
-  if (!paidThrough) return 'lapsed';
-  if (paidThrough >= today) return 'active';
-  return addDays(paidThrough, graceDays) >= today ? 'grace' : 'lapsed';
-}
-
-/** Counts by status per chapter from the raw LWW state; deleted members are left out. */
-export function countStatuses(facts: readonly MemberFacts[], today: string): Map<string, StatusCounts> {
+export function countStatuses(facts: readonly MemberFacts[], now: Date): Map<string, StatusCounts> {
   const counts = new Map<string, StatusCounts>();
   for (const member of facts) {
     const deleted = parseJson(member.deleted);
     if (deleted === 1 || deleted === true || deleted === '1') continue;
-    const kind = parseJson(member.typeKind);
-    const grace = parseJson(member.graceDays);
+    const zone = parseJson(member.timeZone);
+    const paidThrough = [date(member.paidThrough), date(member.paymentsThrough)]
+      .filter((d): d is string => d !== null)
+      .sort()
+      .pop();
     const status = memberStatus(
       {
-        kind: typeof kind === 'string' ? kind : null,
-        paidThrough: validDate(parseJson(member.paidThrough)),
-        graceDays: Number.isInteger(grace) && (grace as number) >= 0 ? (grace as number) : DEFAULT_GRACE_DAYS,
+        kind: membershipKind(parseJson(member.typeKind)),
+        paidThrough: paidThrough ?? null,
+        graceDays: graceDays(member.typeGraceDays) ?? graceDays(member.graceDays) ?? DEFAULT_GRACE_DAYS,
       },
-      today,
+      todayIn(typeof zone === 'string' ? zone : null, now),
     );
     const chapter = counts.get(member.chapterId) ?? emptyCounts();
     chapter[status] += 1;

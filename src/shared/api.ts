@@ -24,6 +24,24 @@ import {
   type ImportJobView,
 } from './imports';
 import type { OperationName } from './operations';
+import {
+  duesSummaryInput,
+  membershipTypeCreateInput,
+  membershipTypeUpdateInput,
+  paymentListInput,
+  paymentProposeInput,
+  paymentRecordInput,
+  paymentVoidInput,
+  statementCommitInput,
+  statementInspectInput,
+  type DuesSummary,
+  type PaymentPage,
+  type PaymentProposal,
+  type PaymentReceipt,
+  type StatementBatchView,
+  type StatementDraft,
+  type StatementResult,
+} from './payments';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
@@ -35,6 +53,17 @@ export const contract = {
   'chapter.get': { input: none, result: null as unknown as Chapter | null },
   'chapter.setup': { input: chapterSetupInput, result: null as unknown as Chapter },
   'membershipTypes.list': { input: none, result: null as unknown as MembershipType[] },
+  'membershipTypes.create': { input: membershipTypeCreateInput, result: null as unknown as MembershipType },
+  'membershipTypes.update': { input: membershipTypeUpdateInput, result: null as unknown as MembershipType },
+  'payments.propose': { input: paymentProposeInput, result: null as unknown as PaymentProposal },
+  'payments.record': { input: paymentRecordInput, result: null as unknown as PaymentReceipt },
+  'payments.list': { input: paymentListInput, result: null as unknown as PaymentPage },
+  'payments.void': { input: paymentVoidInput, result: null as unknown as PaymentReceipt },
+  'dues.summary': { input: duesSummaryInput, result: null as unknown as DuesSummary },
+  'statements.inspect': { input: statementInspectInput, result: null as unknown as StatementDraft },
+  'statements.commit': { input: statementCommitInput, result: null as unknown as StatementResult },
+  'statements.list': { input: none, result: null as unknown as StatementBatchView[] },
+  'statements.undo': { input: byId, result: null as unknown as StatementBatchView },
   'members.list': { input: memberListInput, result: null as unknown as MemberPage },
   'members.get': { input: byId, result: null as unknown as Member },
   'members.create': { input: memberCreateInput, result: null as unknown as Member },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
-export const MEMBER_STATUSES = ['active', 'grace', 'lapsed', 'honorary'] as const;
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+import { MEMBER_STATUSES, type MemberStatus } from './dues/status';
+import { isTimeZone } from './dues/dates';
 
-export const MEMBERSHIP_KINDS = ['regular', 'reduced', 'honorary', 'lifetime'] as const;
-export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
+export { MEMBER_STATUSES, MEMBERSHIP_KINDS } from './dues/status';
+export type { MemberStatus, MembershipKind } from './dues/status';
+export type { MembershipType } from './payments';
 
 const isoDate = z.iso.date({ error: 'Use a date like 2024-03-31' });
 const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
@@ -27,6 +28,13 @@ export const chapterSetupInput = z.strictObject({
   currency: currencyCode,
   officerName: shortText(200).min(1, 'Say who is using this laptop'),
   locale: z.enum(['en', 'fr']).default('en'),
+  /** IANA time zone (Africa/Dakar); the laptop's own when not given. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isTimeZone, 'Not a time zone name such as Africa/Dakar')
+    .optional(),
   createDefaultTypes: z.boolean().default(true),
 });
 export type ChapterSetupInput = z.input<typeof chapterSetupInput>;
@@ -37,18 +45,13 @@ export interface Chapter {
   country: string;
   currency: string;
   graceDays: number;
+  /** IANA time zone whose calendar decides dues status (Africa/Dakar); null: the laptop's. */
+  timeZone: string | null;
   locale: string;
   officerName: string;
+  /** This laptop's prefix for receipt numbers (K3M in K3M-000042); drawn at the first receipt. */
+  receiptPrefix: string | null;
   nodeId: string;
-}
-
-export interface MembershipType {
-  id: string;
-  name: string;
-  kind: MembershipKind;
-  feeMinor: number;
-  currency: string;
-  periodMonths: number | null;
 }
 
 /** Fields a secretary edits. Empty strings mean "not known"; the service stores them as NULL. */
@@ -98,6 +101,7 @@ export interface Member {
   typeId: string | null;
   typeName: string | null;
   joinedOn: string | null;
+  /** The last day paid for: from payments, or a date brought from before ChapterDesk. */
   paidThrough: string | null;
   notes: string | null;
   consentEmail: boolean;
@@ -115,6 +119,8 @@ export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 export const MEMBER_LIST_FILTERS = {
   query: z.string().max(200).default(''),
   status: z.enum(MEMBER_STATUSES).optional(),
+  /** Active members whose paid-through date falls within this many days from today. */
+  expiringWithinDays: z.number().int().min(0).max(366).optional(),
   typeId: z.uuid().optional(),
   city: z.string().max(200).optional(),
   sort: z.enum(MEMBER_SORT_FIELDS).default('name'),

@@ -34,7 +34,7 @@ export const IMPORT_DATE_ORDERS = ['dmy', 'mdy'] as const;
 export type ImportDateOrder = (typeof IMPORT_DATE_ORDERS)[number];
 
 /** 150 MB of file as base64: far above any member list, low enough to refuse a mistaken video. */
-const MAX_FILE_BASE64 = 200 * 1024 * 1024;
+export const MAX_FILE_BASE64 = 200 * 1024 * 1024;
 
 export const importInspectInput = z.union([
   z.strictObject({

@@ -41,6 +41,31 @@ const SCHEMA_ADDITIONS: readonly { schema: number; tables: Readonly<Record<strin
       ],
     },
   },
+  {
+    // Dues: payments and their voids are rows created once and never edited.
+    schema: 2,
+    tables: {
+      chapter: ['time_zone'],
+      membership_types: ['grace_days'],
+      payments: [
+        'member_id',
+        'type_id',
+        'amount_minor',
+        'currency',
+        'method',
+        'reference',
+        'paid_on',
+        'period_from',
+        'period_to',
+        'receipt_number',
+        'officer',
+        'note',
+        'batch_id',
+        'deleted',
+      ],
+      payment_voids: ['payment_id', 'reason', 'voided_on', 'officer', 'deleted'],
+    },
+  },
 ];
 
 export const SYNC_SCHEMA_VERSION = SCHEMA_ADDITIONS[SCHEMA_ADDITIONS.length - 1]!.schema;

@@ -1,7 +1,15 @@
 import type { OperationResult, ParsedInput } from '../../shared/api';
 import type { OperationName } from '../../shared/operations';
 import type { Db } from '../db/open';
-import { getChapter, listMembershipTypes, requireChapter, setupChapter } from '../services/chapter/chapter';
+import { getChapter, requireChapter, setupChapter } from '../services/chapter/chapter';
+import {
+  createMembershipType,
+  listMembershipTypes,
+  updateMembershipType,
+} from '../services/types/membership-types';
+import { listPayments, proposePayment, recordPayment, voidPayment } from '../services/payments/payments';
+import { duesSummary } from '../services/payments/summary';
+import { createStatements, listStatementBatches, undoStatementBatch } from '../services/payments/statements';
 import { createWriteContexts } from '../services/device/device';
 import {
   createMember,
@@ -28,7 +36,7 @@ import { createImportJobs } from '../services/imports/jobs';
 import { jobView } from '../services/imports/view';
 
 /** Operations that wait on something outside this laptop (only enrolment: the user asked for it). */
-type AsyncOperation = 'sync.enroll' | 'imports.inspect' | 'members.export';
+type AsyncOperation = 'sync.enroll' | 'imports.inspect' | 'members.export' | 'statements.inspect';
 
 export type Handlers = {
   [K in OperationName]: (
@@ -56,6 +64,7 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     return value;
   };
   const drafts = createDrafts();
+  const statements = createStatements(deps);
   const imports = createImportJobs(db, now, { nativeBinding: options.nativeBinding });
   const restoreField = (conflict: OpenConflict) => {
     const field = MEMBER_FIELD_BY_COLUMN.get(conflict.column);
@@ -71,6 +80,17 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'chapter.get': () => getChapter(db),
     'chapter.setup': (input) => written(setupChapter(db, now, writeContext, input)),
     'membershipTypes.list': () => listMembershipTypes(db),
+    'membershipTypes.create': (input) => written(createMembershipType(writeContext(), input)),
+    'membershipTypes.update': (input) => written(updateMembershipType(writeContext(), input)),
+    'payments.propose': (input) => proposePayment(deps, input),
+    'payments.record': (input) => written(recordPayment(deps, input)),
+    'payments.list': (input) => listPayments(db, input),
+    'payments.void': (input) => written(voidPayment(deps, input)),
+    'dues.summary': (input) => duesSummary(db, now(), input),
+    'statements.inspect': (input) => statements.inspect(input),
+    'statements.commit': (input) => written(statements.commit(input)),
+    'statements.list': () => listStatementBatches(db),
+    'statements.undo': ({ id }) => written(undoStatementBatch(deps, id)),
     'members.list': (input) => listMembers(db, input, now(), requireChapter(db)),
     'members.get': ({ id }) => getMember(deps, id),
     'members.create': (input) => written(createMember(deps, input)),

@@ -4,8 +4,10 @@ import { entryValue, ROW_CREATED, SYNCED_TABLES } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
-/** Columns sync may set: the table's own, minus the key and the local timestamps. */
+/** Columns sync may set: the table's own, minus the key, the local timestamps and local derived data. */
 const NOT_SYNCED = new Set(['id', 'created_at', 'updated_at']);
+/** Derived on each laptop from synced rows (members.dues_through, generated, is not in table_info). */
+const LOCAL_ONLY = new Set(['members.payments_through']);
 /** Columns computed from others: they follow their sources and are never a conflict of their own. */
 const DERIVED = new Set(['members.sort_name', 'members.phone_e164']);
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>();
@@ -20,7 +22,9 @@ export function syncableColumns(db: Db, table: string): Set<string> | null {
   let columns = cache.get(table);
   if (!columns) {
     const info = db.pragma(`table_info(${table})`) as { name: string }[];
-    columns = new Set(info.map((c) => c.name).filter((name) => !NOT_SYNCED.has(name)));
+    columns = new Set(
+      info.map((c) => c.name).filter((name) => !NOT_SYNCED.has(name) && !LOCAL_ONLY.has(`${table}.${name}`)),
+    );
     cache.set(table, columns);
   }
   return columns;

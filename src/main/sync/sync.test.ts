@@ -81,7 +81,7 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     const chapterId = await newChapter();
     const a = laptop('Amina', { setupChapter: true });
     const b = laptop('Ben', { setupChapter: true });
-    const reduced = a.handlers['membershipTypes.list'](undefined).find((t) => t.kind === 'reduced')!;
+    const reduced = a.handlers['membershipTypes.list'](undefined).find((t) => t.kind === 'student')!;
     a.handlers['members.create']({
       firstName: 'Wanjiru',
       email: 'wanjiru@example.org',
@@ -99,7 +99,7 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
       const types = l.handlers['membershipTypes.list'](undefined);
       expect(types).toHaveLength(4);
       // The type chosen offline is the chapter's shared type once both laptops joined.
-      expect(types.find((t) => t.id === rows[0]!.typeId)?.kind).toBe('reduced');
+      expect(types.find((t) => t.id === rows[0]!.typeId)?.kind).toBe('student');
     }
     expect(memberSnapshot(a.db)).toEqual(memberSnapshot(b.db));
     expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));

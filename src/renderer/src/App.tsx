@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Member, MembershipType } from '../../shared/domain';
+import type { PaymentReceipt } from '../../shared/payments';
 import { api } from './api/client';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -10,8 +11,12 @@ import { MainNav, type Section } from './components/MainNav';
 import { memberName } from './components/memberName';
 import { SyncIndicator } from './components/SyncIndicator';
 import { Toast, type ToastMessage } from './components/Toast';
+import { RecordPaymentDialog } from './dues/RecordPaymentDialog';
+import { isRecordPaymentShortcut, RECORD_PAYMENT_KEYS } from './dues/shortcut';
 import { isLanguage } from './i18n/languages';
+import { useFormat } from './i18n/useFormat';
 import { ConflictsScreen } from './screens/ConflictsScreen';
+import { DuesScreen } from './screens/DuesScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { INITIAL_LIST_STATE, type MemberListState } from './screens/memberListState';
 import { MemberScreen } from './screens/MemberScreen';
@@ -24,9 +29,12 @@ type View = { name: Section } | { name: 'member'; id: string };
 
 const UNDO_WINDOW_MS = 10_000;
 const NOTICE_MS = 4_000;
+/** Long enough to read a receipt number aloud to the member standing at the desk. */
+const RECEIPT_MS = 12_000;
 
 export function App() {
   const { t } = useTranslation();
+  const format = useFormat();
   /** Undefined while loading; null when this database has no chapter yet. */
   const [chapter, setChapter] = useState<Chapter | null | undefined>(undefined);
   const [chapterError, setChapterError] = useState<unknown>(null);
@@ -39,6 +47,9 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The Record payment dialog, with the member it was opened for (null: to be searched). */
+  const [recording, setRecording] = useState<{ memberId: string | null } | null>(null);
+  const [typesVersion, setTypesVersion] = useState(0);
   const sync = useSyncStatus();
   const { refresh: refreshSync } = sync;
   /** A finished sync may have brought other laptops' changes, so it counts as a write too. */
@@ -79,7 +90,7 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [chapterId, syncRounds]);
+  }, [chapterId, syncRounds, typesVersion]);
 
   useEffect(() => {
     document.title = chapter ? `${chapter.name} · ${t('app.name')}` : t('app.name');
@@ -94,6 +105,66 @@ export function App() {
     setDataVersion((version) => version + 1);
     refreshSync();
   }, [refreshSync]);
+
+  // The shortcut works on every screen once there is a chapter, but never over another dialog.
+  const viewedMember = view.name === 'member' ? view.id : null;
+  useEffect(() => {
+    if (!chapterId) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isRecordPaymentShortcut(event) || event.repeat) return;
+      event.preventDefault();
+      if (document.querySelector('dialog[open]')) return;
+      setRecording({ memberId: viewedMember });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [chapterId, viewedMember]);
+
+  const statusText = (receipt: Pick<PaymentReceipt, 'status' | 'paidThrough'>) =>
+    receipt.paidThrough && receipt.status !== 'never-paid'
+      ? t('payments.nowStatusThrough', {
+          status: t(`status.${receipt.status}`),
+          date: format.date(receipt.paidThrough),
+        })
+      : t('payments.nowStatus', { status: t(`status.${receipt.status}`) });
+
+  const onPaymentRecorded = (receipt: PaymentReceipt) => {
+    setRecording(null);
+    changed();
+    showToast(
+      t('payments.recorded', {
+        receipt: receipt.receiptNumber,
+        name: receipt.memberName || t('members.unnamed'),
+        standing: statusText(receipt),
+      }),
+      RECEIPT_MS,
+      view.name === 'member' && view.id === receipt.memberId
+        ? undefined
+        : {
+            label: t('payments.openMember'),
+            testId: 'open-paid-member',
+            run: () => setView({ name: 'member', id: receipt.memberId }),
+          },
+    );
+  };
+
+  const onPaymentVoided = (receipt: PaymentReceipt) => {
+    changed();
+    showToast(
+      t('payments.voidedToast', {
+        receipt: receipt.receiptNumber,
+        name: receipt.memberName || t('members.unnamed'),
+        standing: statusText(receipt),
+      }),
+      RECEIPT_MS,
+    );
+  };
+
+  const openMembers = (change: Partial<MemberListState>) => {
+    setListState({ ...INITIAL_LIST_STATE, ...change });
+    setListScrollOffset(0);
+    setView({ name: 'members' });
+  };
 
   const undoDelete = async (id: string) => {
     try {
@@ -133,11 +204,28 @@ export function App() {
     if (view.name === 'settings') {
       return (
         <SettingsScreen
+          chapter={chapter}
+          types={types}
+          onTypeSaved={(type, added) => {
+            setTypesVersion((n) => n + 1);
+            changed();
+            showToast(t(added ? 'types.added' : 'types.saved', { name: type.name }), NOTICE_MS);
+          }}
           status={sync.status}
           failed={sync.failed}
           onEnrolled={sync.apply}
           onSyncNow={sync.syncNow}
           onOpenConflicts={() => setView({ name: 'conflicts' })}
+        />
+      );
+    }
+    if (view.name === 'dues') {
+      return (
+        <DuesScreen
+          dataVersion={shownVersion}
+          onChanged={changed}
+          onOpenMembers={openMembers}
+          onOpenMember={(id) => setView({ name: 'member', id })}
         />
       );
     }
@@ -176,6 +264,8 @@ export function App() {
           onBack={() => setView({ name: 'members' })}
           onChanged={changed}
           onDeleted={onDeleted}
+          onRecordPayment={(memberId) => setRecording({ memberId })}
+          onPaymentVoided={onPaymentVoided}
         />
       );
     }
@@ -215,6 +305,22 @@ export function App() {
             />
           )
         }
+        actions={
+          chapter && (
+            <button
+              type="button"
+              className="button button--small app-header__record"
+              aria-keyshortcuts={RECORD_PAYMENT_KEYS}
+              title={t('payments.shortcutTitle', { keys: RECORD_PAYMENT_KEYS })}
+              onClick={() => setRecording({ memberId: viewedMember })}
+            >
+              {t('payments.record')}
+              <kbd className="app-header__kbd" aria-hidden="true">
+                {RECORD_PAYMENT_KEYS}
+              </kbd>
+            </button>
+          )
+        }
         syncStatus={
           <SyncIndicator
             status={sync.status}
@@ -230,6 +336,15 @@ export function App() {
         </div>
       )}
       <ErrorBoundary key={view.name === 'member' ? view.id : view.name}>{content()}</ErrorBoundary>
+      {chapter && recording && (
+        <RecordPaymentDialog
+          chapter={chapter}
+          types={types}
+          memberId={recording.memberId}
+          onClose={() => setRecording(null)}
+          onRecorded={onPaymentRecorded}
+        />
+      )}
       {toast && <Toast toast={toast} onDismiss={dismissToast} />}
     </div>
   );

@@ -186,9 +186,11 @@ describe.each(backends)('SQL store on $name', (backend) => {
     expect(await t.store.revokeDevice(crypto.randomUUID(), AT)).toBeNull();
   });
 
-  it('gathers member status facts with the type kind and the chapter grace period', async () => {
+  it('gathers member status facts: type kind and grace, chapter grace and time zone, valid payments', async () => {
     const { chapterId, deviceId } = await chapterWithDevice();
     const typeId = crypto.randomUUID();
+    const paid = crypto.randomUUID();
+    const voided = crypto.randomUUID();
     await t.store.applyPush({
       chapterId,
       deviceId,
@@ -199,6 +201,18 @@ describe.each(backends)('SQL store on $name', (backend) => {
         change('node-a', WALL, 2, { rowId: 'm1', col: 'type_id', value: typeId }),
         change('node-a', WALL, 3, { rowId: 'm2', col: 'paid_through', value: '2026-12-31' }),
         change('node-a', WALL, 4, { rowId: 'm2', col: 'deleted', value: 1 }),
+        change('node-a', WALL, 5, { tbl: 'membership_types', rowId: typeId, col: 'grace_days', value: 5 }),
+        change('node-a', WALL, 6, {
+          tbl: 'chapter',
+          rowId: chapterId,
+          col: 'time_zone',
+          value: 'Africa/Dakar',
+        }),
+        change('node-a', WALL, 7, { tbl: 'payments', rowId: paid, col: 'member_id', value: 'm1' }),
+        change('node-a', WALL, 8, { tbl: 'payments', rowId: paid, col: 'period_to', value: '2027-01-31' }),
+        change('node-a', WALL, 9, { tbl: 'payments', rowId: voided, col: 'member_id', value: 'm1' }),
+        change('node-a', WALL, 10, { tbl: 'payments', rowId: voided, col: 'period_to', value: '2029-01-31' }),
+        change('node-a', WALL, 11, { tbl: 'payment_voids', rowId: 'v1', col: 'payment_id', value: voided }),
       ],
       at: AT,
     });
@@ -209,16 +223,22 @@ describe.each(backends)('SQL store on $name', (backend) => {
         memberId: 'm1',
         deleted: null,
         paidThrough: null,
+        paymentsThrough: '"2027-01-31"',
         typeKind: '"honorary"',
+        typeGraceDays: '5',
         graceDays: '14',
+        timeZone: '"Africa/Dakar"',
       },
       {
         chapterId,
         memberId: 'm2',
         deleted: '1',
         paidThrough: '"2026-12-31"',
+        paymentsThrough: null,
         typeKind: null,
+        typeGraceDays: null,
         graceDays: '14',
+        timeZone: '"Africa/Dakar"',
       },
     ]);
   });

@@ -67,19 +67,51 @@ const MEMBER_FACTS = `
     FROM field_state WHERE tbl = 'members'
     GROUP BY chapter_id, row_id
   ),
-  kinds AS (
-    SELECT chapter_id, to_json(row_id)::text AS type_ref, value AS kind
-    FROM field_state WHERE tbl = 'membership_types' AND col = 'kind'
+  types AS (
+    SELECT chapter_id, to_json(row_id)::text AS type_ref,
+           max(value) FILTER (WHERE col = 'kind') AS kind,
+           max(value) FILTER (WHERE col = 'grace_days') AS grace_days
+    FROM field_state WHERE tbl = 'membership_types'
+    GROUP BY chapter_id, row_id
   ),
-  grace AS (
-    SELECT DISTINCT ON (chapter_id) chapter_id, value AS grace_days
-    FROM field_state WHERE tbl = 'chapter' AND col = 'grace_days'
-    ORDER BY chapter_id, hlc DESC
+  chapter_settings AS (
+    SELECT chapter_id,
+           (array_agg(value ORDER BY hlc DESC) FILTER (WHERE col = 'grace_days'))[1] AS grace_days,
+           (array_agg(value ORDER BY hlc DESC) FILTER (WHERE col = 'time_zone'))[1] AS time_zone
+    FROM field_state WHERE tbl = 'chapter'
+    GROUP BY chapter_id
+  ),
+  payments AS (
+    SELECT chapter_id, row_id,
+           max(value) FILTER (WHERE col = 'member_id') AS member_ref,
+           max(value) FILTER (WHERE col = 'period_to') AS period_to,
+           max(value) FILTER (WHERE col = 'deleted') AS deleted
+    FROM field_state WHERE tbl = 'payments'
+    GROUP BY chapter_id, row_id
+  ),
+  voids AS (
+    SELECT chapter_id, row_id,
+           max(value) FILTER (WHERE col = 'payment_id') AS payment_ref,
+           max(value) FILTER (WHERE col = 'deleted') AS deleted
+    FROM field_state WHERE tbl = 'payment_voids'
+    GROUP BY chapter_id, row_id
+  ),
+  paid AS (
+    SELECT p.chapter_id, p.member_ref, max(p.period_to) AS payments_through
+    FROM payments p
+    WHERE p.period_to IS NOT NULL AND p.period_to <> 'null' AND coalesce(p.deleted, '0') IN ('0', 'false')
+      AND NOT EXISTS (
+        SELECT 1 FROM voids v
+        WHERE v.chapter_id = p.chapter_id AND v.payment_ref = to_json(p.row_id)::text
+          AND coalesce(v.deleted, '0') IN ('0', 'false'))
+    GROUP BY p.chapter_id, p.member_ref
   )
-  SELECT m.chapter_id, m.row_id, m.deleted, m.paid_through, k.kind, g.grace_days
+  SELECT m.chapter_id, m.row_id, m.deleted, m.paid_through, pd.payments_through,
+         k.kind, k.grace_days AS type_grace_days, g.grace_days, g.time_zone
   FROM member_fields m
-  LEFT JOIN kinds k ON k.chapter_id = m.chapter_id AND k.type_ref = m.type_id
-  LEFT JOIN grace g ON g.chapter_id = m.chapter_id
+  LEFT JOIN types k ON k.chapter_id = m.chapter_id AND k.type_ref = m.type_id
+  LEFT JOIN chapter_settings g ON g.chapter_id = m.chapter_id
+  LEFT JOIN paid pd ON pd.chapter_id = m.chapter_id AND pd.member_ref = to_json(m.row_id)::text
   ORDER BY m.chapter_id, m.row_id`;
 
 type Row = SqlRow;
@@ -354,8 +386,11 @@ export function createSqlStore(db: SqlClient): SyncStore {
         memberId: text(row.row_id),
         deleted: optionalText(row.deleted),
         paidThrough: optionalText(row.paid_through),
+        paymentsThrough: optionalText(row.payments_through),
         typeKind: optionalText(row.kind),
+        typeGraceDays: optionalText(row.type_grace_days),
         graceDays: optionalText(row.grace_days),
+        timeZone: optionalText(row.time_zone),
       }));
     },
 

@@ -48,13 +48,18 @@ export interface AppliedPush {
  * One member's status inputs as stored: JSON text straight from the LWW state (a client may
  * have written anything there), parsed and judged by member-status.ts.
  */
+/** Raw last-writer-wins values (JSON text) a member's status is computed from. */
 export interface MemberFacts {
   chapterId: string;
   memberId: string;
   deleted: string | null;
   paidThrough: string | null;
+  /** The latest period_to of the member's payments that are not voided. */
+  paymentsThrough: string | null;
   typeKind: string | null;
+  typeGraceDays: string | null;
   graceDays: string | null;
+  timeZone: string | null;
 }
 
 export interface SyncStore {

@@ -2,9 +2,16 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_sync';
 import { migration003 } from './003_imports';
 import { migration004 } from './004_row_created';
+import { migration005 } from './005_dues';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import { statement } from '../../db/statements';
 import { randomUUID } from 'node:crypto';
-import type { Chapter, MembershipKind, MembershipType } from '../../../shared/domain';
+import type { Chapter, MembershipKind } from '../../../shared/domain';
+import { isTimeZone, systemTimeZone } from '../../../shared/dues/dates';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { derivedId } from '../../db/identity';
@@ -14,13 +15,14 @@ interface ChapterRow {
   country: string;
   currency: string;
   grace_days: number;
+  time_zone: string | null;
   locale: string;
 }
 
 export function getChapter(db: Db): Chapter | null {
   const row = statement(
     db,
-    `SELECT id, name, country, currency, grace_days, locale FROM chapter WHERE deleted = 0 LIMIT 1`,
+    `SELECT id, name, country, currency, grace_days, time_zone, locale FROM chapter WHERE deleted = 0 LIMIT 1`,
   ).get() as ChapterRow | undefined;
   const device = getDevice(db);
   if (!row || !device) return null;
@@ -30,9 +32,11 @@ export function getChapter(db: Db): Chapter | null {
     country: row.country,
     currency: row.currency,
     graceDays: row.grace_days,
+    timeZone: row.time_zone && isTimeZone(row.time_zone) ? row.time_zone : null,
     locale: row.locale,
     officerName: device.officerName,
     nodeId: device.nodeId,
+    receiptPrefix: device.receiptPrefix,
   };
 }
 
@@ -46,8 +50,9 @@ const DEFAULT_TYPES: Record<
   string,
   { name: Record<'en' | 'fr', string>; kind: MembershipKind; months: number | null }
 > = {
-  regular: { name: { en: 'Regular', fr: 'Ordinaire' }, kind: 'regular', months: 12 },
-  reduced: { name: { en: 'Reduced (student, unwaged)', fr: 'Tarif réduit' }, kind: 'reduced', months: 12 },
+  // The keys name the derived ids, which shipped as regular/reduced: they stay.
+  regular: { name: { en: 'Individual', fr: 'Individuel' }, kind: 'individual', months: 12 },
+  reduced: { name: { en: 'Student', fr: 'Étudiant' }, kind: 'student', months: 12 },
   honorary: { name: { en: 'Honorary', fr: "Membre d'honneur" }, kind: 'honorary', months: null },
   lifetime: { name: { en: 'Lifetime', fr: 'À vie' }, kind: 'lifetime', months: null },
 };
@@ -86,6 +91,7 @@ export function setupChapter(
       country: input.country,
       currency: input.currency,
       grace_days: 30,
+      time_zone: input.timeZone ?? systemTimeZone(),
       locale: input.locale,
     });
     if (input.createDefaultTypes) {
@@ -101,26 +107,4 @@ export function setupChapter(
     }
   })();
   return requireChapter(db);
-}
-
-export function listMembershipTypes(db: Db): MembershipType[] {
-  const rows = statement(
-    db,
-    `SELECT id, name, kind, fee_minor, currency, period_months FROM membership_types WHERE deleted = 0 ORDER BY rowid`,
-  ).all() as {
-    id: string;
-    name: string;
-    kind: MembershipKind;
-    fee_minor: number;
-    currency: string;
-    period_months: number | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    feeMinor: r.fee_minor,
-    currency: r.currency,
-    periodMonths: r.period_months,
-  }));
 }

@@ -8,12 +8,17 @@ import type { Db } from '../../db/open';
 export interface Device {
   nodeId: string;
   officerName: string;
+  receiptPrefix: string | null;
 }
 
 export function getDevice(db: Db): Device | null {
-  const row = statement(db, `SELECT node_id, officer_name FROM device WHERE singleton = 1`).get() as
-    { node_id: string; officer_name: string } | undefined;
-  return row ? { nodeId: row.node_id, officerName: row.officer_name } : null;
+  const row = statement(
+    db,
+    `SELECT node_id, officer_name, receipt_prefix FROM device WHERE singleton = 1`,
+  ).get() as { node_id: string; officer_name: string; receipt_prefix: string | null } | undefined;
+  return row
+    ? { nodeId: row.node_id, officerName: row.officer_name, receiptPrefix: row.receipt_prefix }
+    : null;
 }
 
 /** A node id is this laptop's name in every change it writes: random, short, never reused. */
@@ -24,7 +29,7 @@ export function createDevice(db: Db, officerName: string, now: Date): Device {
     officerName,
     now.toISOString(),
   );
-  return { nodeId, officerName };
+  return { nodeId, officerName, receiptPrefix: null };
 }
 
 interface DeviceClock {

@@ -6,12 +6,13 @@ import { foldText } from '../../../shared/text';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import { withSearchIndexDeferred } from '../../db/search-index';
 import { statement } from '../../db/statements';
-import { requireChapter, listMembershipTypes } from '../chapter/chapter';
+import { requireChapter } from '../chapter/chapter';
+import { listMembershipTypes } from '../types/membership-types';
 import { memberIdFor } from '../members/identity';
 import { memberNumbers } from '../members/members';
 import { memberToFields, memberToRow, toMember, type MemberDbRow } from '../members/row';
 import { MEMBER_SELECT } from '../members/query';
-import { localIsoDate } from '../members/status';
+import { statusParams } from '../members/status';
 import type { ImportedMember } from './clean';
 import type { DuplicateReport, ExistingMember, ImportCandidate, PossibleDuplicate } from './duplicates';
 import type { ColumnMapping } from './mapping';
@@ -164,8 +165,7 @@ const displayName = (v: ImportedMember) =>
 function currentRow(db: Db, id: string, chapter: Chapter, now: Date): MemberDbRow | undefined {
   return statement(db, `${MEMBER_SELECT} WHERE m.id = @id`).get({
     id,
-    today: localIsoDate(now),
-    grace: chapter.graceDays,
+    ...statusParams(chapter, now),
   }) as MemberDbRow | undefined;
 }
 
@@ -325,8 +325,11 @@ function updateFromFile(
     fields = { ...fields };
     delete fields.phone;
   }
-  const before = memberToRow(memberToFields(toMember(current)), chapter.country);
-  const after = memberToRow({ ...memberToFields(toMember(current)), ...fields }, chapter.country);
+  const before = memberToRow(memberToFields(toMember(current), current.paid_through), chapter.country);
+  const after = memberToRow(
+    { ...memberToFields(toMember(current), current.paid_through), ...fields },
+    chapter.country,
+  );
   const changed = Object.keys(after).filter((col) => after[col] !== before[col]);
   if (changed.length === 0) return { changed, previous: {} };
   const previous: RowValues = Object.fromEntries(

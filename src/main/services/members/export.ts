@@ -6,13 +6,12 @@ import { requireChapter } from '../chapter/chapter';
 import type { ExportedFile } from '../../../shared/imports';
 import { listMembers, MEMBER_SELECT, type ListQuery } from './query';
 import { toMember, type MemberDbRow } from './row';
-import { localIsoDate } from './status';
+import { localIsoDate, statusParams } from './status';
 
 export function allMembers(db: Db, now: Date): Member[] {
   const chapter = requireChapter(db);
   const rows = statement(db, `${MEMBER_SELECT} WHERE m.deleted = 0 ORDER BY m.sort_name, m.id`).all({
-    today: localIsoDate(now),
-    grace: chapter.graceDays,
+    ...statusParams(chapter, now),
   }) as MemberDbRow[];
   return rows.map(toMember);
 }

@@ -134,14 +134,14 @@ describe('members', () => {
     expect(() => chapter.handlers['members.update']({ id: m.id, patch: { city: 'X' } })).toThrow(/deleted/);
   });
 
-  it('derives status from the type, paid-through date and the grace period', () => {
+  it('derives status from the type, a paid-through date from before dues and the grace period', () => {
     chapter = openTestChapter({ at: '2026-03-15T10:00:00Z' });
     const types = chapter.handlers['membershipTypes.list'](undefined);
     const byKind = (kind: string) => types.find((t) => t.kind === kind)!.id;
-    create({ lastName: 'Paid', typeId: byKind('regular'), paidThrough: '2026-12-31' });
-    create({ lastName: 'Grace', typeId: byKind('regular'), paidThrough: '2026-03-01' });
-    create({ lastName: 'Lapsed', typeId: byKind('regular'), paidThrough: '2025-12-31' });
-    create({ lastName: 'Never', typeId: byKind('regular') });
+    create({ lastName: 'Paid', typeId: byKind('individual'), paidThrough: '2026-12-31' });
+    create({ lastName: 'Grace', typeId: byKind('individual'), paidThrough: '2026-03-01' });
+    create({ lastName: 'Lapsed', typeId: byKind('individual'), paidThrough: '2025-12-31' });
+    create({ lastName: 'Never', typeId: byKind('individual') });
     create({ lastName: 'Honour', typeId: byKind('honorary') });
     create({ lastName: 'Forever', typeId: byKind('lifetime') });
     const statusOf = Object.fromEntries(search('').rows.map((m) => [m.lastName, m.status]));
@@ -149,9 +149,9 @@ describe('members', () => {
       Paid: 'active',
       Grace: 'grace',
       Lapsed: 'lapsed',
-      Never: 'lapsed',
+      Never: 'never-paid',
       Honour: 'honorary',
-      Forever: 'active',
+      Forever: 'lifetime',
     });
     expect(search('', { status: 'grace' }).rows.map((m) => m.lastName)).toEqual(['Grace']);
     chapter.clock.now = new Date('2026-04-15T10:00:00Z');

@@ -10,7 +10,7 @@ import { requireChapter } from '../chapter/chapter';
 import { memberIdFor } from './identity';
 import { MEMBER_SELECT } from './query';
 import { memberToFields, memberToRow, toMember, type MemberDbRow } from './row';
-import { localIsoDate } from './status';
+import { statusParams } from './status';
 
 export interface MembersDeps {
   db: Db;
@@ -22,8 +22,7 @@ export function getMember({ db, now }: Pick<MembersDeps, 'db' | 'now'>, id: stri
   const chapter = requireChapter(db);
   const row = statement(db, `${MEMBER_SELECT} WHERE m.id = @id`).get({
     id,
-    today: localIsoDate(now()),
-    grace: chapter.graceDays,
+    ...statusParams(chapter, now()),
   }) as MemberDbRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'No such member.');
   return toMember(row);
@@ -90,7 +89,10 @@ export function updateMember(deps: MembersDeps, { id, patch }: ParsedInput<'memb
     const chapter = requireChapter(db);
     const current = getMember(deps, id);
     if (current.deleted) throw new AppError('NOT_FOUND', 'This member has been deleted.');
-    const merged = { ...memberToFields(current), ...patch };
+    const stored = statement(db, `SELECT paid_through FROM members WHERE id = ?`).get(id) as {
+      paid_through: string | null;
+    };
+    const merged = { ...memberToFields(current, stored.paid_through), ...patch };
     if (!merged.firstName && !merged.lastName && !merged.email) {
       const message = 'Give at least a name or an email';
       throw new AppError('VALIDATION', message, { fields: [{ field: 'lastName', message }] });

@@ -17,7 +17,9 @@ export interface MemberDbRow {
   type_id: string | null;
   type_name: string | null;
   joined_on: string | null;
+  /** The date brought from before ChapterDesk (imports); `dues_through` is what counts. */
   paid_through: string | null;
+  dues_through: string | null;
   notes: string | null;
   consent_email: number;
   consent_sms: number;
@@ -42,7 +44,7 @@ export function toMember(r: MemberDbRow): Member {
     typeId: r.type_id,
     typeName: r.type_name,
     joinedOn: r.joined_on,
-    paidThrough: r.paid_through,
+    paidThrough: r.dues_through,
     notes: r.notes,
     consentEmail: r.consent_email === 1,
     consentSms: r.consent_sms === 1,
@@ -84,7 +86,12 @@ export function memberToRow(fields: MemberFields, chapterCountry: string): RowVa
   };
 }
 
-export function memberToFields(m: Member): MemberFields {
+/**
+ * A member's editable fields. `storedPaidThrough` is the stored `paid_through` (the date from
+ * before ChapterDesk), not the member's paid-through date, which follows payments: writing that
+ * back would make a voided payment still count.
+ */
+export function memberToFields(m: Member, storedPaidThrough: string | null): MemberFields {
   return {
     memberNumber: m.memberNumber ?? '',
     firstName: m.firstName ?? '',
@@ -96,7 +103,7 @@ export function memberToFields(m: Member): MemberFields {
     organisation: m.organisation ?? '',
     typeId: m.typeId ?? '',
     joinedOn: m.joinedOn ?? '',
-    paidThrough: m.paidThrough ?? '',
+    paidThrough: storedPaidThrough ?? '',
     notes: m.notes ?? '',
     consentEmail: m.consentEmail,
     consentSms: m.consentSms,

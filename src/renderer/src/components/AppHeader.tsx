@@ -7,9 +7,11 @@ interface AppHeaderProps {
   /** Absent until the chapter exists: there is nowhere to go before that. */
   nav?: ReactNode;
   syncStatus: ReactNode;
+  /** Commands reachable from every screen (Record payment). */
+  actions?: ReactNode;
 }
 
-export function AppHeader({ chapterName, nav, syncStatus }: AppHeaderProps) {
+export function AppHeader({ chapterName, nav, syncStatus, actions }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -19,6 +21,7 @@ export function AppHeader({ chapterName, nav, syncStatus }: AppHeaderProps) {
       </div>
       {nav}
       <div className="app-header__end">
+        {actions}
         {syncStatus}
         <LanguageSwitcher />
       </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 
-export const SECTIONS = ['members', 'import', 'conflicts', 'settings'] as const;
+export const SECTIONS = ['members', 'dues', 'import', 'conflicts', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 interface MainNavProps {

@@ -11,7 +11,8 @@ interface MemberFiltersProps {
 
 export function MemberFilters({ state, onChange, types, cities }: MemberFiltersProps) {
   const { t } = useTranslation();
-  const filtered = state.status !== '' || state.typeId !== '' || state.city !== '';
+  const filtered =
+    state.status !== '' || state.typeId !== '' || state.city !== '' || state.expiringWithinDays !== null;
   return (
     <div className="filters">
       <div className="field filters__search">
@@ -86,11 +87,24 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
           ))}
         </select>
       </div>
+      {state.expiringWithinDays !== null && (
+        <p className="filter-chip" data-testid="expiring-filter">
+          <span>{t('members.expiringFilter', { count: state.expiringWithinDays })}</span>
+          <button
+            type="button"
+            className="filter-chip__remove"
+            aria-label={t('members.removeExpiringFilter')}
+            onClick={() => onChange({ expiringWithinDays: null })}
+          >
+            ×
+          </button>
+        </p>
+      )}
       {filtered && (
         <button
           type="button"
           className="button button--quiet filters__clear"
-          onClick={() => onChange({ status: '', typeId: '', city: '' })}
+          onClick={() => onChange({ status: '', typeId: '', city: '', expiringWithinDays: null })}
         >
           {t('members.clearFilters')}
         </button>

@@ -178,7 +178,6 @@ export function MemberFormDialog({
           {field('country', (c) => text('country', c), { hint: t('form.countryHint') })}
           {field('organisation', (c) => text('organisation', c), { wide: true })}
           {field('joinedOn', (c) => text('joinedOn', c, 'date'))}
-          {field('paidThrough', (c) => text('paidThrough', c, 'date'))}
           {field(
             'notes',
             (c) => (

@@ -250,8 +250,14 @@ function MemberCells({ member }: { member: Member }) {
       <div role="cell" className="member-table__cell">
         {member.joinedOn && format.date(member.joinedOn)}
       </div>
-      <div role="cell" className="member-table__cell">
+      <div role="cell" className="member-table__cell member-table__cell--status">
         <StatusBadge status={member.status} />
+        {member.paidThrough && (
+          <span className="member-table__paid-through" title={t('fields.paidThrough')}>
+            <span className="visually-hidden">{t('fields.paidThrough')} </span>
+            {format.date(member.paidThrough)}
+          </span>
+        )}
       </div>
     </>
   );

@@ -3,5 +3,9 @@ import type { MemberStatus } from '../../../shared/domain';
 
 export function StatusBadge({ status }: { status: MemberStatus }) {
   const { t } = useTranslation();
-  return <span className={`badge badge--${status}`}>{t(`status.${status}`)}</span>;
+  return (
+    <span className={`badge badge--${status}`} data-testid="status-badge" data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
 }

@@ -13,7 +13,15 @@ const context = () => ({
   t: i18n.t,
   formatDate: (isoDate: string) => `date ${isoDate}`,
   types: [
-    { id: 't1', name: 'Regular', kind: 'regular' as const, feeMinor: 0, currency: 'EUR', periodMonths: 12 },
+    {
+      id: 't1',
+      name: 'Regular',
+      kind: 'individual' as const,
+      feeMinor: 0,
+      currency: 'EUR',
+      periodMonths: 12,
+      graceDays: null,
+    },
   ],
 });
 

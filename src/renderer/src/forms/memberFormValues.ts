@@ -11,7 +11,6 @@ export const TEXT_FIELDS = [
   'organisation',
   'typeId',
   'joinedOn',
-  'paidThrough',
   'notes',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];

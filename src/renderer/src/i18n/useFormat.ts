@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../shared/dues/money';
 import { relativeTimeFormatter } from './relativeTime';
 
 export interface Format {
@@ -12,6 +13,12 @@ export interface Format {
   dateTime(isoInstant: string): string;
   /** "5 min ago", "in 2 min"; null within a minute of `nowMs`, where the caller has better words. */
   relative(isoInstant: string, nowMs: number): string | null;
+  /** Minor units of an ISO 4217 currency: "12,50 €", "F CFA 5 000", "¥5,000". */
+  money(minor: number, currency: string): string;
+  /** A month stored as YYYY-MM ("March 2025"). */
+  month(isoMonth: string): string;
+  /** The locale the formatting follows (en-GB rather than en). */
+  locale: string;
 }
 
 /** The browser's own variant of the current language (en-GB rather than en), for its date and number habits. */
@@ -33,7 +40,18 @@ export function useFormat(): Format {
       return Number.isNaN(parsed.getTime()) ? isoDate : formatter.format(parsed);
     };
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return {
+      locale,
+      money: (minor, currency) => {
+        try {
+          return formatMoney(minor, currency, locale);
+        } catch {
+          // A currency this browser's ICU data does not know: the plain figure and the code.
+          return `${number.format(minor)} ${currency}`;
+        }
+      },
+      month: (isoMonth) => calendarDate(month, `${isoMonth}-01`),
       relative: relativeTimeFormatter(locale),
       number: (value) => number.format(value),
       date: (isoDate) => calendarDate(date, isoDate),

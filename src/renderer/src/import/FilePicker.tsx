@@ -6,11 +6,15 @@ const ACCEPT = '.csv,.txt,.tsv,.xlsx,.ods';
 
 interface FilePickerProps {
   onFile: (file: File) => void;
+  /** Another picker on the same page (statements) needs its own id and words. */
+  id?: string;
+  label?: string;
+  hint?: string;
   /** The name of the file being read, while it is. */
   reading: string | null;
 }
 
-export function FilePicker({ onFile, reading }: FilePickerProps) {
+export function FilePicker({ onFile, reading, id, label, hint }: FilePickerProps) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
 
@@ -36,7 +40,12 @@ export function FilePicker({ onFile, reading }: FilePickerProps) {
         if (file && reading === null) onFile(file);
       }}
     >
-      <Field id="import-file" name="file" label={t('import.file.label')} hint={t('import.file.hint')}>
+      <Field
+        id={id ?? 'import-file'}
+        name="file"
+        label={label ?? t('import.file.label')}
+        hint={hint ?? t('import.file.hint')}
+      >
         {(control) => (
           <input
             {...control}

@@ -7,6 +7,10 @@ import { MemberDetails } from '../components/MemberDetails';
 import { MemberFormDialog } from '../components/MemberFormDialog';
 import { MemberHistory } from '../components/MemberHistory';
 import { memberName } from '../components/memberName';
+import { StatusBadge } from '../components/StatusBadge';
+import { MemberPayments } from '../dues/MemberPayments';
+import { useFormat } from '../i18n/useFormat';
+import type { PaymentReceipt } from '../../../shared/payments';
 
 interface MemberScreenProps {
   id: string;
@@ -16,6 +20,8 @@ interface MemberScreenProps {
   onBack: () => void;
   onChanged: () => void;
   onDeleted: (member: Member) => void;
+  onRecordPayment: (memberId: string) => void;
+  onPaymentVoided: (receipt: PaymentReceipt) => void;
 }
 
 interface Loaded {
@@ -31,8 +37,11 @@ export function MemberScreen({
   onBack,
   onChanged,
   onDeleted,
+  onRecordPayment,
+  onPaymentVoided,
 }: MemberScreenProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -105,7 +114,20 @@ export function MemberScreen({
         <h1 ref={headingRef} tabIndex={-1}>
           {memberName(member) || t('members.unnamed')}
         </h1>
+        <p className="member-standing" data-testid="member-standing">
+          <StatusBadge status={member.status} />
+          <span>
+            {member.paidThrough
+              ? t('payments.standing.paidThrough', { date: format.date(member.paidThrough) })
+              : member.status === 'never-paid'
+                ? t('payments.standing.never')
+                : null}
+          </span>
+        </p>
         <div className="page__heading-action button-row">
+          <button type="button" className="button button--primary" onClick={() => onRecordPayment(member.id)}>
+            {t('payments.record')}
+          </button>
           <button type="button" className="button" onClick={() => setEditing(true)}>
             {t('member.edit')}
           </button>
@@ -125,6 +147,12 @@ export function MemberScreen({
         <h2 id="details-title">{t('member.details')}</h2>
         <MemberDetails member={member} />
       </section>
+      <MemberPayments
+        member={member}
+        dataVersion={dataVersion}
+        onRecord={() => onRecordPayment(member.id)}
+        onVoided={onPaymentVoided}
+      />
       <section aria-labelledby="history-title" className="card">
         <h2 id="history-title">{t('member.history')}</h2>
         <MemberHistory entries={history} types={types} />

@@ -41,7 +41,7 @@ export function MembersScreen({
   const format = useFormat();
   const [newMember, setNewMember] = useState<Partial<Member> | null>(null);
   const search = useDebouncedValue(listState.search, SEARCH_DELAY_MS);
-  const { status, typeId, city, sort, direction } = listState;
+  const { status, expiringWithinDays, typeId, city, sort, direction } = listState;
 
   const query = useMemo<MemberQuery>(
     () => ({
@@ -49,15 +49,17 @@ export function MembersScreen({
       sort,
       direction,
       ...(status ? { status } : {}),
+      ...(expiringWithinDays !== null ? { expiringWithinDays } : {}),
       ...(typeId ? { typeId } : {}),
       ...(city ? { city } : {}),
     }),
-    [search, status, typeId, city, sort, direction],
+    [search, status, expiringWithinDays, typeId, city, sort, direction],
   );
   const { pages, snapshot } = useMemberPages(query, dataVersion);
   const { total } = snapshot;
   const { cities, error: citiesError } = useCities(dataVersion, total !== null);
-  const narrowed = query.query !== '' || Boolean(status || typeId || city);
+  const narrowed =
+    query.query !== '' || Boolean(status || typeId || city) || expiringWithinDays !== null;
 
   const onSort = (field: typeof sort) =>
     onListStateChange(

@@ -1,11 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../../shared/domain';
+import type { Chapter, MembershipType, SyncStatus } from '../../../shared/domain';
 import { ConnectForm } from '../components/ConnectForm';
 import { SyncDetails } from '../components/SyncDetails';
+import { MembershipTypesSection } from '../dues/MembershipTypesSection';
 import { describeSync } from '../sync/describeSync';
 
 interface SettingsScreenProps {
+  chapter: Chapter;
+  types: MembershipType[];
+  onTypeSaved: (type: MembershipType, added: boolean) => void;
   status: SyncStatus | null;
   failed: boolean;
   onEnrolled: (status: SyncStatus) => void;
@@ -14,6 +18,9 @@ interface SettingsScreenProps {
 }
 
 export function SettingsScreen({
+  chapter,
+  types,
+  onTypeSaved,
   status,
   failed,
   onEnrolled,
@@ -83,6 +90,7 @@ export function SettingsScreen({
         </h2>
         {body}
       </section>
+      <MembershipTypesSection chapter={chapter} types={types} onSaved={onTypeSaved} />
     </main>
   );
 }

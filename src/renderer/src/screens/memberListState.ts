@@ -4,6 +4,8 @@ import type { MemberSortField, MemberStatus } from '../../../shared/domain';
 export interface MemberListState {
   search: string;
   status: MemberStatus | '';
+  /** Set from the Dues screen: members whose paid-through date ends within this many days. */
+  expiringWithinDays: number | null;
   typeId: string;
   city: string;
   sort: MemberSortField;
@@ -13,6 +15,7 @@ export interface MemberListState {
 export const INITIAL_LIST_STATE: MemberListState = {
   search: '',
   status: '',
+  expiringWithinDays: null,
   typeId: '',
   city: '',
   sort: 'name',

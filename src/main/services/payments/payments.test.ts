@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { paymentListInput } from '../../../shared/payments';
+import { dispatch } from '../../api/dispatch';
+import { openTestChapter, type TestChapter } from '../../../../tests/helpers/chapter';
+
+let chapter: TestChapter;
+afterEach(() => chapter?.close());
+
+function setup(at = '2026-03-15T10:00:00Z') {
+  chapter = openTestChapter({ at });
+  const { handlers } = chapter;
+  const type = handlers['membershipTypes.create']({
+    name: 'Membre',
+    kind: 'individual',
+    fee: '5000',
+    currency: 'XOF',
+    periodMonths: 12,
+    graceDays: 30,
+  });
+  const member = handlers['members.create']({ firstName: 'Awa', lastName: 'Diop', typeId: type.id });
+  return { handlers, type, member };
+}
+
+const quiet = { error: () => undefined };
+
+/** Handlers take parsed input: the list's defaults come from the contract. */
+const listPayments = (handlers: TestChapter['handlers'], input: z.input<typeof paymentListInput>) =>
+  handlers['payments.list'](paymentListInput.parse(input));
+
+describe('recording payments', () => {
+  it('makes a new member active for one period from the day they pay, with a receipt number', () => {
+    const { handlers, member } = setup();
+    expect(handlers['members.get']({ id: member.id }).status).toBe('never-paid');
+    const paid = handlers['payments.record']({ memberId: member.id, amount: '5000', method: 'cash' });
+    expect(paid).toMatchObject({
+      amountMinor: 5000,
+      currency: 'XOF',
+      paidOn: '2026-03-15',
+      periodFrom: '2026-03-15',
+      periodTo: '2027-03-14',
+      status: 'active',
+      paidThrough: '2027-03-14',
+      officer: 'Amina',
+    });
+    expect(paid.receiptNumber).toMatch(/^[A-Z][2-9][A-Z]-000001$/);
+    const second = handlers['payments.record']({ memberId: member.id, amount: '5000', method: 'cash' });
+    expect(second.receiptNumber).toBe(paid.receiptNumber.replace('000001', '000002'));
+  });
+
+  it('renews from the current expiry while active or in grace, and from the payment day once lapsed', () => {
+    const { handlers, member } = setup();
+    handlers['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'cash',
+      paidOn: '2025-03-01',
+    });
+    // Paid through 2026-02-28; on 2026-03-15 they are in grace: the renewal continues from 1 March.
+    expect(handlers['members.get']({ id: member.id }).status).toBe('grace');
+    const renewal = handlers['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'mobile-money',
+    });
+    expect(renewal).toMatchObject({ periodFrom: '2026-03-01', periodTo: '2027-02-28', status: 'active' });
+
+    const lapsed = handlers['members.create']({
+      firstName: 'Moussa',
+      lastName: 'Fall',
+      typeId: member.typeId!,
+    });
+    handlers['payments.record']({
+      memberId: lapsed.id,
+      amount: '5000',
+      method: 'cash',
+      paidOn: '2024-01-10',
+    });
+    expect(handlers['members.get']({ id: lapsed.id }).status).toBe('lapsed');
+    const back = handlers['payments.record']({ memberId: lapsed.id, amount: '5000', method: 'cash' });
+    expect(back).toMatchObject({ periodFrom: '2026-03-15', periodTo: '2027-03-14' });
+  });
+
+  it('covers part of a period for a partial payment and several periods for several fees', () => {
+    const { handlers, member } = setup();
+    const half = handlers['payments.record']({ memberId: member.id, amount: '2500', method: 'cash' });
+    expect(half).toMatchObject({ periodFrom: '2026-03-15', periodTo: '2026-09-14' });
+    const two = handlers['payments.record']({ memberId: member.id, amount: '10 000', method: 'cash' });
+    expect(two).toMatchObject({ periodFrom: '2026-09-15', periodTo: '2028-09-14' });
+    const tiny = handlers['payments.record']({ memberId: member.id, amount: '100', method: 'cash' });
+    expect(tiny).toMatchObject({ periodFrom: null, periodTo: null, paidThrough: '2028-09-14' });
+  });
+
+  it('keeps a period the secretary gives', () => {
+    const { handlers, member } = setup();
+    const paid = handlers['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'bank-transfer',
+      reference: 'VIR-1',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+    });
+    expect(paid).toMatchObject({
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      paidThrough: '2026-12-31',
+    });
+  });
+
+  it('voids a payment with a reason, never deleting it, and the status follows', () => {
+    const { handlers, member } = setup();
+    const paid = handlers['payments.record']({ memberId: member.id, amount: '5000', method: 'cash' });
+    const voided = handlers['payments.void']({ id: paid.id, reason: 'Typed for the wrong member' });
+    expect(voided.void).toMatchObject({ reason: 'Typed for the wrong member', officer: 'Amina' });
+    expect(voided).toMatchObject({ status: 'never-paid', paidThrough: null });
+    const listed = listPayments(handlers, { memberId: member.id });
+    expect(listed.total).toBe(1);
+    expect(listed.rows[0]!.void?.reason).toBe('Typed for the wrong member');
+    expect(() => handlers['payments.void']({ id: paid.id, reason: 'again' })).toThrow(/already voided/);
+  });
+
+  it('shows honorary and lifetime members as such whatever they pay', () => {
+    const { handlers } = setup();
+    const life = handlers['membershipTypes.create']({ name: 'À vie', kind: 'lifetime', fee: '100000' });
+    const member = handlers['members.create']({ firstName: 'Ndeye', typeId: life.id });
+    const paid = handlers['payments.record']({ memberId: member.id, amount: '100000', method: 'cash' });
+    expect(paid).toMatchObject({ status: 'lifetime', periodFrom: null, periodTo: null });
+  });
+});
+
+describe('bad payments are refused with the field named and nothing written', () => {
+  it.each([
+    [{ amount: '0' }, 'amount', /more than zero/],
+    [{ amount: '-5000' }, 'amount', /more than zero/],
+    [{ amount: 'abc' }, 'amount', /as a number/],
+    [{ amount: '12.5' }, 'amount', /decimals/],
+    [{ currency: 'ABC' }, 'currency', /ISO 4217/],
+    [{ periodFrom: '2026-05-01', periodTo: '2026-04-01' }, 'periodTo', /ends before it starts/],
+    [{ periodFrom: '2026-05-01' }, 'periodTo', /both/],
+    [{ paidOn: '2026-02-30' }, 'paidOn', /date/],
+  ])('%j', async (patch, field, message) => {
+    const { handlers, member } = setup();
+    const result = await dispatch(
+      handlers,
+      'payments.record',
+      { memberId: member.id, amount: '5000', method: 'cash', ...patch },
+      quiet,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION');
+    const issue = result.error.details?.fields?.find((f) => f.field === field);
+    expect(issue?.message).toMatch(message);
+    expect(listPayments(handlers, {}).total).toBe(0);
+    expect(chapter.db.prepare(`SELECT count(*) AS n FROM changes WHERE tbl = 'payments'`).get()).toEqual({
+      n: 0,
+    });
+  });
+
+  it('refuses a void without a reason and a payment for a deleted member', async () => {
+    const { handlers, member } = setup();
+    const paid = handlers['payments.record']({ memberId: member.id, amount: '5000', method: 'cash' });
+    const noReason = await dispatch(handlers, 'payments.void', { id: paid.id, reason: '  ' }, quiet);
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(listPayments(handlers, {}).rows[0]!.void).toBeNull();
+
+    handlers['members.delete']({ id: member.id });
+    const forDeleted = await dispatch(
+      handlers,
+      'payments.record',
+      { memberId: member.id, amount: '5000', method: 'cash' },
+      quiet,
+    );
+    expect(forDeleted).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { fields: [{ field: 'memberId' }] } },
+    });
+    expect(listPayments(handlers, {}).total).toBe(1);
+  });
+});
+
+describe('member edits', () => {
+  it('never write the payments’ paid-through date back as the date from before dues', () => {
+    const { handlers, member } = setup();
+    const paid = handlers['payments.record']({ memberId: member.id, amount: '5000', method: 'cash' });
+    handlers['members.update']({ id: member.id, patch: { city: 'Dakar' } });
+    handlers['payments.void']({ id: paid.id, reason: 'Cheque bounced' });
+    expect(handlers['members.get']({ id: member.id })).toMatchObject({ status: 'never-paid', city: 'Dakar' });
+  });
+});

@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import { statement } from '../../db/statements';
+import type { Db } from '../../db/open';
+
+// No I, O, 0 or 1: a receipt number is read aloud and copied by hand.
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+
+function drawPrefix(taken: ReadonlySet<string>): string {
+  for (;;) {
+    const prefix = `${LETTERS[randomInt(LETTERS.length)]}${DIGITS[randomInt(DIGITS.length)]}${LETTERS[randomInt(LETTERS.length)]}`;
+    if (!taken.has(prefix)) return prefix;
+  }
+}
+
+/** Every prefix another laptop of the chapter has used on a receipt that reached this one. */
+function prefixesOfOthers(db: Db, nodeId: string): Set<string> {
+  const rows = statement(
+    db,
+    `SELECT DISTINCT substr(p.receipt_number, 1, instr(p.receipt_number, '-') - 1) AS prefix
+     FROM payments p
+     WHERE p.receipt_number IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM changes c WHERE c.tbl = 'payments' AND c.row_id = p.id AND c.node_id = ?)`,
+  ).all(nodeId) as { prefix: string }[];
+  return new Set(rows.map((r) => r.prefix));
+}
+
+/** This laptop's receipt prefix, drawn on first use (and when a file from before dues has none). */
+export function receiptPrefix(db: Db, nodeId: string): string {
+  const row = statement(db, `SELECT receipt_prefix FROM device WHERE singleton = 1`).get() as
+    { receipt_prefix: string | null } | undefined;
+  if (row?.receipt_prefix) return row.receipt_prefix;
+  const prefix = drawPrefix(prefixesOfOthers(db, nodeId));
+  statement(db, `UPDATE device SET receipt_prefix = ? WHERE singleton = 1`).run(prefix);
+  return prefix;
+}
+
+/**
+ * The next receipt number: this laptop's prefix and its own sequence, so two laptops never need
+ * to talk to number receipts. The sequence never goes back: it continues after the highest number
+ * with this prefix in the file too, so receipts that came back by sync after a restore of an
+ * older copy are not issued again. Call inside the transaction that records the payment.
+ */
+export function nextReceiptNumber(db: Db, nodeId: string): string {
+  const prefix = receiptPrefix(db, nodeId);
+  const { seq } = statement(db, `SELECT receipt_seq AS seq FROM device WHERE singleton = 1`).get() as {
+    seq: number;
+  };
+  // Numbers are zero-padded to six digits, so the greatest string is the highest number below a
+  // million; past that the longer strings sort after '-999999' as well.
+  const { highest } = statement(
+    db,
+    `SELECT max(CAST(substr(receipt_number, length(@prefix) + 2) AS INTEGER)) AS highest
+     FROM payments WHERE receipt_number > @prefix || '-' AND receipt_number < @prefix || '.'`,
+  ).get({ prefix }) as { highest: number | null };
+  const next = Math.max(seq, highest ?? 0) + 1;
+  statement(db, `UPDATE device SET receipt_seq = ? WHERE singleton = 1`).run(next);
+  return `${prefix}-${String(next).padStart(6, '0')}`;
+}
+
+/**
+ * After a pull: if another laptop's receipts use this laptop's prefix (both drew it offline), this
+ * one draws a new prefix for its next receipts. Numbers already issued stay as printed; the pair
+ * stays distinguishable by the laptop that issued each.
+ */
+export function checkReceiptPrefix(db: Db, nodeId: string): boolean {
+  const row = statement(db, `SELECT receipt_prefix FROM device WHERE singleton = 1`).get() as
+    { receipt_prefix: string | null } | undefined;
+  if (!row?.receipt_prefix) return false;
+  const clash = statement(
+    db,
+    `SELECT 1 FROM payments p
+     WHERE p.receipt_number > @prefix || '-' AND p.receipt_number < @prefix || '.' AND NOT EXISTS (
+       SELECT 1 FROM changes c WHERE c.tbl = 'payments' AND c.row_id = p.id AND c.node_id = @node)
+     LIMIT 1`,
+  ).get({ prefix: row.receipt_prefix, node: nodeId });
+  if (!clash) return false;
+  const others = prefixesOfOthers(db, nodeId);
+  const mine = statement(
+    db,
+    `SELECT DISTINCT substr(receipt_number, 1, instr(receipt_number, '-') - 1) AS prefix FROM payments`,
+  ).all() as { prefix: string }[];
+  const prefix = drawPrefix(new Set([...others, ...mine.map((r) => r.prefix)]));
+  statement(db, `UPDATE device SET receipt_prefix = ?, receipt_seq = 0 WHERE singleton = 1`).run(prefix);
+  return true;
+}

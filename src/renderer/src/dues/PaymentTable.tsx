@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import type { Payment } from '../../../shared/payments';
+import { useFormat } from '../i18n/useFormat';
+
+interface PaymentTableProps {
+  payments: Payment[];
+  label: string;
+  /** Lists across members show who paid, as a link to their page. */
+  onOpenMember?: (id: string) => void;
+  onVoid?: (payment: Payment) => void;
+}
+
+export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="dues-table-wrap">
+      <table className="dues-table" aria-label={label} data-testid="payments">
+        <thead>
+          <tr>
+            <th scope="col">{t('payments.columns.receipt')}</th>
+            {onOpenMember && <th scope="col">{t('payments.columns.member')}</th>}
+            <th scope="col">{t('payments.columns.paidOn')}</th>
+            <th scope="col" className="dues-table__number">
+              {t('payments.columns.amount')}
+            </th>
+            <th scope="col">{t('payments.columns.method')}</th>
+            <th scope="col">{t('payments.columns.reference')}</th>
+            <th scope="col">{t('payments.columns.period')}</th>
+            <th scope="col">{t('payments.columns.officer')}</th>
+            {onVoid && (
+              <th scope="col">
+                <span className="visually-hidden">{t('payments.columns.actions')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {payments.map((payment) => {
+            const voided = payment.void;
+            return (
+              <tr
+                key={payment.id}
+                className={voided ? 'dues-table__void' : undefined}
+                data-testid="payment-row"
+                data-void={voided ? 'true' : undefined}
+              >
+                <th scope="row">
+                  <span className="dues-table__struck">{payment.receiptNumber}</span>
+                  {voided && (
+                    <span className="void-note" data-testid="void-note">
+                      {t('payments.voided', {
+                        reason: voided.reason,
+                        date: format.date(voided.voidedOn),
+                        officer: voided.officer ?? t('member.someone'),
+                      })}
+                    </span>
+                  )}
+                </th>
+                {onOpenMember && (
+                  <td>
+                    <button type="button" className="link-button" onClick={() => onOpenMember(payment.memberId)}>
+                      {payment.memberName || t('members.unnamed')}
+                    </button>
+                    {payment.memberNumber && <span className="muted"> · {payment.memberNumber}</span>}
+                  </td>
+                )}
+                <td className="dues-table__struck">{format.date(payment.paidOn)}</td>
+                <td className="dues-table__number dues-table__struck">
+                  {format.money(payment.amountMinor, payment.currency)}
+                </td>
+                <td className="dues-table__struck">{t(`payments.methods.${payment.method}`)}</td>
+                <td className="dues-table__struck">{payment.reference && <bdi>{payment.reference}</bdi>}</td>
+                <td className="dues-table__struck">
+                  {payment.periodFrom && payment.periodTo
+                    ? t('payments.period', {
+                        from: format.date(payment.periodFrom),
+                        to: format.date(payment.periodTo),
+                      })
+                    : t('common.none')}
+                </td>
+                <td>{payment.officer ?? t('common.none')}</td>
+                {onVoid && (
+                  <td>
+                    {!voided && (
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        aria-label={t('payments.voidReceipt', { receipt: payment.receiptNumber })}
+                        onClick={() => onVoid(payment)}
+                      >
+                        {t('payments.void')}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
