@@ -50,25 +50,41 @@ function adoptServerChapter(db: Db, serverChapterId: string): void {
     const from = defaultTypeId(local.id, key);
     const to = defaultTypeId(serverChapterId, key);
     renameRow(db, 'membership_types', from, to);
-    statement(db, `UPDATE members SET type_id = ? WHERE type_id = ?`).run(to, from);
-    statement(db, `UPDATE changes SET value = ? WHERE tbl = 'members' AND col = 'type_id' AND value = ?`).run(
-      JSON.stringify(to),
-      JSON.stringify(from),
-    );
-    statement(
-      db,
-      `UPDATE changes SET value = json_set(value, '$.type_id', ?)
-       WHERE tbl = 'members' AND col = '${ROW_CREATED}' AND value ->> '$.type_id' = ?`,
-    ).run(to, from);
+    renameReference(db, 'members', 'type_id', from, to);
+    renameReference(db, 'payments', 'type_id', from, to);
   }
   const withEmail = statement(db, `SELECT id, email FROM members WHERE email IS NOT NULL`).all() as {
     id: string;
     email: string;
   }[];
   for (const m of withEmail) {
-    if (m.id === memberIdFor(local.id, m.email))
-      renameRow(db, 'members', m.id, memberIdFor(serverChapterId, m.email));
+    if (m.id !== memberIdFor(local.id, m.email)) continue;
+    const to = memberIdFor(serverChapterId, m.email);
+    renameRow(db, 'members', m.id, to);
+    renameReference(db, 'payments', 'member_id', m.id, to);
   }
+}
+
+/** Points the rows that refer to a renamed row, and their waiting log entries, at its new id. */
+function renameReference(
+  db: Db,
+  table: 'members' | 'payments',
+  column: string,
+  from: string,
+  to: string,
+): void {
+  statement(db, `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`).run(to, from);
+  statement(db, `UPDATE changes SET value = ? WHERE tbl = ? AND col = ? AND value = ?`).run(
+    JSON.stringify(to),
+    table,
+    column,
+    JSON.stringify(from),
+  );
+  statement(
+    db,
+    `UPDATE changes SET value = json_set(value, '$.${column}', ?)
+     WHERE tbl = ? AND col = '${ROW_CREATED}' AND value ->> '$.${column}' = ?`,
+  ).run(to, table, from);
 }
 
 /**

@@ -32,8 +32,7 @@ const GROUPING = /[\s\u00a0\u202f'’_]/g;
 
 /**
  * An amount as people write it ("5000", "12.50", "12,50", "1 234,50", "1,234.50", "KES 1,500.00")
- * in minor units of `currency`. A comma or a point is the decimal separator when it is the last
- * separator and is followed by at most the currency's digits; otherwise it groups thousands.
+ * in minor units of `currency` (see `splitDecimal` for which separator is the decimal one).
  * Zero and negative amounts are refused: a payment is money received.
  */
 export function parseAmount(text: string, currency: string): AmountResult {
@@ -92,7 +91,9 @@ function splitDecimal(value: string, digits: number): { whole: string; fraction:
     const tail = value.slice(value.lastIndexOf(sep) + 1);
     decimal = count > 1 || (tail.length === 3 && digits !== 3) ? null : sep;
   }
-  if (decimal === null) return { whole: value.replace(/[.,]/g, ''), fraction: '' };
-  const at = value.lastIndexOf(decimal);
-  return { whole: value.slice(0, at).replace(/[.,]/g, ''), fraction: value.slice(at + 1) };
+  const at = decimal === null ? value.length : value.lastIndexOf(decimal);
+  const whole = value.slice(0, at);
+  // Thousands come in threes: "12.345.6" or "1,23,4" is a typing slip, not an amount.
+  if (!/^\d*$/.test(whole) && !/^\d{1,3}([.,]\d{3})+$/.test(whole)) return { whole: 'x', fraction: '' };
+  return { whole: whole.replace(/[.,]/g, ''), fraction: decimal === null ? '' : value.slice(at + 1) };
 }

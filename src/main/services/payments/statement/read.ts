@@ -542,7 +542,7 @@ const COMPLETED = new Set([
   'effectuee', 'valide', 'validee', 'confirme', 'confirmee', 'encaisse', 'recu', 'pagado', 'pagada',
   'completado', 'completada', 'exitoso', 'exitosa', 'confirmado', 'confirmada', 'aprobado', 'aprobada',
   'cobrado', 'pago', 'paga', 'concluido', 'concluida', 'aprovado', 'aprovada', 'efetuado', 'efetuada',
-  'recebido',
+  'recebido', 'succes', 'exito', 'sucesso', 'termine', 'terminee',
 ]);
 
 function isCompleted(status: string | null): boolean {
