@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors';
 import { registerDues } from './commands/dues';
+import { registerEvents } from './commands/events';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerImport(program);
   registerDues(program);
+  registerEvents(program);
   registerServe(program);
   registerSync(program);
   registerServerCommands(program);

@@ -66,6 +66,45 @@ const SCHEMA_ADDITIONS: readonly { schema: number; tables: Readonly<Record<strin
       payment_voids: ['payment_id', 'reason', 'voided_on', 'officer', 'deleted'],
     },
   },
+  {
+    // Events: one attendance row per person per event, whichever door checked them in.
+    schema: 3,
+    tables: {
+      events: [
+        'title',
+        'kind',
+        'starts_at',
+        'ends_at',
+        'venue',
+        'online_link',
+        'capacity',
+        'quorum',
+        'description',
+        'cancelled',
+        'deleted',
+      ],
+      registrations: [
+        'event_id',
+        'member_id',
+        'guest_name',
+        'guest_email',
+        'guest_phone',
+        'registered_at',
+        'walk_in',
+        'cancelled',
+        'deleted',
+      ],
+      attendance: [
+        'event_id',
+        'registration_id',
+        'member_id',
+        'checked_in_at',
+        'present',
+        'completed',
+        'deleted',
+      ],
+    },
+  },
 ];
 
 export const SYNC_SCHEMA_VERSION = SCHEMA_ADDITIONS[SCHEMA_ADDITIONS.length - 1]!.schema;

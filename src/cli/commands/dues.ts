@@ -21,11 +21,11 @@ import {
 import { openChapter, unwrap, type OpenChapter } from '../open-chapter';
 
 /** Runs one operation through the contract's validation, as the app does. */
-async function call<T>(chapter: OpenChapter, name: OperationName, input: unknown): Promise<T> {
+export async function call<T>(chapter: OpenChapter, name: OperationName, input: unknown): Promise<T> {
   return unwrap<T>(await dispatch(chapter.handlers, name, input));
 }
 
-async function withChapter<T>(path: string, run: (chapter: OpenChapter) => Promise<T>): Promise<T> {
+export async function withChapter<T>(path: string, run: (chapter: OpenChapter) => Promise<T>): Promise<T> {
   const chapter = openChapter(path, { mustExist: true });
   try {
     return await run(chapter);
@@ -34,7 +34,7 @@ async function withChapter<T>(path: string, run: (chapter: OpenChapter) => Promi
   }
 }
 
-function print(json: boolean | undefined, value: unknown, text: () => string): void {
+export function print(json: boolean | undefined, value: unknown, text: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 

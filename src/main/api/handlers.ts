@@ -9,6 +9,26 @@ import {
 } from '../services/types/membership-types';
 import { listPayments, proposePayment, recordPayment, voidPayment } from '../services/payments/payments';
 import { duesSummary } from '../services/payments/summary';
+import {
+  createEvent,
+  duplicateEvent,
+  listEvents,
+  setEventCancelled,
+  updateEvent,
+} from '../services/events/events';
+import {
+  attendanceReport,
+  cancelRegistration,
+  checkIn,
+  convertGuest,
+  eventDetail,
+  memberAttendance,
+  register,
+  searchForCheckIn,
+  setCompleted,
+  undoCheckIn,
+} from '../services/events/attendance';
+import { importRegistrations } from '../services/events/registrations-import';
 import { createStatements, listStatementBatches, undoStatementBatch } from '../services/payments/statements';
 import { createWriteContexts } from '../services/device/device';
 import {
@@ -36,7 +56,8 @@ import { createImportJobs } from '../services/imports/jobs';
 import { jobView } from '../services/imports/view';
 
 /** Operations that wait on something outside this laptop (only enrolment: the user asked for it). */
-type AsyncOperation = 'sync.enroll' | 'imports.inspect' | 'members.export' | 'statements.inspect';
+type AsyncOperation =
+  'sync.enroll' | 'imports.inspect' | 'members.export' | 'statements.inspect' | 'events.importRegistrations';
 
 export type Handlers = {
   [K in OperationName]: (
@@ -91,6 +112,32 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'statements.commit': (input) => written(statements.commit(input)),
     'statements.list': () => listStatementBatches(db),
     'statements.undo': ({ id }) => written(undoStatementBatch(deps, id)),
+    'events.list': (input) => listEvents(db, now(), input),
+    'events.get': ({ id }) => eventDetail(deps, id),
+    'events.create': (input) => written(createEvent(deps, input)),
+    'events.update': (input) => written(updateEvent(deps, input)),
+    'events.cancel': ({ id }) => written(setEventCancelled(deps, id, true)),
+    'events.reinstate': ({ id }) => written(setEventCancelled(deps, id, false)),
+    'events.duplicate': ({ id }) => written(duplicateEvent(deps, id)),
+    'events.register': (input) => written(register(deps, input)),
+    'events.cancelRegistration': ({ eventId, registrationId }) =>
+      written(cancelRegistration(deps, eventId, registrationId)),
+    'events.checkIn': (input) => {
+      const result = checkIn(deps, input);
+      return result.already ? result : written(result);
+    },
+    'events.undoCheckIn': ({ eventId, attendeeId }) => written(undoCheckIn(deps, eventId, attendeeId)),
+    'events.setCompleted': ({ eventId, attendeeId, completed }) =>
+      written(setCompleted(deps, eventId, attendeeId, completed)),
+    'events.convertGuest': ({ eventId, attendeeId }) => written(convertGuest(deps, eventId, attendeeId)),
+    'events.search': ({ eventId, query, limit }) => searchForCheckIn(deps, eventId, query, limit),
+    'events.report': (input) => attendanceReport(db, input),
+    'events.importRegistrations': async (input) => {
+      const result = await importRegistrations(deps, input);
+      if (!input.dryRun) sync.localChange();
+      return result;
+    },
+    'members.attendance': ({ id }) => memberAttendance(db, id),
     'members.list': (input) => listMembers(db, input, now(), requireChapter(db)),
     'members.get': ({ id }) => getMember(deps, id),
     'members.create': (input) => written(createMember(deps, input)),

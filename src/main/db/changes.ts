@@ -3,7 +3,16 @@ import type { Hlc } from '../../shared/hlc';
 import type { Db } from './open';
 
 /** Tables whose rows travel through sync; every write to them goes through `writeRow`. */
-export const SYNCED_TABLES = ['chapter', 'membership_types', 'members', 'payments', 'payment_voids'] as const;
+export const SYNCED_TABLES = [
+  'chapter',
+  'membership_types',
+  'members',
+  'payments',
+  'payment_voids',
+  'events',
+  'registrations',
+  'attendance',
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** Who and when, for every write: handed to services instead of being read from globals. */

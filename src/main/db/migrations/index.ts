@@ -3,6 +3,7 @@ import { migration002 } from './002_sync';
 import { migration003 } from './003_imports';
 import { migration004 } from './004_row_created';
 import { migration005 } from './005_dues';
+import { migration006 } from './006_events';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -72,7 +72,7 @@ function alreadyRecorded(
   );
 }
 
-function memberCandidates(db: Db): MemberCandidate[] {
+export function memberCandidates(db: Db): MemberCandidate[] {
   return (
     statement(
       db,

@@ -1,0 +1,480 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { MemberStatus } from '../../../shared/dues/status';
+import { AppError } from '../../../shared/errors';
+import type {
+  Attendee,
+  AttendanceReport,
+  CheckInResult,
+  EventDetail,
+  MemberAttendance,
+  attendanceReportInput,
+  checkInInput,
+  personInput,
+} from '../../../shared/events';
+import { normalisePhone } from '../../../shared/phone';
+import { dateIn } from '../../../shared/time';
+import { foldText, normaliseEmail, searchTerms } from '../../../shared/text';
+import { writeRow } from '../../db/changes';
+import { derivedId } from '../../db/identity';
+import type { Db } from '../../db/open';
+import { statement } from '../../db/statements';
+import { requireChapter } from '../chapter/chapter';
+import { splitFullName } from '../imports/names';
+import { createMember } from '../members/members';
+import { listMembers } from '../members/query';
+import { STATUS_SQL, statusParams } from '../members/status';
+import { eventCounts, eventRow, getEvent, quorumState, type EventDeps } from './events';
+
+/** A member's one registration for an event: the same id on every laptop. */
+export function memberRegistrationId(eventId: string, memberId: string): string {
+  return derivedId(eventId, `member:${memberId}`);
+}
+
+/** One attendance per registration, whichever door checked the person in. */
+export function attendanceId(eventId: string, registrationId: string): string {
+  return derivedId(eventId, `registration:${registrationId}`);
+}
+
+interface AttendeeRow {
+  id: string;
+  member_id: string | null;
+  guest_name: string | null;
+  guest_email: string | null;
+  guest_phone: string | null;
+  registered_at: string;
+  walk_in: number;
+  cancelled: number;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  member_number: string | null;
+  status: MemberStatus | null;
+  attendance_id: string | null;
+  checked_in_at: string | null;
+  present: number | null;
+  completed: number | null;
+}
+
+function attendees(db: Db, eventId: string, capacity: number | null, now: Date): Attendee[] {
+  const chapter = requireChapter(db);
+  const rows = statement(
+    db,
+    `SELECT r.id, r.member_id, r.guest_name, r.guest_email, r.guest_phone, r.registered_at,
+       r.walk_in, r.cancelled, m.first_name, m.last_name, m.email, m.phone, m.member_number,
+       CASE WHEN m.id IS NULL THEN NULL ELSE ${STATUS_SQL} END AS status,
+       a.id AS attendance_id, a.checked_in_at, a.present, a.completed
+     FROM registrations r
+     LEFT JOIN members m ON m.id = r.member_id AND m.deleted = 0
+     LEFT JOIN membership_types t ON t.id = m.type_id
+     LEFT JOIN attendance a ON a.registration_id = r.id AND a.deleted = 0
+     WHERE r.event_id = @eventId AND r.deleted = 0
+     ORDER BY r.registered_at, r.id`,
+  ).all({ eventId, ...statusParams(chapter, now) }) as AttendeeRow[];
+  let booked = 0;
+  return rows.map((r) => {
+    let state: Attendee['state'];
+    let waitingPosition: number | null = null;
+    if (r.walk_in) state = 'walk-in';
+    else if (r.cancelled) state = 'cancelled';
+    else {
+      booked++;
+      if (capacity === null || booked <= capacity) state = 'confirmed';
+      else {
+        state = 'waiting';
+        waitingPosition = booked - capacity;
+      }
+    }
+    const memberName = [r.first_name, r.last_name].filter(Boolean).join(' ');
+    return {
+      id: r.id,
+      registrationId: r.id,
+      memberId: r.member_id,
+      memberNumber: r.member_number,
+      name: (r.member_id ? memberName || r.email : r.guest_name) ?? '',
+      email: r.member_id ? r.email : r.guest_email,
+      phone: r.member_id ? r.phone : r.guest_phone,
+      guest: !r.member_id,
+      state,
+      waitingPosition,
+      checkedInAt: r.present ? r.checked_in_at : null,
+      completed: r.present === 1 && r.completed === 1,
+      memberStatus: r.status,
+    };
+  });
+}
+
+export function eventDetail(deps: EventDeps, eventId: string): EventDetail {
+  const event = getEvent(deps.db, eventId);
+  return { ...event, attendees: attendees(deps.db, eventId, event.capacity, deps.now()) };
+}
+
+function attendee(deps: EventDeps, eventId: string, registrationId: string): Attendee {
+  const row = eventRow(deps.db, eventId);
+  const found = attendees(deps.db, eventId, row.capacity, deps.now()).find((a) => a.id === registrationId);
+  if (!found) throw new AppError('NOT_FOUND', 'attendeeId: No such person on this event');
+  return found;
+}
+
+function liveMember(db: Db, memberId: string): void {
+  const member = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
+    { deleted: number } | undefined;
+  if (!member || member.deleted) {
+    throw new AppError('NOT_FOUND', 'memberId: No such member', {
+      fields: [{ field: 'memberId', message: 'No such member' }],
+    });
+  }
+}
+
+function openEvent(db: Db, eventId: string) {
+  const event = eventRow(db, eventId);
+  if (event.cancelled) {
+    throw new AppError('CONFLICT', 'eventId: This event is cancelled', {
+      fields: [{ field: 'eventId', message: 'This event is cancelled' }],
+    });
+  }
+  return event;
+}
+
+type Person = { memberId: string } | { guestName: string; guestEmail?: string; guestPhone?: string };
+
+/**
+ * The registration for a person: a member's has a derived id (so two laptops registering them make
+ * one row), a guest's a derived one when they gave an email, else a new one. Writes it if it does
+ * not exist or was cancelled; returns its id and whether it was new.
+ */
+function ensureRegistration(deps: EventDeps, eventId: string, person: Person, walkIn: boolean) {
+  const { db } = deps;
+  const ctx = deps.writeContext();
+  let id: string;
+  let values: Record<string, string | number | null>;
+  if ('memberId' in person) {
+    liveMember(db, person.memberId);
+    id = memberRegistrationId(eventId, person.memberId);
+    values = { event_id: eventId, member_id: person.memberId };
+  } else {
+    const email = person.guestEmail ? normaliseEmail(person.guestEmail) : null;
+    id = email ? derivedId(eventId, `guest:${email}`) : randomUUID();
+    values = {
+      event_id: eventId,
+      guest_name: person.guestName.trim(),
+      guest_email: email,
+      guest_phone: person.guestPhone?.trim() || null,
+    };
+  }
+  const existing = statement(
+    db,
+    `SELECT cancelled, walk_in FROM registrations WHERE id = ? AND deleted = 0`,
+  ).get(id) as { cancelled: number; walk_in: number } | undefined;
+  if (existing && !existing.cancelled) return { id, created: false };
+  writeRow(ctx, 'registrations', id, {
+    ...values,
+    // A place is held from now: someone who cancelled and comes back joins the end of the queue.
+    registered_at: ctx.now().toISOString(),
+    walk_in: walkIn ? 1 : 0,
+    cancelled: 0,
+    deleted: 0,
+  });
+  return { id, created: true };
+}
+
+export function register(deps: EventDeps, input: z.output<typeof personInput>): Attendee {
+  const { db } = deps;
+  const { eventId, ...person } = input;
+  const id = db.transaction(() => {
+    openEvent(db, eventId);
+    const { id, created } = ensureRegistration(deps, eventId, person as Person, false);
+    if (!created) {
+      throw new AppError('CONFLICT', 'This person is already registered for this event.');
+    }
+    return id;
+  })();
+  return attendee(deps, eventId, id);
+}
+
+/** Cancelling frees the place: the first on the waiting list moves up (places are derived). */
+export function cancelRegistration(deps: EventDeps, eventId: string, registrationId: string): Attendee {
+  const { db } = deps;
+  db.transaction(() => {
+    const row = statement(db, `SELECT event_id FROM registrations WHERE id = ? AND deleted = 0`).get(
+      registrationId,
+    ) as { event_id: string } | undefined;
+    if (!row || row.event_id !== eventId)
+      throw new AppError('NOT_FOUND', 'No such registration for this event.');
+    writeRow(deps.writeContext(), 'registrations', registrationId, { cancelled: 1 });
+  })();
+  return attendee(deps, eventId, registrationId);
+}
+
+/**
+ * Checks a person in: a registered one by registration or member, anyone else as a walk-in. The
+ * attendance row's id derives from the registration, so the same person checked in at two doors
+ * is one row after sync. Checking in someone already present writes nothing and says so.
+ */
+export function checkIn(deps: EventDeps, input: z.output<typeof checkInInput>): CheckInResult {
+  const { db } = deps;
+  const { eventId } = input;
+  const outcome = db.transaction(() => {
+    const event = openEvent(db, eventId);
+    let registrationId: string;
+    if ('registrationId' in input) {
+      const row = statement(db, `SELECT event_id FROM registrations WHERE id = ? AND deleted = 0`).get(
+        input.registrationId,
+      ) as { event_id: string } | undefined;
+      if (!row || row.event_id !== eventId)
+        throw new AppError('NOT_FOUND', 'No such registration for this event.');
+      registrationId = input.registrationId;
+    } else {
+      const person: Person = 'memberId' in input ? { memberId: input.memberId } : input;
+      const registered = 'memberId' in person ? memberRegistrationId(eventId, person.memberId) : null;
+      const exists =
+        registered &&
+        statement(db, `SELECT 1 FROM registrations WHERE id = ? AND deleted = 0 AND cancelled = 0`).get(
+          registered,
+        );
+      registrationId = exists ? registered : ensureRegistration(deps, eventId, person, true).id;
+    }
+    const id = attendanceId(eventId, registrationId);
+    const current = statement(db, `SELECT present FROM attendance WHERE id = ? AND deleted = 0`).get(id) as
+      { present: number } | undefined;
+    if (current?.present) return { registrationId, already: true, capacity: event.capacity };
+    const member = statement(db, `SELECT member_id FROM registrations WHERE id = ?`).get(registrationId) as {
+      member_id: string | null;
+    };
+    const ctx = deps.writeContext();
+    writeRow(ctx, 'attendance', id, {
+      event_id: eventId,
+      registration_id: registrationId,
+      member_id: member.member_id,
+      checked_in_at: ctx.now().toISOString(),
+      present: 1,
+      deleted: 0,
+    });
+    return { registrationId, already: false, capacity: event.capacity };
+  })();
+  const event = eventRow(db, eventId);
+  return {
+    attendee: attendee(deps, eventId, outcome.registrationId),
+    already: outcome.already,
+    counts: eventCounts(db, eventId, outcome.capacity),
+    quorumState: quorumState(db, requireChapter(db), event),
+  };
+}
+
+/** Undoes a mistaken check-in (the row stays, not present), so it syncs like any edit. */
+export function undoCheckIn(deps: EventDeps, eventId: string, registrationId: string): CheckInResult {
+  const { db } = deps;
+  db.transaction(() => {
+    const id = attendanceId(eventId, registrationId);
+    const current = statement(db, `SELECT present FROM attendance WHERE id = ?`).get(id) as
+      { present: number } | undefined;
+    if (!current?.present) throw new AppError('NOT_FOUND', 'This person is not checked in.');
+    writeRow(deps.writeContext(), 'attendance', id, { present: 0, completed: 0 });
+  })();
+  const event = eventRow(db, eventId);
+  return {
+    attendee: attendee(deps, eventId, registrationId),
+    already: false,
+    counts: eventCounts(db, eventId, event.capacity),
+    quorumState: quorumState(db, requireChapter(db), event),
+  };
+}
+
+/** A training records who completed it, not only who came. */
+export function setCompleted(
+  deps: EventDeps,
+  eventId: string,
+  registrationId: string,
+  completed: boolean,
+): Attendee {
+  const { db } = deps;
+  db.transaction(() => {
+    const id = attendanceId(eventId, registrationId);
+    const current = statement(db, `SELECT present FROM attendance WHERE id = ?`).get(id) as
+      { present: number } | undefined;
+    if (!current?.present) {
+      throw new AppError('CONFLICT', 'Only someone who came can complete the training; check them in first.');
+    }
+    writeRow(deps.writeContext(), 'attendance', id, { completed: completed ? 1 : 0 });
+  })();
+  return attendee(deps, eventId, registrationId);
+}
+
+/**
+ * A guest becomes a member in one step: a member is created from their name, email and phone, and
+ * their registration and attendance point at the member from then on (their ids stay, so nothing
+ * of what they attended is lost).
+ */
+export function convertGuest(deps: EventDeps, eventId: string, registrationId: string): Attendee {
+  const { db } = deps;
+  db.transaction(() => {
+    const row = statement(
+      db,
+      `SELECT member_id, guest_name, guest_email, guest_phone FROM registrations WHERE id = ? AND event_id = ? AND deleted = 0`,
+    ).get(registrationId, eventId) as
+      | {
+          member_id: string | null;
+          guest_name: string | null;
+          guest_email: string | null;
+          guest_phone: string | null;
+        }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'No such person on this event.');
+    if (row.member_id) throw new AppError('CONFLICT', 'This person is already a member.');
+    const name = splitFullName(row.guest_name ?? '');
+    const member = createMember(deps, {
+      firstName: name.firstName,
+      lastName: name.lastName,
+      email: row.guest_email ?? undefined,
+      phone: row.guest_phone ?? undefined,
+    });
+    const ctx = deps.writeContext();
+    writeRow(ctx, 'registrations', registrationId, { member_id: member.id });
+    const attendance = attendanceId(eventId, registrationId);
+    if (statement(db, `SELECT 1 FROM attendance WHERE id = ?`).get(attendance)) {
+      writeRow(ctx, 'attendance', attendance, { member_id: member.id });
+    }
+    // Every other event the same guest (same email) attended follows them too.
+    if (row.guest_email) {
+      const others = statement(
+        db,
+        `SELECT id, event_id FROM registrations WHERE guest_email = ? AND member_id IS NULL AND id != ? AND deleted = 0`,
+      ).all(row.guest_email, registrationId) as { id: string; event_id: string }[];
+      for (const other of others) {
+        writeRow(ctx, 'registrations', other.id, { member_id: member.id });
+        const a = attendanceId(other.event_id, other.id);
+        if (statement(db, `SELECT 1 FROM attendance WHERE id = ?`).get(a))
+          writeRow(ctx, 'attendance', a, { member_id: member.id });
+      }
+    }
+  })();
+  return attendee(deps, eventId, registrationId);
+}
+
+/**
+ * The door's search: the event's guests and the chapter's members by name, email, phone (as typed)
+ * or member number, accent-insensitive, registered people first.
+ */
+export function searchForCheckIn(deps: EventDeps, eventId: string, query: string, limit: number): Attendee[] {
+  const { db } = deps;
+  const event = eventRow(db, eventId);
+  const all = attendees(db, eventId, event.capacity, deps.now());
+  const byMember = new Map(all.filter((a) => a.memberId).map((a) => [a.memberId!, a]));
+  const terms = searchTerms(query);
+  if (terms.length === 0) return all.filter((a) => a.state !== 'cancelled').slice(0, limit);
+  const chapter = requireChapter(db);
+  const phone = normalisePhone(query, chapter.country).e164;
+  const guests = all.filter((a) => {
+    if (!a.guest || a.state === 'cancelled') return false;
+    const words = searchTerms([a.name, a.email ?? '', a.phone ?? ''].join(' '));
+    const guestPhone = a.phone ? normalisePhone(a.phone, chapter.country).e164 : null;
+    return (phone && guestPhone === phone) || terms.every((t) => words.some((w) => w.startsWith(t)));
+  });
+  const members = listMembers(
+    db,
+    { query, sort: 'name', direction: 'asc', offset: 0, limit },
+    deps.now(),
+    chapter,
+  ).rows.map(
+    (m): Attendee =>
+      byMember.get(m.id) ?? {
+        id: memberRegistrationId(eventId, m.id),
+        registrationId: null,
+        memberId: m.id,
+        memberNumber: m.memberNumber,
+        name: [m.firstName, m.lastName].filter(Boolean).join(' ') || m.email || '',
+        email: m.email,
+        phone: m.phone,
+        guest: false,
+        state: 'walk-in',
+        waitingPosition: null,
+        checkedInAt: null,
+        completed: false,
+        memberStatus: m.status,
+      },
+  );
+  const registeredFirst = (a: Attendee) => (a.registrationId && a.state !== 'walk-in' ? 0 : 1);
+  return [...guests, ...members]
+    .sort(
+      (a, b) => registeredFirst(a) - registeredFirst(b) || foldText(a.name).localeCompare(foldText(b.name)),
+    )
+    .slice(0, limit);
+}
+
+/** The events a member attended, most recent first. */
+export function memberAttendance(db: Db, memberId: string): MemberAttendance[] {
+  return (
+    statement(
+      db,
+      `SELECT e.id, e.title, e.kind, e.starts_at, a.checked_in_at, a.completed
+       FROM attendance a JOIN events e ON e.id = a.event_id
+       WHERE a.member_id = ? AND a.present = 1 AND a.deleted = 0 AND e.deleted = 0
+       ORDER BY e.starts_at DESC`,
+    ).all(memberId) as {
+      id: string;
+      title: string;
+      kind: MemberAttendance['kind'];
+      starts_at: string;
+      checked_in_at: string;
+      completed: number;
+    }[]
+  ).map((r) => ({
+    eventId: r.id,
+    title: r.title,
+    kind: r.kind,
+    startsAt: r.starts_at,
+    checkedInAt: r.checked_in_at,
+    completed: r.completed === 1,
+  }));
+}
+
+/**
+ * Attendance over a period (event days in the chapter's time zone, both ends included): how many
+ * came, members against guests, first-timers (people whose first attended event is in the
+ * period), and how many learners completed a training.
+ */
+export function attendanceReport(db: Db, input: z.output<typeof attendanceReportInput>): AttendanceReport {
+  const chapter = requireChapter(db);
+  const present = statement(
+    db,
+    `SELECT e.id AS event_id, e.kind, e.starts_at, a.completed,
+            coalesce('m:' || a.member_id, 'g:' || coalesce(r.guest_email, r.id)) AS person, a.member_id
+     FROM attendance a JOIN events e ON e.id = a.event_id JOIN registrations r ON r.id = a.registration_id
+     WHERE a.present = 1 AND a.deleted = 0 AND e.deleted = 0 AND e.cancelled = 0
+     ORDER BY e.starts_at`,
+  ).all() as {
+    event_id: string;
+    kind: string;
+    starts_at: string;
+    completed: number;
+    person: string;
+    member_id: string | null;
+  }[];
+  const firstSeen = new Map<string, string>();
+  for (const row of present)
+    if (!firstSeen.has(row.person))
+      firstSeen.set(row.person, dateIn(new Date(row.starts_at), chapter.timeZone));
+  const inPeriod = present.filter((row) => {
+    const day = dateIn(new Date(row.starts_at), chapter.timeZone);
+    return day >= input.from && day <= input.to;
+  });
+  const people = new Set(inPeriod.map((r) => r.person));
+  const members = new Set(inPeriod.filter((r) => r.member_id).map((r) => r.person));
+  const trained = new Set(
+    inPeriod.filter((r) => r.kind === 'training' && r.completed === 1).map((r) => r.person),
+  );
+  return {
+    from: input.from,
+    to: input.to,
+    events: new Set(inPeriod.map((r) => r.event_id)).size,
+    attendances: inPeriod.length,
+    members: members.size,
+    guests: people.size - members.size,
+    firstTimers: [...people].filter((p) => {
+      const first = firstSeen.get(p)!;
+      return first >= input.from && first <= input.to;
+    }).length,
+    trained: trained.size,
+  };
+}

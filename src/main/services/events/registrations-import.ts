@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { RegistrationsImportResult, registrationsImportInput } from '../../../shared/events';
+import { isImportReadError } from '../imports/errors';
+import { suggestMapping } from '../imports/mapping';
+import { openImport } from '../imports/source';
+import { requireChapter } from '../chapter/chapter';
+import { buildMemberIndex, matchLine } from '../payments/statement/match';
+import type { StatementLine } from '../payments/statement/read';
+import { memberCandidates } from '../payments/statements';
+import { memberRegistrationId } from './attendance';
+import { eventRow, type EventDeps } from './events';
+import { statement } from '../../db/statements';
+import { writeRow } from '../../db/changes';
+import { derivedId } from '../../db/identity';
+import { normaliseEmail } from '../../../shared/text';
+import { randomUUID } from 'node:crypto';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Registrations from an online form's export: the file goes through the import reader (any
+ * encoding, delimiter, XLSX, title rows) and its columns are read with the members import's header
+ * names; each row is matched to a member (member number, email, phone, name, never by guess), and
+ * anyone else is registered as a guest. One transaction; a dry run only reads.
+ */
+export async function importRegistrations(
+  deps: EventDeps,
+  input: z.output<typeof registrationsImportInput>,
+): Promise<RegistrationsImportResult> {
+  const { db } = deps;
+  let source;
+  try {
+    source = await openImport(Buffer.from(input.data, 'base64'), { fileName: input.fileName });
+  } catch (error) {
+    if (isImportReadError(error)) throw new AppError('VALIDATION', error.message);
+    throw error;
+  }
+  const mapping = suggestMapping(source.headers);
+  const column = (field: string) => mapping.columns.find((c) => c.field === field)?.index ?? -1;
+  const cols = {
+    number: column('memberNumber'),
+    first: column('firstName'),
+    last: column('lastName'),
+    full: column('fullName'),
+    email: column('email'),
+    phone: column('phone'),
+  };
+  if (cols.email < 0 && cols.full < 0 && cols.first < 0 && cols.last < 0 && cols.number < 0) {
+    throw new AppError(
+      'VALIDATION',
+      'This file has no column for a name, an email or a member number, so nobody can be registered from it.',
+    );
+  }
+  const rows = [...source.rows()];
+  const chapter = requireChapter(db);
+  const run = db.transaction((): RegistrationsImportResult => {
+    const event = eventRow(db, input.eventId);
+    if (event.cancelled) throw new AppError('CONFLICT', 'This event is cancelled.');
+    const index = buildMemberIndex(memberCandidates(db));
+    const result: RegistrationsImportResult = {
+      rows: rows.length,
+      members: 0,
+      guests: 0,
+      alreadyRegistered: 0,
+      rejected: [],
+    };
+    const ctx = deps.writeContext();
+    const seen = new Set<string>();
+    const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+    for (const row of rows) {
+      const name =
+        cell(row.cells, cols.full) ||
+        [cell(row.cells, cols.first), cell(row.cells, cols.last)].filter(Boolean).join(' ');
+      const email = cell(row.cells, cols.email);
+      if (email && !EMAIL.test(email)) {
+        result.rejected.push({
+          row: row.rowNumber,
+          field: 'email',
+          message: `“${email}” is not an email address`,
+        });
+        continue;
+      }
+      const line: StatementLine = {
+        rowNumber: row.rowNumber,
+        reference: null,
+        paidOn: null,
+        amountMinor: null,
+        currency: chapter.currency,
+        incoming: true,
+        completed: true,
+        status: null,
+        method: null,
+        account: null,
+        memberNumber: cell(row.cells, cols.number) || null,
+        email: email || null,
+        phone: cell(row.cells, cols.phone) || null,
+        payer: name || null,
+        details: null,
+        problem: null,
+      };
+      const match = matchLine(line, index, chapter.country);
+      if (!match && !name && !email) {
+        result.rejected.push({
+          row: row.rowNumber,
+          field: 'name',
+          message: 'No name, email or known member number',
+        });
+        continue;
+      }
+      const id = match
+        ? memberRegistrationId(input.eventId, match.memberId)
+        : email
+          ? derivedId(input.eventId, `guest:${normaliseEmail(email)}`)
+          : randomUUID();
+      const existing = statement(db, `SELECT cancelled FROM registrations WHERE id = ? AND deleted = 0`).get(
+        id,
+      ) as { cancelled: number } | undefined;
+      if ((existing && !existing.cancelled) || seen.has(id)) {
+        result.alreadyRegistered++;
+        continue;
+      }
+      seen.add(id);
+      if (match) result.members++;
+      else result.guests++;
+      // A dry run reads and counts; it never writes and rolls back.
+      if (input.dryRun) continue;
+      writeRow(ctx, 'registrations', id, {
+        event_id: input.eventId,
+        ...(match
+          ? { member_id: match.memberId }
+          : {
+              guest_name: name || email,
+              guest_email: email ? normaliseEmail(email) : null,
+              guest_phone: line.phone,
+            }),
+        registered_at: ctx.now().toISOString(),
+        walk_in: 0,
+        cancelled: 0,
+        deleted: 0,
+      });
+    }
+    return result;
+  });
+  return run();
+}
