@@ -10,6 +10,18 @@ const NOT_SYNCED = new Set(['id', 'created_at', 'updated_at']);
 const LOCAL_ONLY = new Set(['members.payments_through']);
 /** Columns computed from others: they follow their sources and are never a conflict of their own. */
 const DERIVED = new Set(['members.sort_name', 'members.phone_e164']);
+/**
+ * Facts recorded at two places at once are not a choice between two values the secretary should
+ * review: two officers voiding one payment, two doors checking one person in, the moment a
+ * registration was made. The newest stamp wins as for any field, and no conflict is recorded.
+ */
+const FACTS = new Set(['payments', 'payment_voids', 'attendance']);
+const FACT_FIELDS = new Set(['registrations.registered_at']);
+
+function mayConflict(table: string, column: string): boolean {
+  const field = `${table}.${column}`;
+  return !DERIVED.has(field) && !FACTS.has(table) && !FACT_FIELDS.has(field);
+}
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>();
 
 export function syncableColumns(db: Db, table: string): Set<string> | null {
@@ -160,7 +172,7 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
       })[],
       c.col,
     );
-    if (local && local.value !== c.value && !DERIVED.has(`${c.tbl}.${c.col}`)) {
+    if (local && local.value !== c.value && mayConflict(c.tbl, c.col)) {
       const [lost, won] = c.hlc > local.hlc ? [local, c] : [c, local];
       const wonNode = 'nodeId' in won ? won.nodeId : won.node_id;
       const lostNode = 'nodeId' in lost ? lost.nodeId : lost.node_id;

@@ -1,8 +1,10 @@
 /**
  * Convergence under random offline work: several laptops and one server, random inserts, edits,
  * deletes and restores (including the same field edited on two laptops and the same new member on
- * two laptops), random partitions, duplicated and re-delivered pushes and pulls, shuffled pages.
- * After healing, every laptop must hold exactly the server's data.
+ * two laptops), payments recorded and voided (including the same payment voided on two laptops),
+ * random partitions, duplicated and re-delivered pushes and pulls, shuffled pages.
+ * After healing, every laptop must hold exactly the server's data, and every member's
+ * paid-through date (derived locally, never synced) must follow from the synced payments and voids.
  *
  * SYNC_FUZZ_CASES sets the number of cases on PGlite (default 500) and SYNC_FUZZ_CASES_PG on
  * PostgreSQL (default 200: the same code paths, at the cost of a slower database); SYNC_FUZZ_SEED
@@ -31,7 +33,54 @@ const NAMES = ['Hélène', 'Kwame', 'Søren', 'محمد', '王伟', 'Ngozi'];
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-/** A link that re-sends, re-delivers and shuffles, as a flaky network and retrying proxies do. */
+/** A day between 2024 and 2027 (so statuses vary around today), plus `days`. */
+function randomDay(random: Random, after?: string): string {
+  const start = after ? Date.parse(`${after}T00:00:00Z`) : Date.UTC(2024, 0, 1);
+  const days = after ? Math.floor(random() * 730) : Math.floor(random() * 4 * 365);
+  return new Date(start + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+interface DuesRow {
+  id: string;
+  paid_through: string | null;
+  dues_through: string | null;
+}
+
+/**
+ * What a laptop derives from the synced rows: each member's `dues_through`, next to what it must be
+ * (the later of the member's `paid_through` and the latest period of its payments that are neither
+ * deleted nor voided by a live void), plus the payments and voids themselves.
+ */
+function duesState(laptop: Laptop) {
+  const members = laptop.db
+    .prepare('SELECT id, paid_through, dues_through FROM members ORDER BY id')
+    .all() as DuesRow[];
+  const payments = laptop.db
+    .prepare(
+      `SELECT id, member_id, period_to, receipt_number, amount_minor, deleted FROM payments ORDER BY id`,
+    )
+    .all() as { id: string; member_id: string | null; period_to: string | null; deleted: number }[];
+  const voids = laptop.db
+    .prepare('SELECT id, payment_id, reason, deleted FROM payment_voids ORDER BY id')
+    .all() as { id: string; payment_id: string | null; reason: string | null; deleted: number }[];
+  const voided = new Set(voids.filter((v) => v.deleted === 0).map((v) => v.payment_id));
+  const latest = new Map<string, string>();
+  for (const p of payments) {
+    if (p.deleted !== 0 || voided.has(p.id) || !p.member_id || !p.period_to) continue;
+    if (p.period_to > (latest.get(p.member_id) ?? '')) latest.set(p.member_id, p.period_to);
+  }
+  const expected = members.map((m) => {
+    const fromPayments = latest.get(m.id) ?? null;
+    const through =
+      fromPayments === null || (m.paid_through !== null && m.paid_through >= fromPayments)
+        ? m.paid_through
+        : fromPayments;
+    return { ...m, dues_through: through };
+  });
+  return { members, expected, payments, voids };
+}
+
+/** A link that re-sends, re-delivers, shuffles and reverses pages, as flaky networks and retrying proxies do. */
 function unreliable(random: Random, offline: () => boolean) {
   return (t: SyncTransport): SyncTransport => ({
     enroll: (request) => t.enroll(request),
@@ -46,7 +95,10 @@ function unreliable(random: Random, offline: () => boolean) {
       const from = random() < 0.2 ? Math.max(0, after - Math.floor(random() * 20)) : after;
       const page = await t.pull(from, random() < 0.3 ? Math.max(1, Math.floor(limit / 50)) : limit);
       const changes = [...page.changes];
-      if (random() < 0.5) changes.sort(() => random() - 0.5);
+      // Shuffled, or newest first (a payment then comes before its member, a void before its payment).
+      const order = random();
+      if (order < 0.2) changes.reverse();
+      else if (order < 0.6) changes.sort(() => random() - 0.5);
       return { ...page, changes };
     },
   });
@@ -93,6 +145,7 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
       const laptop = laptops[i]!;
       const members = laptop.db.prepare('SELECT id FROM members ORDER BY id').all() as { id: string }[];
       const target = members.length ? pick(random, members).id : null;
+      const payments = laptop.db.prepare('SELECT id FROM payments ORDER BY id').all() as { id: string }[];
       const roll = random();
       try {
         if (roll < 0.1) {
@@ -101,21 +154,33 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
           await laptop.sync.runOnce();
         } else if (!laptop.handlers['chapter.get'](undefined)) {
           continue;
-        } else if (roll < 0.5 || !target) {
+        } else if (roll < 0.45 || !target) {
           laptop.handlers['members.create']({
             firstName: pick(random, NAMES),
             email: random() < 0.6 ? pick(random, EMAILS) : '',
             city: pick(random, CITIES) ?? '',
           });
-        } else if (roll < 0.8) {
+        } else if (roll < 0.62) {
           laptop.handlers['members.update']({
             id: target,
             patch: random() < 0.5 ? { city: pick(random, CITIES) ?? '' } : { notes: `note ${op} by L${i}` },
           });
-        } else if (roll < 0.9) {
+        } else if (roll < 0.7) {
           laptop.handlers['members.delete']({ id: target });
-        } else {
+        } else if (roll < 0.76) {
           laptop.handlers['members.restore']({ id: target });
+        } else if (roll < 0.9 || payments.length === 0) {
+          // Half with the period typed in, half with the one the service proposes from local state.
+          const periodFrom = random() < 0.5 ? randomDay(random) : undefined;
+          laptop.handlers['payments.record']({
+            memberId: target,
+            amount: pick(random, ['10', '25', '40']),
+            method: pick(random, ['cash', 'mobile-money', 'bank-transfer'] as const),
+            periodFrom,
+            periodTo: periodFrom ? randomDay(random, periodFrom) : undefined,
+          });
+        } else {
+          laptop.handlers['payments.void']({ id: pick(random, payments).id, reason: `void ${op} by L${i}` });
         }
       } catch {
         // A refused edit (a deleted member, an email in use) or a sync through a cut link: the
@@ -134,9 +199,13 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
       headers: { authorization: `Bearer ${state.token}` },
     });
     const serverChecksum = ((await reply.json()) as { checksum: string }).checksum;
+    const referenceDues = duesState(laptops[0]!);
     for (const laptop of laptops) {
       expect(laptop.sync.status().pending, `${laptop.name} outbox`).toBe(0);
       expect(memberSnapshot(laptop.db), `${laptop.name} members`).toEqual(reference);
+      const dues = duesState(laptop);
+      expect(dues.members, `${laptop.name} dues_through`).toEqual(dues.expected);
+      expect(dues, `${laptop.name} dues`).toEqual(referenceDues);
       if (localChecksum(laptop.db).checksum !== serverChecksum) {
         expect(await fieldDifferences(server, chapterId, laptop), `${laptop.name} fields`).toEqual([]);
       }

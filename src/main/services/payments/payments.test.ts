@@ -1,4 +1,7 @@
+import { copyFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../api/handlers';
+import { openDatabase } from '../../db/open';
 import type { z } from 'zod';
 import { paymentListInput } from '../../../shared/payments';
 import { dispatch } from '../../api/dispatch';
@@ -187,5 +190,33 @@ describe('member edits', () => {
     handlers['members.update']({ id: member.id, patch: { city: 'Dakar' } });
     handlers['payments.void']({ id: paid.id, reason: 'Cheque bounced' });
     expect(handlers['members.get']({ id: member.id })).toMatchObject({ status: 'never-paid', city: 'Dakar' });
+  });
+});
+
+describe('receipt numbers', () => {
+  it('are never issued twice, even when the chapter file is put back from an older copy', () => {
+    const { handlers, member, type } = setup();
+    const pay = () =>
+      handlers['payments.record']({ memberId: member.id, amount: '5000', method: 'cash' }).receiptNumber;
+    const first = pay();
+    const copy = `${chapter.path}.copy`;
+    chapter.db.prepare(`VACUUM INTO ?`).run(copy);
+    pay();
+    const third = pay();
+    expect(third).toBe(first.replace('000001', '000003'));
+    chapter.db.close();
+    copyFileSync(copy, chapter.path);
+    rmSync(`${chapter.path}-wal`, { force: true });
+    const restored = openDatabase(chapter.path);
+    const handlers2 = createHandlers(restored, { now: () => new Date('2026-03-16T10:00:00Z') });
+    const next = handlers2['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'cash',
+    }).receiptNumber;
+    expect(next).toBe(first.replace('000001', '000004'));
+    expect(handlers2['membershipTypes.list'](undefined).map((t) => t.id)).toContain(type.id);
+    restored.close();
+    chapter.db = openDatabase(chapter.path);
   });
 });

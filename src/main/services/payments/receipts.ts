@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { statement } from '../../db/statements';
 import type { Db } from '../../db/open';
 
@@ -36,10 +37,35 @@ export function receiptPrefix(db: Db, nodeId: string): string {
 }
 
 /**
+ * Where the receipt sequence is also kept outside the database: a file beside it
+ * (`chapter.sqlite-receipts`), which putting back an older copy of the database does not touch.
+ * Null for a database in memory.
+ */
+function highWaterFile(db: Db): string | null {
+  return db.memory || !db.name ? null : `${db.name}-receipts`;
+}
+
+function readHighWater(db: Db): Record<string, number> {
+  const file = highWaterFile(db);
+  if (!file) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, number>) : {};
+  } catch (error) {
+    // No file yet (the first receipt on this laptop) is the usual case; a damaged one counts as
+    // none, since the database and the numbers that came back by sync still bound the sequence.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return {};
+    throw error;
+  }
+}
+
+/**
  * The next receipt number: this laptop's prefix and its own sequence, so two laptops never need
  * to talk to number receipts. The sequence never goes back: it continues after the highest number
- * with this prefix in the file too, so receipts that came back by sync after a restore of an
- * older copy are not issued again. Call inside the transaction that records the payment.
+ * with this prefix in the file and after the one recorded beside the file, so a laptop put back
+ * from an older copy does not issue numbers it already printed. Call inside the transaction that
+ * records the payment; the number is recorded beside the file before the transaction commits (a
+ * rollback then skips a number, never reuses one).
  */
 export function nextReceiptNumber(db: Db, nodeId: string): string {
   const prefix = receiptPrefix(db, nodeId);
@@ -53,8 +79,11 @@ export function nextReceiptNumber(db: Db, nodeId: string): string {
     `SELECT max(CAST(substr(receipt_number, length(@prefix) + 2) AS INTEGER)) AS highest
      FROM payments WHERE receipt_number > @prefix || '-' AND receipt_number < @prefix || '.'`,
   ).get({ prefix }) as { highest: number | null };
-  const next = Math.max(seq, highest ?? 0) + 1;
+  const outside = readHighWater(db);
+  const next = Math.max(seq, highest ?? 0, Number(outside[prefix]) || 0) + 1;
   statement(db, `UPDATE device SET receipt_seq = ? WHERE singleton = 1`).run(next);
+  const file = highWaterFile(db);
+  if (file) writeFileSync(file, JSON.stringify({ ...outside, [prefix]: next }), { mode: 0o600 });
   return `${prefix}-${String(next).padStart(6, '0')}`;
 }
 
