@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors';
 import { registerDues } from './commands/dues';
 import { registerEvents } from './commands/events';
 import { registerExport } from './commands/export';
+import { registerPrint } from './commands/print';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerServe } from './commands/serve';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerDues(program);
   registerEvents(program);
+  registerPrint(program);
   registerServe(program);
   registerSync(program);
   registerServerCommands(program);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/chapter';
@@ -97,4 +97,31 @@ describe('chapterdesk events commands', () => {
       expect(listed).toEqual([expect.objectContaining({ id: event.id, cancelled: true })]);
     },
   );
+});
+
+describe('chapterdesk print', () => {
+  it('prints the roster to a PDF, and says clearly when there is no Chromium', { timeout: 120_000 }, () => {
+    const temp = tempDir();
+    temps.push(temp);
+    const db = join(temp.dir, 'lyon.sqlite');
+    expect(cli('init', '--db', db, '--name', 'Lyon', '--country', 'FR', '--currency', 'EUR').code).toBe(0);
+    const out = join(temp.dir, 'roster.pdf');
+    const printed = cli('print', 'roster', '--db', db, '--out', out, '--paper', 'letter', '--landscape');
+    expect(printed.stderr).toContain(`Wrote ${out}`);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const none = cli(
+      'print',
+      'roster',
+      '--db',
+      db,
+      '--out',
+      join(temp.dir, 'x.pdf'),
+      '--chromium',
+      '/nowhere/chromium',
+    );
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toMatch(/No Chromium at \/nowhere\/chromium/);
+    const paper = cli('print', 'roster', '--db', db, '--out', join(temp.dir, 'y.pdf'), '--paper', 'a3');
+    expect(paper.stderr).toMatch(/paper: use a4, letter or a5/);
+  });
 });

@@ -7,7 +7,7 @@ import type { OpenChapter } from '../open-chapter';
 import { call, print, resolveMember, withChapter } from './dues';
 
 /** An event by id, or by a unique start of its id as `events list` prints it. */
-function resolveEvent(db: Db, text: string): string {
+export function resolveEvent(db: Db, text: string): string {
   const rows = statement(
     db,
     `SELECT id FROM events WHERE deleted = 0 AND (id = ? OR id LIKE ? || '%') LIMIT 2`,

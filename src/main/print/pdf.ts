@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { AppError } from '../../shared/errors';
+
+/** Where Chromium and Chrome usually live on Linux, macOS and Windows. */
+const USUAL_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+/**
+ * The Chromium to print with: the one named, else $CHROMIUM_PATH, else the first usual install.
+ * Never a browser download: the app prints with what the machine has and says so when it has none.
+ */
+export function findChromium(explicit?: string): string {
+  const candidates = [explicit, process.env.CHROMIUM_PATH, ...USUAL_PATHS].filter((p): p is string =>
+    Boolean(p),
+  );
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    throw new AppError(
+      'NOT_FOUND',
+      explicit
+        ? `No Chromium at ${explicit}.`
+        : 'No Chromium or Chrome was found to print with. Install Chromium (Debian: apt-get install chromium), or give its path with --chromium PATH or CHROMIUM_PATH.',
+    );
+  }
+  return found;
+}
+
+export interface PdfRenderer {
+  render(html: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * A headless Chromium that turns documents into PDF. The page size, margins and the page number
+ * boxes come from the document's own `@page` rules, so the PDF is what the preview and the paper
+ * show. Network is off: a document is self-contained.
+ */
+export async function openPdfRenderer(chromiumPath: string): Promise<PdfRenderer> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  return {
+    async render(html) {
+      const page = await context.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}

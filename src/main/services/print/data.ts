@@ -1,0 +1,186 @@
+import type { Chapter } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { ListQuery } from '../members/query';
+import { listMembers } from '../members/query';
+import { amountInWords } from '../../../shared/print/words';
+import type {
+  CertificatesData,
+  DuesListData,
+  PrintMember,
+  ReceiptData,
+  RosterColumn,
+  RosterData,
+  SignInData,
+} from '../../../shared/print/documents';
+import { PRINT_LABELS, type PrintLanguage } from '../../../shared/print/labels';
+import type { Member } from '../../../shared/domain';
+import { dateIn } from '../../../shared/time';
+import type { Db } from '../../db/open';
+import { statement } from '../../db/statements';
+import { requireChapter } from '../chapter/chapter';
+import { eventDetail } from '../events/attendance';
+import type { EventDeps } from '../events/events';
+import { getPayment } from '../payments/payments';
+import { statusParams } from '../members/status';
+
+/** Last name first when there is one, so the printed order can be seen. */
+function printedName(m: { firstName: string | null; lastName: string | null; email: string | null }): string {
+  if (m.lastName && m.firstName) return `${m.lastName}, ${m.firstName}`;
+  return m.lastName || m.firstName || m.email || '';
+}
+
+function toPrintMember(m: Member): PrintMember {
+  return {
+    memberNumber: m.memberNumber,
+    name: printedName(m),
+    email: m.email,
+    phone: m.phone,
+    city: m.city,
+    type: m.typeName,
+    status: m.status,
+    paidThrough: m.paidThrough,
+  };
+}
+
+/** Sorting by last name with the rules of the chapter's language (é with e, ñ after n in Spanish…). */
+function byLastName(lang: string) {
+  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  return (a: Member, b: Member) =>
+    collator.compare(
+      a.lastName ?? a.firstName ?? a.email ?? '',
+      b.lastName ?? b.firstName ?? b.email ?? '',
+    ) ||
+    collator.compare(a.firstName ?? '', b.firstName ?? '') ||
+    collator.compare(a.memberNumber ?? '', b.memberNumber ?? '');
+}
+
+function allMatching(db: Db, now: Date, chapter: Chapter, query: ListQuery): Member[] {
+  return listMembers(db, { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER }, now, chapter).rows;
+}
+
+export function rosterData(
+  db: Db,
+  now: Date,
+  query: ListQuery,
+  options: { columns: readonly RosterColumn[]; lang: PrintLanguage; filterLabel: string },
+): RosterData {
+  const chapter = requireChapter(db);
+  const rows = allMatching(db, now, chapter, query).sort(byLastName(chapter.locale || options.lang));
+  return {
+    chapterName: chapter.name,
+    printedOn: statusParams(chapter, now).today,
+    filter: options.filterLabel,
+    columns: options.columns,
+    rows: rows.map(toPrintMember),
+  };
+}
+
+export function duesListData(db: Db, now: Date, lang: PrintLanguage): DuesListData {
+  const chapter = requireChapter(db);
+  const base: ListQuery = { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 1 };
+  const sort = byLastName(chapter.locale || lang);
+  const group = (query: Partial<ListQuery>) =>
+    allMatching(db, now, chapter, { ...base, ...query })
+      .sort(sort)
+      .map(toPrintMember);
+  return {
+    chapterName: chapter.name,
+    printedOn: statusParams(chapter, now).today,
+    groups: [
+      { key: 'expiring', rows: group({ expiringWithinDays: 30 }) },
+      { key: 'grace', rows: group({ status: 'grace' }) },
+      { key: 'lapsed', rows: group({ status: 'lapsed' }) },
+    ],
+  };
+}
+
+function eventWhen(startsAt: string, timeZone: string | null, lang: PrintLanguage): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
+  if (timeZone) options.timeZone = timeZone;
+  return new Intl.DateTimeFormat(lang, options).format(new Date(startsAt));
+}
+
+export function signInData(
+  deps: EventDeps,
+  eventId: string,
+  lang: PrintLanguage,
+  blankRows: number,
+): SignInData {
+  const chapter = requireChapter(deps.db);
+  const event = eventDetail(deps, eventId);
+  const collator = new Intl.Collator(chapter.locale || lang, { sensitivity: 'base' });
+  const people = event.attendees
+    .filter((a) => a.state === 'confirmed')
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((a) => ({ name: a.name, memberNumber: a.memberNumber, status: a.memberStatus, guest: a.guest }));
+  return {
+    chapterName: chapter.name,
+    printedOn: statusParams(chapter, deps.now()).today,
+    title: event.title,
+    when: eventWhen(event.startsAt, chapter.timeZone, lang),
+    venue: event.venue,
+    agm: event.kind === 'agm',
+    people,
+    blankRows,
+  };
+}
+
+export function certificatesData(deps: EventDeps, eventId: string, lang: PrintLanguage): CertificatesData {
+  const chapter = requireChapter(deps.db);
+  const event = eventDetail(deps, eventId);
+  if (event.kind !== 'training' && event.kind !== 'workshop') {
+    throw new AppError('VALIDATION', 'event: certificates are for trainings and workshops.');
+  }
+  const collator = new Intl.Collator(chapter.locale || lang, { sensitivity: 'base' });
+  return {
+    chapterName: chapter.name,
+    title: event.title,
+    date: dateIn(new Date(event.startsAt), chapter.timeZone),
+    people: event.attendees
+      .filter((a) => a.completed)
+      .map((a) => a.name)
+      .sort(collator.compare),
+  };
+}
+
+/** A payment by id or receipt number, as a receipt in the given language. */
+export function receiptData(db: Db, idOrReceipt: string, lang: PrintLanguage): ReceiptData {
+  const chapter = requireChapter(db);
+  const row = statement(db, `SELECT id FROM payments WHERE id = ? OR receipt_number = ?`).get(
+    idOrReceipt,
+    idOrReceipt,
+  ) as { id: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `payment: no payment “${idOrReceipt}”.`);
+  const p = getPayment(db, row.id);
+  return {
+    chapterName: chapter.name,
+    receiptNumber: p.receiptNumber,
+    memberName: p.memberName ?? '',
+    memberNumber: p.memberNumber,
+    amountMinor: p.amountMinor,
+    currency: p.currency,
+    amountInWords: amountInWords(p.amountMinor, p.currency, lang),
+    method: p.method,
+    reference: p.reference,
+    paidOn: p.paidOn,
+    periodFrom: p.periodFrom,
+    periodTo: p.periodTo,
+    officer: p.officer,
+    voided: p.void !== null,
+  };
+}
+
+/** The filter as the roster's header states it, in the document's language. */
+export function filterLabel(db: Db, query: Partial<ListQuery>, lang: PrintLanguage): string {
+  const labels = PRINT_LABELS[lang];
+  const parts: string[] = [];
+  if (query.status) parts.push(`${labels.columns.status}: ${labels.status[query.status]}`);
+  if (query.typeId) {
+    const type = statement(db, `SELECT name FROM membership_types WHERE id = ?`).get(query.typeId) as
+      { name: string } | undefined;
+    parts.push(`${labels.columns.type}: ${type?.name ?? query.typeId}`);
+  }
+  if (query.city) parts.push(`${labels.columns.city}: ${query.city}`);
+  if (query.query) parts.push(`“${query.query}”`);
+  return parts.join(' · ');
+}

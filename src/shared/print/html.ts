@@ -1,0 +1,113 @@
+import { PRINT_LABELS, type PrintLanguage, type PrintLabels } from './labels';
+
+export const PAPER_SIZES = ['a4', 'a5', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export interface PageOptions {
+  lang: PrintLanguage;
+  paper: PaperSize;
+  landscape: boolean;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Every value that comes from data goes through this before it enters a document. */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** A CSS string literal, for the text of page margin boxes. */
+function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
+}
+
+/**
+ * Fonts that every desktop has for each script, so a name prints as text in its own letters on
+ * Windows, macOS and Linux (Noto on Linux; CI installs fonts-noto-core and fonts-noto-cjk).
+ */
+export const FONT_STACK = [
+  '"Noto Sans"',
+  '"Segoe UI"',
+  '"Helvetica Neue"',
+  'Arial',
+  '"Noto Sans Arabic"',
+  '"Noto Naskh Arabic"',
+  '"Segoe UI Arabic"',
+  '"Geeza Pro"',
+  '"Noto Sans CJK SC"',
+  '"Microsoft YaHei"',
+  '"PingFang SC"',
+  '"Noto Sans Devanagari"',
+  '"Nirmala UI"',
+  '"Kohinoor Devanagari"',
+  '"Noto Sans Ethiopic"',
+  '"Nyala"',
+  'sans-serif',
+].join(', ');
+
+/**
+ * A whole printable document: the page size, margins with the chapter and date at the top and
+ * "page n of N" at the bottom of every page (CSS page margin boxes, which Chromium prints in
+ * preview, on paper and to PDF alike), the language and direction, and rules that keep a table's
+ * header on every page and never cut a row in two.
+ */
+export function printDocument(options: {
+  page: PageOptions;
+  title: string;
+  headerStart: string;
+  headerEnd: string;
+  body: string;
+  css?: string;
+}): string {
+  const { page } = options;
+  const labels: PrintLabels = PRINT_LABELS[page.lang];
+  const dir = page.lang === 'ar' ? 'rtl' : 'ltr';
+  const size = `${page.paper.toUpperCase()} ${page.landscape ? 'landscape' : 'portrait'}`;
+  return `<!doctype html>
+<html lang="${esc(page.lang)}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<title>${esc(options.title)}</title>
+<style>
+@page {
+  size: ${size};
+  margin: 16mm 12mm 16mm 12mm;
+  @top-left { content: ${cssString(dir === 'rtl' ? options.headerEnd : options.headerStart)}; font: 9pt ${FONT_STACK}; color: #444; }
+  @top-right { content: ${cssString(dir === 'rtl' ? options.headerStart : options.headerEnd)}; font: 9pt ${FONT_STACK}; color: #444; }
+  @bottom-center { content: ${cssString(`${labels.page} `)} counter(page) ${cssString(` ${labels.of} `)} counter(pages); font: 9pt ${FONT_STACK}; color: #444; }
+}
+* { box-sizing: border-box; }
+html { font: 10.5pt/1.35 ${FONT_STACK}; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 2mm; }
+.meta { margin: 0 0 4mm; color: #333; }
+table { width: 100%; border-collapse: collapse; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border-bottom: 0.3mm solid #999; padding: 1.6mm 2mm; text-align: start; vertical-align: top; }
+th { border-bottom: 0.5mm solid #000; font-weight: 600; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+bdi { unicode-bidi: isolate; }
+${options.css ?? ''}
+</style>
+</head>
+<body>
+${options.body}
+</body>
+</html>
+`;
+}
+
+/** A date for people, in the document's language (dates are days, printed as such, in UTC). */
+export function printDate(isoDate: string | null, lang: PrintLanguage): string {
+  if (!isoDate) return '';
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
+}
