@@ -22,9 +22,10 @@ const USUAL_PATHS = [
  * Never a browser download: the app prints with what the machine has and says so when it has none.
  */
 export function findChromium(explicit?: string): string {
-  const candidates = [explicit, process.env.CHROMIUM_PATH, ...USUAL_PATHS].filter((p): p is string =>
-    Boolean(p),
-  );
+  // A path the person gave is the only one tried: printing with another browser would hide a typo.
+  const candidates = explicit
+    ? [explicit]
+    : [process.env.CHROMIUM_PATH, ...USUAL_PATHS].filter((p): p is string => Boolean(p));
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new AppError(
