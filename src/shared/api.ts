@@ -64,6 +64,14 @@ import {
   type MemberAttendance,
   type RegistrationsImportResult,
 } from './events';
+import {
+  printCertificatesInput,
+  printDuesInput,
+  printReceiptInput,
+  printRosterInput,
+  printSignInInput,
+} from './print/contract';
+import type { CertificatesData, DuesListData, ReceiptData, RosterData, SignInData } from './print/documents';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
@@ -106,6 +114,11 @@ export const contract = {
     result: null as unknown as RegistrationsImportResult,
   },
   'members.attendance': { input: byId, result: null as unknown as MemberAttendance[] },
+  'print.roster': { input: printRosterInput, result: null as unknown as RosterData },
+  'print.signIn': { input: printSignInInput, result: null as unknown as SignInData },
+  'print.receipt': { input: printReceiptInput, result: null as unknown as ReceiptData },
+  'print.dues': { input: printDuesInput, result: null as unknown as DuesListData },
+  'print.certificates': { input: printCertificatesInput, result: null as unknown as CertificatesData },
   'members.list': { input: memberListInput, result: null as unknown as MemberPage },
   'members.get': { input: byId, result: null as unknown as Member },
   'members.create': { input: memberCreateInput, result: null as unknown as Member },

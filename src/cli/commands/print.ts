@@ -1,17 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openPdfRenderer, findChromium } from '../../main/print/pdf';
-import { createWriteContexts } from '../../main/services/device/device';
-import {
-  certificatesData,
-  duesListData,
-  filterLabel,
-  receiptData,
-  rosterData,
-  signInData,
-} from '../../main/services/print/data';
+import { receiptData } from '../../main/services/print/data';
 import { findMembershipType } from '../../main/services/types/membership-types';
-import { MEMBER_STATUSES, type MemberStatus } from '../../shared/dues/status';
+import { MEMBER_STATUSES } from '../../shared/dues/status';
 import { AppError } from '../../shared/errors';
 import {
   certificatesHtml,
@@ -20,12 +12,14 @@ import {
   rosterHtml,
   ROSTER_COLUMNS,
   signInHtml,
-  type RosterColumn,
+  type CertificatesData,
+  type DuesListData,
+  type RosterData,
+  type SignInData,
 } from '../../shared/print/documents';
 import { PAPER_SIZES, type PageOptions, type PaperSize } from '../../shared/print/html';
 import { printLanguage } from '../../shared/print/labels';
-import type { OpenChapter } from '../open-chapter';
-import { withChapter } from './dues';
+import { call, withChapter } from './dues';
 import { resolveEvent } from './events';
 
 interface CommonFlags {
@@ -70,11 +64,6 @@ async function writePdf(flags: CommonFlags, html: string): Promise<void> {
   process.stderr.write(`Wrote ${flags.out}\n`);
 }
 
-function eventDeps(chapter: OpenChapter) {
-  const now = () => new Date();
-  return { db: chapter.db, now, writeContext: createWriteContexts(chapter.db, now) };
-}
-
 export function registerPrint(program: Command): void {
   const print = program.command('print').description('Print documents to PDF with Chromium');
 
@@ -112,20 +101,13 @@ export function registerPrint(program: Command): void {
             if (!type) throw new AppError('NOT_FOUND', `type: no membership type “${flags.type}”.`);
             typeId = type.id;
           }
-          const query = {
+          const data = await call<RosterData>(chapter, 'print.roster', {
             query: flags.query ?? '',
-            status: flags.status as MemberStatus | undefined,
+            status: flags.status,
             typeId,
             city: flags.city,
-            sort: 'name' as const,
-            direction: 'asc' as const,
-            offset: 0,
-            limit: 1,
-          };
-          const data = rosterData(chapter.db, new Date(), query, {
-            columns: columns as RosterColumn[],
+            columns,
             lang: lang.lang,
-            filterLabel: filterLabel(chapter.db, query, lang.lang),
           });
           await writePdf(flags, rosterHtml(data, lang));
         }),
@@ -141,7 +123,11 @@ export function registerPrint(program: Command): void {
         if (!Number.isInteger(blank) || blank < 0 || blank > 500) {
           throw new AppError('VALIDATION', 'blank-rows: give a whole number from 0 to 500.');
         }
-        const data = signInData(eventDeps(chapter), resolveEvent(chapter.db, flags.event), page.lang, blank);
+        const data = await call<SignInData>(chapter, 'print.signIn', {
+          eventId: resolveEvent(chapter.db, flags.event),
+          blankRows: blank,
+          lang: page.lang,
+        });
         await writePdf(flags, signInHtml(data, page));
       }),
     );
@@ -159,7 +145,10 @@ export function registerPrint(program: Command): void {
     (flags: CommonFlags) =>
       withChapter(flags.db, async (chapter) => {
         const page = pageOptions(flags, chapter.handlers['chapter.get'](undefined)?.locale ?? 'en');
-        await writePdf(flags, duesListHtml(duesListData(chapter.db, new Date(), page.lang), page));
+        await writePdf(
+          flags,
+          duesListHtml(await call<DuesListData>(chapter, 'print.dues', { lang: page.lang }), page),
+        );
       }),
   );
 
@@ -171,7 +160,10 @@ export function registerPrint(program: Command): void {
           { ...flags, landscape: flags.landscape ?? true },
           chapter.handlers['chapter.get'](undefined)?.locale ?? 'en',
         );
-        const data = certificatesData(eventDeps(chapter), resolveEvent(chapter.db, flags.event), page.lang);
+        const data = await call<CertificatesData>(chapter, 'print.certificates', {
+          eventId: resolveEvent(chapter.db, flags.event),
+          lang: page.lang,
+        });
         if (data.people.length === 0)
           throw new AppError('VALIDATION', 'Nobody has completed this training yet.');
         await writePdf(flags, certificatesHtml(data, page));

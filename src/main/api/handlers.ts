@@ -29,6 +29,15 @@ import {
   undoCheckIn,
 } from '../services/events/attendance';
 import { importRegistrations } from '../services/events/registrations-import';
+import {
+  certificatesData,
+  duesListData,
+  filterLabel,
+  receiptData,
+  rosterData,
+  signInData,
+} from '../services/print/data';
+import { printLanguage } from '../../shared/print/labels';
 import { createStatements, listStatementBatches, undoStatementBatch } from '../services/payments/statements';
 import { createWriteContexts } from '../services/device/device';
 import {
@@ -138,6 +147,22 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
       return result;
     },
     'members.attendance': ({ id }) => memberAttendance(db, id),
+    'print.roster': ({ columns, lang, ...filters }) => {
+      const language = lang ?? printLanguage(requireChapter(db).locale);
+      const query = { ...filters, offset: 0, limit: 1 };
+      return rosterData(db, now(), query, {
+        columns: columns ?? ['memberNumber', 'name', 'phone', 'city', 'status', 'paidThrough'],
+        lang: language,
+        filterLabel: filterLabel(db, query, language),
+      });
+    },
+    'print.signIn': ({ eventId, blankRows, lang }) =>
+      signInData(deps, eventId, lang ?? printLanguage(requireChapter(db).locale), blankRows),
+    'print.receipt': ({ paymentId, lang }) =>
+      receiptData(db, paymentId, lang ?? printLanguage(requireChapter(db).locale)),
+    'print.dues': ({ lang }) => duesListData(db, now(), lang ?? printLanguage(requireChapter(db).locale)),
+    'print.certificates': ({ eventId, lang }) =>
+      certificatesData(deps, eventId, lang ?? printLanguage(requireChapter(db).locale)),
     'members.list': (input) => listMembers(db, input, now(), requireChapter(db)),
     'members.get': ({ id }) => getMember(deps, id),
     'members.create': (input) => written(createMember(deps, input)),

@@ -13,6 +13,7 @@ import { SyncIndicator } from './components/SyncIndicator';
 import { Toast, type ToastMessage } from './components/Toast';
 import { RecordPaymentDialog } from './dues/RecordPaymentDialog';
 import { isRecordPaymentShortcut, RECORD_PAYMENT_KEYS } from './dues/shortcut';
+import { EventsRoute, isEventView, type EventView } from './events/EventsRoute';
 import { isLanguage } from './i18n/languages';
 import { useFormat } from './i18n/useFormat';
 import { ConflictsScreen } from './screens/ConflictsScreen';
@@ -25,7 +26,7 @@ import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
 
-type View = { name: Section } | { name: 'member'; id: string };
+type View = { name: Section } | { name: 'member'; id: string } | EventView;
 
 const UNDO_WINDOW_MS = 10_000;
 const NOTICE_MS = 4_000;
@@ -229,6 +230,19 @@ export function App() {
         />
       );
     }
+    if (view.name === 'events' || isEventView(view)) {
+      return (
+        <EventsRoute
+          view={isEventView(view) ? view : { name: 'events' }}
+          chapter={chapter}
+          dataVersion={shownVersion}
+          onChanged={changed}
+          onNavigate={setView}
+          onOpenMember={(id) => setView({ name: 'member', id })}
+          onNotice={(text) => showToast(text, NOTICE_MS)}
+        />
+      );
+    }
     if (view.name === 'import') {
       return (
         <ImportScreen
@@ -266,6 +280,7 @@ export function App() {
           onDeleted={onDeleted}
           onRecordPayment={(memberId) => setRecording({ memberId })}
           onPaymentVoided={onPaymentVoided}
+          onOpenEvent={(eventId) => setView({ name: 'event', id: eventId })}
         />
       );
     }
@@ -299,7 +314,7 @@ export function App() {
         nav={
           chapter && (
             <MainNav
-              current={view.name === 'member' ? 'members' : view.name}
+              current={view.name === 'member' ? 'members' : isEventView(view) ? 'events' : view.name}
               openConflicts={sync.status?.openConflicts ?? 0}
               onNavigate={(section) => setView({ name: section })}
             />

@@ -1,7 +1,7 @@
 import type { MemberStatus } from '../dues/status';
 import { formatMoney } from '../dues/money';
 import type { PaymentMethod } from '../payments';
-import { esc, printDate, printDocument, type PageOptions } from './html';
+import { esc, printDate, printParts, wholeDocument, type PageOptions, type PrintParts } from './html';
 import { PRINT_LABELS } from './labels';
 
 export const ROSTER_COLUMNS = [
@@ -50,7 +50,7 @@ function cell(column: RosterColumn, m: PrintMember, page: PageOptions): string {
   }
 }
 
-export function rosterHtml(data: RosterData, page: PageOptions): string {
+export function rosterParts(data: RosterData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
   const head = data.columns
     .map((c) => `<th${c === 'memberNumber' ? ' class="num"' : ''}>${esc(labels.columns[c])}</th>`)
@@ -62,7 +62,7 @@ export function rosterHtml(data: RosterData, page: PageOptions): string {
     )
     .join('\n');
   const printed = `${labels.printedOn} ${printDate(data.printedOn, page.lang)}`;
-  return printDocument({
+  return printParts({
     page,
     title: `${labels.roster} · ${data.chapterName}`,
     headerStart: data.chapterName,
@@ -86,7 +86,7 @@ export interface SignInData {
   blankRows: number;
 }
 
-export function signInHtml(data: SignInData, page: PageOptions): string {
+export function signInParts(data: SignInData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
   const statusHead = data.agm ? `<th>${esc(labels.columns.status)}</th>` : '';
   const row = (n: number, name: string, number: string, status: string) =>
@@ -97,7 +97,7 @@ export function signInHtml(data: SignInData, page: PageOptions): string {
   const blanks = Array.from({ length: data.blankRows }, (_, i) =>
     row(data.people.length + i + 1, '', '', ''),
   );
-  return printDocument({
+  return printParts({
     page,
     title: `${labels.signIn} · ${data.title}`,
     headerStart: data.chapterName,
@@ -128,14 +128,14 @@ export interface ReceiptData {
   voided: boolean;
 }
 
-export function receiptHtml(data: ReceiptData, page: PageOptions): string {
+export function receiptParts(data: ReceiptData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
   const line = (label: string, value: string) =>
     `<tr><th scope="row">${esc(label)}</th><td>${value}</td></tr>`;
   const period = data.periodFrom
     ? `${printDate(data.periodFrom, page.lang)} – ${printDate(data.periodTo, page.lang)}`
     : '';
-  return printDocument({
+  return printParts({
     page,
     title: `${labels.receipt} ${data.receiptNumber}`,
     headerStart: data.chapterName,
@@ -165,7 +165,7 @@ export interface DuesListData {
   groups: { key: 'expiring' | 'grace' | 'lapsed'; rows: PrintMember[] }[];
 }
 
-export function duesListHtml(data: DuesListData, page: PageOptions): string {
+export function duesListParts(data: DuesListData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
   const titles = { expiring: labels.expiring, grace: labels.inGrace, lapsed: labels.lapsed };
   const columns: RosterColumn[] = ['memberNumber', 'name', 'phone', 'type', 'paidThrough'];
@@ -184,7 +184,7 @@ ${g.rows.map((m) => `<tr>${columns.map((c) => `<td${c === 'memberNumber' ? ' cla
 }`,
     )
     .join('\n');
-  return printDocument({
+  return printParts({
     page,
     title: `${labels.duesList} · ${data.chapterName}`,
     headerStart: data.chapterName,
@@ -201,7 +201,7 @@ export interface CertificatesData {
   people: string[];
 }
 
-export function certificatesHtml(data: CertificatesData, page: PageOptions): string {
+export function certificatesParts(data: CertificatesData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
   const one = (name: string) => `<section class="certificate">
 <p class="chapter"><bdi>${esc(data.chapterName)}</bdi></p>
@@ -212,7 +212,7 @@ export function certificatesHtml(data: CertificatesData, page: PageOptions): str
 <p class="training"><bdi>${esc(data.title)}</bdi></p>
 <p>${esc(labels.on)} ${esc(printDate(data.date, page.lang))}</p>
 </section>`;
-  return printDocument({
+  return printParts({
     page,
     title: `${labels.certificate} · ${data.title}`,
     headerStart: data.chapterName,
@@ -226,3 +226,11 @@ export function certificatesHtml(data: CertificatesData, page: PageOptions): str
     body: data.people.map(one).join('\n'),
   });
 }
+
+export const rosterHtml = (data: RosterData, page: PageOptions) => wholeDocument(rosterParts(data, page));
+export const signInHtml = (data: SignInData, page: PageOptions) => wholeDocument(signInParts(data, page));
+export const receiptHtml = (data: ReceiptData, page: PageOptions) => wholeDocument(receiptParts(data, page));
+export const duesListHtml = (data: DuesListData, page: PageOptions) =>
+  wholeDocument(duesListParts(data, page));
+export const certificatesHtml = (data: CertificatesData, page: PageOptions) =>
+  wholeDocument(certificatesParts(data, page));

@@ -57,25 +57,35 @@ export const FONT_STACK = [
  * preview, on paper and to PDF alike), the language and direction, and rules that keep a table's
  * header on every page and never cut a row in two.
  */
-export function printDocument(options: {
+export interface PrintParts {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  title: string;
+  /** The style sheet: page size, margin boxes, table rules, the document's own. */
+  css: string;
+  body: string;
+}
+
+export interface DocumentSpec {
   page: PageOptions;
   title: string;
   headerStart: string;
   headerEnd: string;
   body: string;
   css?: string;
-}): string {
+}
+
+/**
+ * A document as its parts: the app's preview puts the body in a frame and adopts the style sheet
+ * through the CSS object model (its content security policy allows no inline style), the CLI and
+ * the tests print the whole document (`wholeDocument`). Both are the same template.
+ */
+export function printParts(options: DocumentSpec): PrintParts {
   const { page } = options;
   const labels: PrintLabels = PRINT_LABELS[page.lang];
   const dir = page.lang === 'ar' ? 'rtl' : 'ltr';
   const size = `${page.paper.toUpperCase()} ${page.landscape ? 'landscape' : 'portrait'}`;
-  return `<!doctype html>
-<html lang="${esc(page.lang)}" dir="${dir}">
-<head>
-<meta charset="utf-8">
-<title>${esc(options.title)}</title>
-<style>
-@page {
+  const css = `@page {
   size: ${size};
   margin: 16mm 12mm 16mm 12mm;
   @top-left { content: ${cssString(dir === 'rtl' ? options.headerEnd : options.headerStart)}; font: 9pt ${FONT_STACK}; color: #444; }
@@ -94,11 +104,23 @@ th, td { border-bottom: 0.3mm solid #999; padding: 1.6mm 2mm; text-align: start;
 th { border-bottom: 0.5mm solid #000; font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 bdi { unicode-bidi: isolate; }
-${options.css ?? ''}
+${options.css ?? ''}`;
+  return { lang: page.lang, dir, title: options.title, css, body: options.body };
+}
+
+/** The whole printable document: what Chromium prints to paper or PDF. */
+export function wholeDocument(parts: PrintParts): string {
+  return `<!doctype html>
+<html lang="${esc(parts.lang)}" dir="${parts.dir}">
+<head>
+<meta charset="utf-8">
+<title>${esc(parts.title)}</title>
+<style>
+${parts.css}
 </style>
 </head>
 <body>
-${options.body}
+${parts.body}
 </body>
 </html>
 `;

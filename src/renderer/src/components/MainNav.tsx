@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 
-export const SECTIONS = ['members', 'dues', 'import', 'conflicts', 'settings'] as const;
+export const SECTIONS = ['members', 'dues', 'events', 'import', 'conflicts', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 interface MainNavProps {
@@ -24,7 +24,11 @@ export function MainNav({ current, openConflicts, onNavigate }: MainNavProps) {
               aria-current={current === section ? 'page' : undefined}
               onClick={() => onNavigate(section)}
             >
-              {section === 'import' ? t('import.nav') : t(`nav.${section}`)}
+              {section === 'import'
+                ? t('import.nav')
+                : section === 'events'
+                  ? t('events.nav')
+                  : t(`nav.${section}`)}
               {section === 'conflicts' && openConflicts > 0 && (
                 <span className="count-badge" data-testid="conflict-count">
                   <span aria-hidden="true">{format.number(openConflicts)}</span>

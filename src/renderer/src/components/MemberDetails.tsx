@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/domain';
 import { useFormat } from '../i18n/useFormat';
-import { StatusBadge } from './StatusBadge';
 
 export function MemberDetails({ member }: { member: Member }) {
   const { t } = useTranslation();
@@ -11,7 +10,6 @@ export function MemberDetails({ member }: { member: Member }) {
   const phone = member.phoneE164 ?? member.phone;
 
   const rows: [label: string, value: ReactNode][] = [
-    [t('fields.status'), <StatusBadge key="status" status={member.status} />],
     [t('fields.typeId'), member.typeName],
     [t('fields.memberNumber'), member.memberNumber],
     [t('fields.email'), member.email && <bdi>{member.email}</bdi>],
@@ -27,7 +25,6 @@ export function MemberDetails({ member }: { member: Member }) {
     [t('fields.country'), member.country],
     [t('fields.organisation'), member.organisation],
     [t('fields.joinedOn'), member.joinedOn && format.date(member.joinedOn)],
-    [t('fields.paidThrough'), member.paidThrough && format.date(member.paidThrough)],
     [t('fields.consentEmail'), yesNo(member.consentEmail)],
     [t('fields.consentSms'), yesNo(member.consentSms)],
     [t('fields.notes'), member.notes && <span className="details__notes">{member.notes}</span>],

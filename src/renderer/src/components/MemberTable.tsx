@@ -12,15 +12,16 @@ const HEADER_HEIGHT = 44;
 const PAGE_JUMP = 10;
 
 type Column = 'name' | 'memberNumber' | 'email' | 'phone' | 'city' | 'type' | 'joinedOn' | 'status';
+// Status comes second, so it stays in view on a small screen where the rest scrolls sideways.
 const COLUMNS: readonly Column[] = [
   'name',
+  'status',
   'memberNumber',
   'email',
   'phone',
   'city',
   'type',
   'joinedOn',
-  'status',
 ];
 const SORTABLE: Partial<Record<Column, MemberSortField>> = {
   name: 'name',
@@ -232,6 +233,15 @@ function MemberCells({ member }: { member: Member }) {
       <div role="cell" className="member-table__cell member-table__cell--name">
         {memberName(member) || t('members.unnamed')}
       </div>
+      <div role="cell" className="member-table__cell member-table__cell--status">
+        <StatusBadge status={member.status} />
+        {member.paidThrough && (
+          <span className="member-table__paid-through" title={t('fields.paidThrough')}>
+            <span className="visually-hidden">{t('fields.paidThrough')} </span>
+            {format.date(member.paidThrough)}
+          </span>
+        )}
+      </div>
       <div role="cell" className="member-table__cell">
         {member.memberNumber}
       </div>
@@ -249,15 +259,6 @@ function MemberCells({ member }: { member: Member }) {
       </div>
       <div role="cell" className="member-table__cell">
         {member.joinedOn && format.date(member.joinedOn)}
-      </div>
-      <div role="cell" className="member-table__cell member-table__cell--status">
-        <StatusBadge status={member.status} />
-        {member.paidThrough && (
-          <span className="member-table__paid-through" title={t('fields.paidThrough')}>
-            <span className="visually-hidden">{t('fields.paidThrough')} </span>
-            {format.date(member.paidThrough)}
-          </span>
-        )}
       </div>
     </>
   );

@@ -17,6 +17,8 @@ interface MemberComboboxProps {
   placeholder?: string;
   /** Hidden label for places without a visible one (a table cell). */
   ariaLabel?: string;
+  /** The list pushes what follows down instead of floating: for places that clip (a scrolling table). */
+  inline?: boolean;
 }
 
 export function memberLabel(member: Member, unnamed: string): string {
@@ -34,6 +36,7 @@ export function MemberCombobox({
   onSelect,
   placeholder,
   ariaLabel,
+  inline = false,
 }: MemberComboboxProps) {
   const { t } = useTranslation();
   const unnamed = t('members.unnamed');
@@ -115,7 +118,7 @@ export function MemberCombobox({
 
   const optionId = (index: number) => `${listId}-option-${index}`;
   return (
-    <div className="combobox">
+    <div className={inline ? 'combobox combobox--inline' : 'combobox'}>
       <input
         {...control}
         type="text"
@@ -158,9 +161,7 @@ export function MemberCombobox({
                 {memberName(member) || unnamed}
                 {member.memberNumber && <span className="muted"> · {member.memberNumber}</span>}
               </span>
-              {member.email && (
-                <bdi className="combobox__detail muted">{member.email}</bdi>
-              )}
+              {member.email && <bdi className="combobox__detail muted">{member.email}</bdi>}
               <StatusBadge status={member.status} />
             </li>
           ))}

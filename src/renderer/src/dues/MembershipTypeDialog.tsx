@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field, type ControlProps } from '../components/Field';
 import { serverErrors, type FieldErrors } from '../forms/fieldErrors';
+import { useFormat } from '../i18n/useFormat';
 import { checkType, isPerpetual, typeFormValues, type TypeFormValues } from './typeForm';
 import { useModalDialog } from './useModalDialog';
 
@@ -24,7 +25,8 @@ const fieldId = (field: string) => `type-${field}`;
 export function MembershipTypeDialog({ type, chapter, onClose, onSaved }: MembershipTypeDialogProps) {
   const { t } = useTranslation();
   const dialogRef = useModalDialog();
-  const [initial] = useState(() => typeFormValues(type, chapter.currency));
+  const format = useFormat();
+  const [initial] = useState(() => typeFormValues(type, chapter.currency, format.locale));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
@@ -66,7 +68,10 @@ export function MembershipTypeDialog({ type, chapter, onClose, onSaved }: Member
             'input' in before ? before.input[key as keyof typeof input] !== value : true,
           ),
         );
-        saved = Object.keys(patch).length === 0 ? type : await api.call('membershipTypes.update', { id: type.id, patch });
+        saved =
+          Object.keys(patch).length === 0
+            ? type
+            : await api.call('membershipTypes.update', { id: type.id, patch });
       } else {
         saved = await api.call('membershipTypes.create', input);
       }
@@ -79,11 +84,7 @@ export function MembershipTypeDialog({ type, chapter, onClose, onSaved }: Member
     }
   };
 
-  const field = (
-    name: keyof TypeFormValues,
-    render: (control: ControlProps) => ReactNode,
-    hint?: string,
-  ) => (
+  const field = (name: keyof TypeFormValues, render: (control: ControlProps) => ReactNode, hint?: string) => (
     <Field id={fieldId(name)} name={name} label={t(`types.fields.${name}`)} error={errors[name]} hint={hint}>
       {render}
     </Field>
@@ -122,23 +123,27 @@ export function MembershipTypeDialog({ type, chapter, onClose, onSaved }: Member
         )}
         <div className="form__grid">
           {field('name', (c) => text('name', c, { maxLength: 200 }))}
-          {field('kind', (c) => (
-            <select
-              {...c}
-              className="input"
-              value={values.kind}
-              onChange={(event) => {
-                const kind = MEMBERSHIP_KINDS.find((k) => k === event.target.value);
-                if (kind) setValue('kind', kind);
-              }}
-            >
-              {MEMBERSHIP_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`types.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          ), perpetual ? t('types.perpetualHint') : undefined)}
+          {field(
+            'kind',
+            (c) => (
+              <select
+                {...c}
+                className="input"
+                value={values.kind}
+                onChange={(event) => {
+                  const kind = MEMBERSHIP_KINDS.find((k) => k === event.target.value);
+                  if (kind) setValue('kind', kind);
+                }}
+              >
+                {MEMBERSHIP_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`types.kinds.${kind}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+            perpetual ? t('types.perpetualHint') : undefined,
+          )}
           {field('fee', (c) => text('fee', c, { inputMode: 'decimal' }), t('types.feeHint'))}
           {field('currency', (c) => (
             <input
@@ -152,7 +157,9 @@ export function MembershipTypeDialog({ type, chapter, onClose, onSaved }: Member
             />
           ))}
           {!perpetual &&
-            field('periodMonths', (c) => text('periodMonths', c, { type: 'number', min: 1, max: 1200, inputMode: 'numeric' }))}
+            field('periodMonths', (c) =>
+              text('periodMonths', c, { type: 'number', min: 1, max: 1200, inputMode: 'numeric' }),
+            )}
           {!perpetual &&
             field(
               'graceDays',

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/payments';
 import { useFormat } from '../i18n/useFormat';
@@ -13,6 +14,7 @@ interface PaymentTableProps {
 export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const columns = 7 + (onOpenMember ? 1 : 0) + (onVoid ? 1 : 0);
   return (
     <div className="dues-table-wrap">
       <table className="dues-table" aria-label={label} data-testid="payments">
@@ -38,63 +40,77 @@ export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentT
         <tbody>
           {payments.map((payment) => {
             const voided = payment.void;
+            const noteId = `void-note-${payment.id}`;
             return (
-              <tr
-                key={payment.id}
-                className={voided ? 'dues-table__void' : undefined}
-                data-testid="payment-row"
-                data-void={voided ? 'true' : undefined}
-              >
-                <th scope="row">
-                  <span className="dues-table__struck">{payment.receiptNumber}</span>
-                  {voided && (
-                    <span className="void-note" data-testid="void-note">
+              <Fragment key={payment.id}>
+                <tr
+                  className={voided ? 'dues-table__void' : undefined}
+                  data-testid="payment-row"
+                  data-void={voided ? 'true' : undefined}
+                  aria-describedby={voided ? noteId : undefined}
+                >
+                  <th scope="row">
+                    <span className="dues-table__struck dues-table__receipt">{payment.receiptNumber}</span>
+                    {voided && <span className="visually-hidden"> ({t('payments.voidShort')})</span>}
+                  </th>
+                  {onOpenMember && (
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onOpenMember(payment.memberId)}
+                      >
+                        {payment.memberName || t('members.unnamed')}
+                      </button>
+                      {payment.memberNumber && (
+                        <span className="muted dues-table__date"> · {payment.memberNumber}</span>
+                      )}
+                    </td>
+                  )}
+                  <td className="dues-table__struck dues-table__date">{format.date(payment.paidOn)}</td>
+                  <td className="dues-table__number dues-table__struck">
+                    {format.money(payment.amountMinor, payment.currency)}
+                  </td>
+                  <td className="dues-table__struck">{t(`payments.methods.${payment.method}`)}</td>
+                  <td className="dues-table__struck">
+                    {payment.reference && <bdi>{payment.reference}</bdi>}
+                  </td>
+                  <td className="dues-table__struck dues-table__period">
+                    {payment.periodFrom && payment.periodTo
+                      ? t('payments.period', {
+                          from: format.date(payment.periodFrom),
+                          to: format.date(payment.periodTo),
+                        })
+                      : t('common.none')}
+                  </td>
+                  <td>{payment.officer ?? t('common.none')}</td>
+                  {onVoid && (
+                    <td className="dues-table__action">
+                      {!voided && (
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          aria-label={t('payments.voidReceipt', { receipt: payment.receiptNumber })}
+                          onClick={() => onVoid(payment)}
+                        >
+                          {t('payments.void')}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+                {voided && (
+                  <tr className="dues-table__void-note" data-testid="void-note" id={noteId}>
+                    <td colSpan={columns}>
                       {t('payments.voided', {
                         reason: voided.reason,
                         date: format.date(voided.voidedOn),
                         officer: voided.officer ?? t('member.someone'),
                       })}
-                    </span>
-                  )}
-                </th>
-                {onOpenMember && (
-                  <td>
-                    <button type="button" className="link-button" onClick={() => onOpenMember(payment.memberId)}>
-                      {payment.memberName || t('members.unnamed')}
-                    </button>
-                    {payment.memberNumber && <span className="muted"> · {payment.memberNumber}</span>}
-                  </td>
+                    </td>
+                  </tr>
                 )}
-                <td className="dues-table__struck">{format.date(payment.paidOn)}</td>
-                <td className="dues-table__number dues-table__struck">
-                  {format.money(payment.amountMinor, payment.currency)}
-                </td>
-                <td className="dues-table__struck">{t(`payments.methods.${payment.method}`)}</td>
-                <td className="dues-table__struck">{payment.reference && <bdi>{payment.reference}</bdi>}</td>
-                <td className="dues-table__struck">
-                  {payment.periodFrom && payment.periodTo
-                    ? t('payments.period', {
-                        from: format.date(payment.periodFrom),
-                        to: format.date(payment.periodTo),
-                      })
-                    : t('common.none')}
-                </td>
-                <td>{payment.officer ?? t('common.none')}</td>
-                {onVoid && (
-                  <td>
-                    {!voided && (
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        aria-label={t('payments.voidReceipt', { receipt: payment.receiptNumber })}
-                        onClick={() => onVoid(payment)}
-                      >
-                        {t('payments.void')}
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
+              </Fragment>
             );
           })}
         </tbody>

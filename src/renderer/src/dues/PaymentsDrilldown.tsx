@@ -7,8 +7,7 @@ import { PaymentTable } from './PaymentTable';
 
 /** The payments behind one "collected" figure on the Dues screen. */
 export type PaymentFilter = { currency: string; title: string } & (
-  | { month: string; method?: undefined }
-  | { method: PaymentMethod; month?: undefined }
+  { month: string; method?: undefined } | { method: PaymentMethod; month?: undefined }
 );
 
 const LIMIT = 1000;

@@ -251,29 +251,36 @@ export function RecordPaymentDialog({
           {(standing || proposalError) && (
             <div className="field--wide payment-proposal" aria-live="polite">
               {standing}
-              {proposalError && <p className="field__hint">{t('payments.noProposal', { reason: proposalError })}</p>}
+              {proposalError && (
+                <p className="field__hint">{t('payments.noProposal', { reason: proposalError })}</p>
+              )}
             </div>
           )}
-          {field('amount', t('payments.amount'), (control) => (
-            <input
-              {...control}
-              className="input"
-              inputMode="decimal"
-              autoComplete="off"
-              value={values.amount}
-              onChange={(event) => {
-                edited.current.amount = true;
-                setValue('amount', event.target.value);
-              }}
-            />
-          ), {
-            hint:
-              currentProposal && currentProposal.amountMinor > 0
-                ? t('payments.amountProposed', {
-                    amount: format.money(currentProposal.amountMinor, currentProposal.currency),
-                  })
-                : undefined,
-          })}
+          {field(
+            'amount',
+            t('payments.amount'),
+            (control) => (
+              <input
+                {...control}
+                className="input"
+                inputMode="decimal"
+                autoComplete="off"
+                value={values.amount}
+                onChange={(event) => {
+                  edited.current.amount = true;
+                  setValue('amount', event.target.value);
+                }}
+              />
+            ),
+            {
+              hint:
+                currentProposal && currentProposal.amountMinor > 0
+                  ? t('payments.amountProposed', {
+                      amount: format.money(currentProposal.amountMinor, currentProposal.currency),
+                    })
+                  : undefined,
+            },
+          )}
           {field('currency', t('payments.currency'), (control) => (
             <input
               {...control}
@@ -352,19 +359,15 @@ export function RecordPaymentDialog({
               onChange={(event) => editPeriod('periodFrom', event.target.value)}
             />
           ))}
-          {field(
-            'periodTo',
-            t('payments.periodTo'),
-            (control) => (
-              <input
-                {...control}
-                type="date"
-                className="input"
-                value={periodTo}
-                onChange={(event) => editPeriod('periodTo', event.target.value)}
-              />
-            ),
-          )}
+          {field('periodTo', t('payments.periodTo'), (control) => (
+            <input
+              {...control}
+              type="date"
+              className="input"
+              value={periodTo}
+              onChange={(event) => editPeriod('periodTo', event.target.value)}
+            />
+          ))}
           {periodEdited && proposedPeriod && (
             <p className="field--wide payment-proposal">
               <button

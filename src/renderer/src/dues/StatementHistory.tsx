@@ -54,7 +54,11 @@ export function StatementHistory({ dataVersion, onUndone }: StatementHistoryProp
   } else {
     body = (
       <div className="dues-table-wrap">
-        <table className="dues-table" aria-labelledby="statement-history-title" data-testid="statement-history">
+        <table
+          className="dues-table"
+          aria-labelledby="statement-history-title"
+          data-testid="statement-history"
+        >
           <thead>
             <tr>
               <th scope="col">{t('statement.history.file')}</th>

@@ -52,7 +52,8 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
     setError(null);
     setReading(file.name);
     try {
-      if (file.size > MAX_FILE_BYTES) throw new ApiError('VALIDATION', t('import.file.tooLarge', { name: file.name }));
+      if (file.size > MAX_FILE_BYTES)
+        throw new ApiError('VALIDATION', t('import.file.tooLarge', { name: file.name }));
       const buffer = await file.arrayBuffer().catch(() => {
         throw new ApiError('VALIDATION', t('import.file.unreadable', { name: file.name }));
       });
@@ -80,7 +81,9 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
     setError(null);
     try {
       const assignments = [
-        ...groups.match.filter((line) => excluded.has(line.line)).map((line) => ({ line: line.line, memberId: null })),
+        ...groups.match
+          .filter((line) => excluded.has(line.line))
+          .map((line) => ({ line: line.line, memberId: null })),
         ...[...assigned].map(([line, member]) => ({ line, memberId: member.id })),
       ];
       const result = await api.call('statements.commit', { draftId: draft.draftId, assignments });
@@ -128,7 +131,7 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
   const cells = (line: StatementLineView) => (
     <>
       <td className="dues-table__number">{line.line}</td>
-      <td>{line.paidOn ? format.date(line.paidOn) : t('common.none')}</td>
+      <td className="dues-table__date">{line.paidOn ? format.date(line.paidOn) : t('common.none')}</td>
       <td>{line.reference ? <bdi>{line.reference}</bdi> : t('common.none')}</td>
       <td>{line.payer ? <bdi>{line.payer}</bdi> : t('common.none')}</td>
       <td className="dues-table__number">{amount(line)}</td>
@@ -209,13 +212,19 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
             <h4 id="group-match">{t('statement.groups.match', { count: groups.match.length })}</h4>
             <div className="dues-table-wrap">
               <table className="dues-table" aria-labelledby="group-match">
-                {head([t('statement.columns.member'), t('statement.columns.why'), t('statement.columns.record')])}
+                {head([t('statement.columns.member'), t('statement.columns.record')])}
                 <tbody>
                   {groups.match.map((line) => (
                     <tr key={line.line} data-testid="statement-line">
                       {cells(line)}
-                      <td>{memberLink(line)}</td>
-                      <td>{line.why ? t(`statement.why.${line.why}`) : t('common.none')}</td>
+                      <td>
+                        {memberLink(line)}
+                        {line.why && (
+                          <span className="statement-why" data-testid="match-why">
+                            {t('statement.matchedBy', { why: t(`statement.why.${line.why}`) })}
+                          </span>
+                        )}
+                      </td>
                       <td>
                         <input
                           type="checkbox"
@@ -238,8 +247,14 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
         )}
 
         {groups.unmatched.length > 0 && (
-          <section className="statement-group" aria-labelledby="group-unmatched" data-testid="group-unmatched">
-            <h4 id="group-unmatched">{t('statement.groups.unmatched', { count: groups.unmatched.length })}</h4>
+          <section
+            className="statement-group"
+            aria-labelledby="group-unmatched"
+            data-testid="group-unmatched"
+          >
+            <h4 id="group-unmatched">
+              {t('statement.groups.unmatched', { count: groups.unmatched.length })}
+            </h4>
             <p className="field__hint">{t('statement.assignHint')}</p>
             <div className="dues-table-wrap">
               <table className="dues-table" aria-labelledby="group-unmatched">
@@ -257,6 +272,7 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
                             'aria-describedby': undefined,
                           }}
                           ariaLabel={t('statement.assignLine', { line: line.line })}
+                          inline
                           placeholder={t('statement.assignPlaceholder')}
                           selected={assigned.get(line.line) ?? null}
                           onSelect={(member) => {
@@ -276,7 +292,11 @@ export function StatementMatcher({ onChanged, onOpenMember }: StatementMatcherPr
         )}
 
         {groups['already-recorded'].length > 0 && (
-          <section className="statement-group" aria-labelledby="group-recorded" data-testid="group-already-recorded">
+          <section
+            className="statement-group"
+            aria-labelledby="group-recorded"
+            data-testid="group-already-recorded"
+          >
             <h4 id="group-recorded">
               {t('statement.groups.alreadyRecorded', { count: groups['already-recorded'].length })}
             </h4>

@@ -71,7 +71,8 @@ export function checkPayment(
   const to = values.periodTo.trim();
   if (from && !isIsoDate(from)) errors['periodFrom'] = t('validation.periodFrom');
   if (to && !isIsoDate(to)) errors['periodTo'] = t('validation.paidOn');
-  else if (Boolean(from) !== Boolean(to)) errors[from ? 'periodTo' : 'periodFrom'] = t('validation.periodBoth');
+  else if (Boolean(from) !== Boolean(to))
+    errors[from ? 'periodTo' : 'periodFrom'] = t('validation.periodBoth');
   else if (from && to && to < from) errors['periodTo'] = t('validation.periodTo');
   if (Object.keys(errors).length > 0 || !values.memberId) return { errors };
   const reference = values.reference.trim();

@@ -5,7 +5,9 @@
  */
 export const RECORD_PAYMENT_KEYS = 'Alt+P';
 
-export function isRecordPaymentShortcut(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'key' | 'code'>): boolean {
+export function isRecordPaymentShortcut(
+  event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'key' | 'code'>,
+): boolean {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
   return event.code === 'KeyP' || event.key.toLowerCase() === 'p';
 }

@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { StatementLineState, StatementLineView } from '../../../shared/payments';
 
-export function groupLines(lines: readonly StatementLineView[]): Record<StatementLineState, StatementLineView[]> {
+export function groupLines(
+  lines: readonly StatementLineView[],
+): Record<StatementLineState, StatementLineView[]> {
   const groups: Record<StatementLineState, StatementLineView[]> = {
     match: [],
     unmatched: [],
@@ -34,8 +36,7 @@ export function ignoredReason(text: string | null, t: TFunction): string {
   const status = /^status:\s*(.+)$/i.exec(text)?.[1]?.trim();
   if (status) {
     const word = STATUS_WORDS[status.toLowerCase() as keyof typeof STATUS_WORDS] as
-      | (typeof STATUS_WORDS)[keyof typeof STATUS_WORDS]
-      | undefined;
+      (typeof STATUS_WORDS)[keyof typeof STATUS_WORDS] | undefined;
     return word ? t(`statement.ignoredReasons.${word}`) : t('statement.ignoredReasons.status', { status });
   }
   return text;

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import { isCurrencyCode, minorToDecimal, parseAmount } from '../../../shared/dues/money';
+import { isCurrencyCode, parseAmount } from '../../../shared/dues/money';
 import type { MembershipKind } from '../../../shared/dues/status';
 import type { MembershipType } from '../../../shared/payments';
 import type { FieldErrors } from '../forms/fieldErrors';
+import { amountInputText } from './paymentForm';
 
 /** Kinds whose members never lapse: no period, no grace. */
 export function isPerpetual(kind: MembershipKind): boolean {
@@ -27,14 +28,26 @@ export interface TypeInput {
   graceDays: number | null;
 }
 
-export function typeFormValues(type: MembershipType | undefined, chapterCurrency: string): TypeFormValues {
+/** The form's starting values; a fee is written as the secretary would type it in `locale` ("12,50"). */
+export function typeFormValues(
+  type: MembershipType | undefined,
+  chapterCurrency: string,
+  locale: string,
+): TypeFormValues {
   if (!type) {
-    return { name: '', kind: 'individual', fee: '', currency: chapterCurrency, periodMonths: '12', graceDays: '' };
+    return {
+      name: '',
+      kind: 'individual',
+      fee: '',
+      currency: chapterCurrency,
+      periodMonths: '12',
+      graceDays: '',
+    };
   }
   return {
     name: type.name,
     kind: type.kind,
-    fee: type.feeMinor > 0 ? minorToDecimal(type.feeMinor, type.currency) : '0',
+    fee: type.feeMinor > 0 ? amountInputText(type.feeMinor, type.currency, locale) : '0',
     currency: type.currency,
     periodMonths: type.periodMonths === null ? '' : String(type.periodMonths),
     graceDays: type.graceDays === null ? '' : String(type.graceDays),
@@ -44,7 +57,10 @@ export function typeFormValues(type: MembershipType | undefined, chapterCurrency
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
 /** The type to send, or what to fix first. An empty fee is no fee; empty grace days is the chapter's. */
-export function checkType(values: TypeFormValues, t: TFunction): { input: TypeInput } | { errors: FieldErrors } {
+export function checkType(
+  values: TypeFormValues,
+  t: TFunction,
+): { input: TypeInput } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = values.name.trim();
   if (!name) errors['name'] = t('validation.typeName');
@@ -61,7 +77,8 @@ export function checkType(values: TypeFormValues, t: TFunction): { input: TypeIn
   let periodMonths: number | null = null;
   if (!perpetual) {
     periodMonths = wholeNumber(values.periodMonths);
-    if (periodMonths === null || periodMonths < 1 || periodMonths > 1200) errors['periodMonths'] = t('validation.periodMonths');
+    if (periodMonths === null || periodMonths < 1 || periodMonths > 1200)
+      errors['periodMonths'] = t('validation.periodMonths');
   }
   let graceDays: number | null = null;
   if (!perpetual && values.graceDays.trim() !== '') {

@@ -1,10 +1,11 @@
 import 'i18next';
 import type { Translation } from './en';
 import type { ImportTranslation } from './importEn';
+import type { EventsTranslation } from '../events/eventsEn';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Translation & ImportTranslation };
+    resources: { translation: Translation & ImportTranslation & EventsTranslation };
   }
 }

@@ -4,6 +4,8 @@ import { en } from './en';
 import { fr } from './fr';
 import { importEn } from './importEn';
 import { importFr } from './importFr';
+import { eventsEn } from '../events/eventsEn';
+import { eventsFr } from '../events/eventsFr';
 import { browserLanguage, LANGUAGES } from './languages';
 
 /** `lang` drives hyphenation, spell-checking and screen-reader voices; `dir` mirrors the layout. */
@@ -16,8 +18,8 @@ export async function setUpI18n(): Promise<void> {
   i18n.on('languageChanged', reflectLanguage);
   await i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, ...importEn } },
-      fr: { translation: { ...fr, ...importFr } },
+      en: { translation: { ...en, ...importEn, ...eventsEn } },
+      fr: { translation: { ...fr, ...importFr, ...eventsFr } },
     },
     lng: browserLanguage(),
     fallbackLng: 'en',

@@ -75,7 +75,9 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
                     onClick={() => byStatus(status)}
                   >
                     <span className="figure__value">{format.number(summary.counts[status])}</span>
-                    <span className="figure__label">{t(`dues.counts.${status}`, { count: summary.counts[status] })}</span>
+                    <span className="figure__label">
+                      {t(`dues.counts.${status}`, { count: summary.counts[status] })}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -100,7 +102,7 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
             {summary.outstanding.length === 0 ? (
               <p className="muted">{t('dues.nothingOutstanding')}</p>
             ) : (
-              <ul className="figures">
+              <ul className="figures figures--money">
                 {summary.outstanding.map((total) => (
                   <li key={total.currency} className="figure figure--static" data-testid="outstanding">
                     <span className="figure__value">{money(total)}</span>
@@ -132,46 +134,58 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
               {months.length === 0 ? (
                 <p className="muted">{t('dues.nothingCollected')}</p>
               ) : (
-                <table className="dues-table" aria-labelledby="by-month-title" data-testid="collected-by-month">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dues.month')}</th>
-                      <th scope="col" className="dues-table__number">
-                        {t('dues.collected')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {months.map(([month, totals]) => (
-                      <tr key={month}>
-                        <th scope="row">{format.month(month)}</th>
-                        <td className="dues-table__number">
-                          <ul className="money-list">
-                            {totals.map((total) => {
-                              const title = t('dues.paymentsInMonth', {
-                                month: format.month(month),
-                                currency: total.currency,
-                              });
-                              return (
-                                <li key={total.currency}>
-                                  <button
-                                    type="button"
-                                    className="link-button"
-                                    aria-label={t('dues.showPayments', { amount: money(total), what: title })}
-                                    onClick={() => setDrilldown({ month, currency: total.currency, title })}
-                                  >
-                                    {money(total)}
-                                  </button>
-                                  <span className="muted"> · {t('dues.paymentCount', { count: total.count })}</span>
-                                </li>
-                              );
-                            })}
-                          </ul>
-                        </td>
+                <div className="dues-table-wrap">
+                  <table
+                    className="dues-table"
+                    aria-labelledby="by-month-title"
+                    data-testid="collected-by-month"
+                  >
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('dues.month')}</th>
+                        <th scope="col" className="dues-table__number">
+                          {t('dues.collected')}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {months.map(([month, totals]) => (
+                        <tr key={month}>
+                          <th scope="row">{format.month(month)}</th>
+                          <td className="dues-table__number">
+                            <ul className="money-list">
+                              {totals.map((total) => {
+                                const title = t('dues.paymentsInMonth', {
+                                  month: format.month(month),
+                                  currency: total.currency,
+                                });
+                                return (
+                                  <li key={total.currency}>
+                                    <button
+                                      type="button"
+                                      className="link-button"
+                                      aria-label={t('dues.showPayments', {
+                                        amount: money(total),
+                                        what: title,
+                                      })}
+                                      onClick={() => setDrilldown({ month, currency: total.currency, title })}
+                                    >
+                                      {money(total)}
+                                    </button>
+                                    <span className="muted">
+                                      {' '}
+                                      · {t('dues.paymentCount', { count: total.count })}
+                                    </span>
+                                  </li>
+                                );
+                              })}
+                            </ul>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
 
@@ -180,40 +194,51 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
               {summary.collectedByMethod.length === 0 ? (
                 <p className="muted">{t('dues.nothingCollected')}</p>
               ) : (
-                <table className="dues-table" aria-labelledby="by-method-title" data-testid="collected-by-method">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('payments.method')}</th>
-                      <th scope="col" className="dues-table__number">
-                        {t('dues.collected')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {summary.collectedByMethod.map((total) => {
-                      const title = t('dues.paymentsByMethod', {
-                        method: t(`payments.methods.${total.method}`),
-                        currency: total.currency,
-                      });
-                      return (
-                        <tr key={`${total.method}-${total.currency}`}>
-                          <th scope="row">{t(`payments.methods.${total.method}`)}</th>
-                          <td className="dues-table__number">
-                            <button
-                              type="button"
-                              className="link-button"
-                              aria-label={t('dues.showPayments', { amount: money(total), what: title })}
-                              onClick={() => setDrilldown({ method: total.method, currency: total.currency, title })}
-                            >
-                              {money(total)}
-                            </button>
-                            <span className="muted"> · {t('dues.paymentCount', { count: total.count })}</span>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <div className="dues-table-wrap">
+                  <table
+                    className="dues-table"
+                    aria-labelledby="by-method-title"
+                    data-testid="collected-by-method"
+                  >
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('payments.method')}</th>
+                        <th scope="col" className="dues-table__number">
+                          {t('dues.collected')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {summary.collectedByMethod.map((total) => {
+                        const title = t('dues.paymentsByMethod', {
+                          method: t(`payments.methods.${total.method}`),
+                          currency: total.currency,
+                        });
+                        return (
+                          <tr key={`${total.method}-${total.currency}`}>
+                            <th scope="row">{t(`payments.methods.${total.method}`)}</th>
+                            <td className="dues-table__number">
+                              <button
+                                type="button"
+                                className="link-button"
+                                aria-label={t('dues.showPayments', { amount: money(total), what: title })}
+                                onClick={() =>
+                                  setDrilldown({ method: total.method, currency: total.currency, title })
+                                }
+                              >
+                                {money(total)}
+                              </button>
+                              <span className="muted">
+                                {' '}
+                                · {t('dues.paymentCount', { count: total.count })}
+                              </span>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
           </div>

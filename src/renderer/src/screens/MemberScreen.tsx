@@ -9,6 +9,7 @@ import { MemberHistory } from '../components/MemberHistory';
 import { memberName } from '../components/memberName';
 import { StatusBadge } from '../components/StatusBadge';
 import { MemberPayments } from '../dues/MemberPayments';
+import { MemberAttendance } from '../events/MemberAttendance';
 import { useFormat } from '../i18n/useFormat';
 import type { PaymentReceipt } from '../../../shared/payments';
 
@@ -22,6 +23,7 @@ interface MemberScreenProps {
   onDeleted: (member: Member) => void;
   onRecordPayment: (memberId: string) => void;
   onPaymentVoided: (receipt: PaymentReceipt) => void;
+  onOpenEvent?: (id: string) => void;
 }
 
 interface Loaded {
@@ -39,6 +41,7 @@ export function MemberScreen({
   onDeleted,
   onRecordPayment,
   onPaymentVoided,
+  onOpenEvent,
 }: MemberScreenProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -108,7 +111,7 @@ export function MemberScreen({
 
   const { member, history } = loaded;
   return (
-    <main className="page page--narrow">
+    <main className="page page--narrow page--member">
       {back}
       <div className="page__heading">
         <h1 ref={headingRef} tabIndex={-1}>
@@ -152,6 +155,12 @@ export function MemberScreen({
         dataVersion={dataVersion}
         onRecord={() => onRecordPayment(member.id)}
         onVoided={onPaymentVoided}
+      />
+      <MemberAttendance
+        memberId={member.id}
+        timeZone={chapter.timeZone}
+        dataVersion={dataVersion}
+        onOpenEvent={onOpenEvent}
       />
       <section aria-labelledby="history-title" className="card">
         <h2 id="history-title">{t('member.history')}</h2>

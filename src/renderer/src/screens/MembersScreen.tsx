@@ -58,8 +58,7 @@ export function MembersScreen({
   const { pages, snapshot } = useMemberPages(query, dataVersion);
   const { total } = snapshot;
   const { cities, error: citiesError } = useCities(dataVersion, total !== null);
-  const narrowed =
-    query.query !== '' || Boolean(status || typeId || city) || expiringWithinDays !== null;
+  const narrowed = query.query !== '' || Boolean(status || typeId || city) || expiringWithinDays !== null;
 
   const onSort = (field: typeof sort) =>
     onListStateChange(
