@@ -121,6 +121,8 @@ export const MEMBER_LIST_FILTERS = {
   status: z.enum(MEMBER_STATUSES).optional(),
   /** Active members whose paid-through date falls within this many days from today. */
   expiringWithinDays: z.number().int().min(0).max(366).optional(),
+  /** Members in grace or lapsed whose type has a fee: what the Dues screen counts as outstanding. */
+  owing: z.boolean().optional(),
   typeId: z.uuid().optional(),
   city: z.string().max(200).optional(),
   sort: z.enum(MEMBER_SORT_FIELDS).default('name'),

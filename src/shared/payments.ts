@@ -182,6 +182,9 @@ export const paymentListInput = z.strictObject({
     .optional(),
   method: z.enum(PAYMENT_METHODS).optional(),
   currency: currencyInput.optional(),
+  /** Paid on or after / on or before these days (the Dues screen's last 12 months). */
+  from: isoDateInput.optional(),
+  to: isoDateInput.optional(),
   includeVoided: z.boolean().default(true),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),

@@ -113,6 +113,9 @@ function listWhere(
     where.push(STATUS_WHERE[q.status]);
     // Honorary and lifetime types never count by date; the type join stays out of the rest.
   }
+  if (q.owing) {
+    where.push(`(${STATUS_WHERE.grace} OR ${STATUS_WHERE.lapsed}) AND t.fee_minor > 0`);
+  }
   if (q.expiringWithinDays !== undefined) {
     where.push(`${STATUS_WHERE.active} AND m.dues_through <= date(@today, '+' || @within || ' days')`);
     params.within = q.expiringWithinDays;

@@ -220,3 +220,46 @@ describe('receipt numbers', () => {
     chapter.db = openDatabase(chapter.path);
   });
 });
+
+describe('the lists behind the Dues figures', () => {
+  it('lists members owing dues, and payments in a date range', () => {
+    const { handlers, member, type } = setup();
+    handlers['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'cash',
+      paidOn: '2025-01-10',
+    });
+    handlers['members.create']({
+      firstName: 'Free',
+      lastName: 'Rider',
+      typeId: handlers['membershipTypes.list'](undefined)[0]!.id,
+      paidThrough: '2020-01-01',
+    });
+    const late = handlers['members.create']({
+      firstName: 'Late',
+      lastName: 'Payer',
+      typeId: type.id,
+      paidThrough: '2026-03-01',
+    });
+    const owing = handlers['members.list']({
+      query: '',
+      sort: 'name',
+      direction: 'asc',
+      offset: 0,
+      limit: 10,
+      owing: true,
+    });
+    // Awa lapsed in January (paid through 2026-01-09, 30 days' grace), Late is in grace; the free type owes nothing.
+    expect(owing.rows.map((m) => m.lastName).sort()).toEqual(['Diop', 'Payer']);
+    expect(owing.rows.find((m) => m.id === late.id)?.status).toBe('grace');
+    handlers['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'cash',
+      paidOn: '2026-03-01',
+    });
+    expect(listPayments(handlers, { from: '2026-01-01' }).rows.map((p) => p.paidOn)).toEqual(['2026-03-01']);
+    expect(listPayments(handlers, { to: '2025-12-31' }).rows.map((p) => p.paidOn)).toEqual(['2025-01-10']);
+  });
+});

@@ -325,6 +325,14 @@ export function listPayments(db: Db, input: z.output<typeof paymentListInput>): 
     params.monthStart = `${input.month}-01`;
     params.monthEnd = periodEnd(`${input.month}-01`, 1);
   }
+  if (input.from) {
+    where.push('p.paid_on >= @from');
+    params.from = input.from;
+  }
+  if (input.to) {
+    where.push('p.paid_on <= @to');
+    params.to = input.to;
+  }
   if (input.method) {
     where.push('p.method = @method');
     params.method = input.method;
