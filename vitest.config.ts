@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Starting PGlite or Chromium takes tens of seconds on a busy two-core machine.
+    hookTimeout: 120_000,
   },
 });

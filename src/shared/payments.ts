@@ -212,8 +212,15 @@ export interface MoneyTotal {
   count: number;
 }
 
+/** Days ahead the Dues screen calls "expiring". */
+export const EXPIRING_DAYS = 30;
+/** Months of collections the Dues screen shows. */
+export const COLLECTED_MONTHS = 12;
+
 export interface DuesSummary {
   on: string;
+  /** The first day the collections count (the first of the month 11 months before `on`). */
+  collectedFrom: string;
   counts: Record<MemberStatus, number> & { total: number };
   /** Active members whose paid-through date falls in the next 30 days. */
   expiring: number;

@@ -16,7 +16,19 @@ const DERIVED = new Set(['members.sort_name', 'members.phone_e164']);
  * registration was made. The newest stamp wins as for any field, and no conflict is recorded.
  */
 const FACTS = new Set(['payments', 'payment_voids', 'attendance']);
-const FACT_FIELDS = new Set(['registrations.registered_at']);
+const FACT_FIELDS = new Set(['registrations.registered_at', 'registrations.walk_in']);
+/**
+ * Fields where the earliest value is the true one, whatever was written last: a place in line goes
+ * to the first registration, a check-in happened when the first door saw the person, someone who
+ * registered is not a walk-in because another door did not know. Every laptop keeps the smallest
+ * value it has seen, so all of them agree whatever order the changes arrive in; local writes
+ * never replace such a value with a larger one.
+ */
+export const EARLIEST_WINS = new Set([
+  'registrations.registered_at',
+  'registrations.walk_in',
+  'attendance.checked_in_at',
+]);
 
 function mayConflict(table: string, column: string): boolean {
   const field = `${table}.${column}`;
@@ -109,6 +121,31 @@ function newestOf(rows: (FieldChange & { col: string })[], column: string): Fiel
   return undefined;
 }
 
+/**
+ * For EARLIEST_WINS fields: the smallest value any log entry gives the field (its own changes and
+ * its row's creation), from the log rather than the table, where a column's default would pass for
+ * a value. Written whenever it differs from what the table holds.
+ */
+function earliestOf(db: Db, table: string, rowId: string, column: string): FieldChange | undefined {
+  const rows = statement(
+    db,
+    `SELECT seq, col, value, hlc, node_id FROM changes
+     WHERE tbl = ? AND row_id = ? AND col IN (?, '${ROW_CREATED}') AND pushed != 2`,
+  ).all(table, rowId, column) as (FieldChange & { col: string })[];
+  let earliest: FieldChange | undefined;
+  for (const row of rows) {
+    const value = entryValue(row, column);
+    if (value === undefined || value === null) continue;
+    if (
+      !earliest ||
+      (JSON.parse(value) as string | number) < (JSON.parse(earliest.value!) as string | number)
+    ) {
+      earliest = { seq: row.seq, value, hlc: row.hlc, node_id: row.node_id };
+    }
+  }
+  return earliest;
+}
+
 function winnerOf(
   db: Db,
   table: string,
@@ -189,6 +226,16 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
         at,
       );
       result.conflicts++;
+    }
+    if (EARLIEST_WINS.has(`${c.tbl}.${c.col}`)) {
+      const earliest = earliestOf(db, c.tbl, c.rowId, c.col);
+      if (earliest && !writeField(db, c.tbl, c.rowId, c.col, earliest.value, at)) {
+        hold.run(seq);
+        result.held++;
+        continue;
+      }
+      result.applied++;
+      continue;
     }
     const winner = winnerOf(db, c.tbl, c.rowId, c.col, seq);
     if (!winner || c.hlc > winner.hlc) {

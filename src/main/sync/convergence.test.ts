@@ -5,6 +5,10 @@
  * random partitions, duplicated and re-delivered pushes and pulls, shuffled pages.
  * After healing, every laptop must hold exactly the server's data, and every member's
  * paid-through date (derived locally, never synced) must follow from the synced payments and voids.
+ * Alongside, events are created and people registered, checked in (members, guests, walk-ins),
+ * undone and cancelled on random laptops (a random stream of their own, so the other operations
+ * of a seed are drawn as before): every laptop must then hold at most one attendance row per
+ * member and event, and show the same places, waiting lists, counts and quorum as the others.
  *
  * SYNC_FUZZ_CASES sets the number of cases on PGlite (default 500) and SYNC_FUZZ_CASES_PG on
  * PostgreSQL (default 200: the same code paths, at the cost of a slower database); SYNC_FUZZ_SEED
@@ -80,6 +84,96 @@ function duesState(laptop: Laptop) {
   return { members, expected, payments, voids };
 }
 
+const GUESTS = [
+  { guestName: 'Gloria Guest', guestEmail: 'gloria@example.org' },
+  { guestName: 'Hamid Guest' },
+];
+
+/**
+ * One random event operation on one laptop: create an event (a meeting with a few places or an
+ * AGM with a quorum), register a member or a guest, check a member, a guest or a registration in,
+ * undo a check-in, cancel a registration. Refusals (already registered, not checked in, a
+ * deleted member) are what a door officer would see, and the case carries on.
+ */
+function eventOperation(laptop: Laptop, random: Random, label: string): void {
+  const { handlers, db } = laptop;
+  if (!handlers['chapter.get'](undefined)) return;
+  const events = db
+    .prepare('SELECT id FROM events WHERE deleted = 0 AND cancelled = 0 ORDER BY id')
+    .all() as { id: string }[];
+  const roll = random();
+  if (roll < 0.04 || events.length === 0) {
+    const agm = random() < 0.3;
+    handlers['events.create']({
+      title: `Event ${label}`,
+      kind: agm ? 'agm' : 'meeting',
+      startsAt: '2026-06-01T18:00',
+      endsAt: '2026-06-01T21:00',
+      capacity: agm ? null : pick(random, [1, 2, null]),
+      quorum: agm ? pick(random, ['1', '2', '50%']) : null,
+    });
+    return;
+  }
+  // Mostly the same event (the first by id, on every laptop that has it), so doors meet.
+  const eventId = (random() < 0.7 ? events[0]! : pick(random, events)).id;
+  // A few people, so that two doors often meet the same one.
+  const members = db.prepare('SELECT id FROM members WHERE deleted = 0 ORDER BY id LIMIT 3').all() as {
+    id: string;
+  }[];
+  const registrations = db
+    .prepare('SELECT id FROM registrations WHERE event_id = ? AND deleted = 0 ORDER BY id')
+    .all(eventId) as { id: string }[];
+  const person = () =>
+    members.length && random() < 0.8 ? { memberId: pick(random, members).id } : pick(random, GUESTS);
+  try {
+    if (roll < 0.4) {
+      handlers['events.register']({ eventId, ...person() });
+    } else if (roll < 0.7 || registrations.length === 0) {
+      handlers['events.checkIn'](
+        registrations.length && random() < 0.3
+          ? { eventId, registrationId: pick(random, registrations).id }
+          : { eventId, ...person() },
+      );
+    } else if (roll < 0.88) {
+      const present = db
+        .prepare(
+          'SELECT registration_id AS id FROM attendance WHERE event_id = ? AND present = 1 ORDER BY id',
+        )
+        .all(eventId) as { id: string }[];
+      const target = present.length ? pick(random, present) : pick(random, registrations);
+      handlers['events.undoCheckIn']({ eventId, attendeeId: target.id });
+    } else {
+      handlers['events.cancelRegistration']({ eventId, registrationId: pick(random, registrations).id });
+    }
+  } catch {
+    // Refused at the door; the next person steps up.
+  }
+}
+
+/**
+ * What a laptop shows of its events: members with more than one attendance row for one event
+ * (there must be none), and each event's counts, quorum and list of people with their places.
+ */
+function eventsState(laptop: Laptop) {
+  const doubles = laptop.db
+    .prepare(
+      `SELECT event_id, member_id, count(*) AS rows FROM attendance WHERE member_id IS NOT NULL
+       GROUP BY event_id, member_id HAVING count(*) > 1`,
+    )
+    .all();
+  const ids = laptop.db.prepare('SELECT id FROM events ORDER BY id').all() as { id: string }[];
+  const events = ids.map(({ id }) => {
+    const event = laptop.handlers['events.get']({ id });
+    return {
+      id,
+      counts: event.counts,
+      quorum: event.quorumState,
+      attendees: event.attendees.map((a) => [a.id, a.memberId, a.state, a.waitingPosition, a.checkedInAt]),
+    };
+  });
+  return { doubles, events };
+}
+
 /** A link that re-sends, re-delivers, shuffles and reverses pages, as flaky networks and retrying proxies do. */
 function unreliable(random: Random, offline: () => boolean) {
   return (t: SyncTransport): SyncTransport => ({
@@ -130,6 +224,7 @@ async function fieldDifferences(
 
 async function runCase(server: TestSyncServer, seed: number): Promise<void> {
   const random = mulberry32(seed);
+  const eventRandom = mulberry32(seed ^ 0x5eed);
   const chapterId = (await server.admin.addChapter(`fuzz ${seed}`)).id;
   const offline = new Array<boolean>(LAPTOPS).fill(false);
   const laptops: Laptop[] = [];
@@ -141,6 +236,10 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
       laptop.wrapTransport(unreliable(random, () => offline[i]!));
     }
     for (let op = 0; op < OPS; op++) {
+      if (eventRandom() < 0.6) {
+        const door = Math.floor(eventRandom() * LAPTOPS);
+        eventOperation(laptops[door]!, eventRandom, `${op} by L${door}`);
+      }
       const i = Math.floor(random() * LAPTOPS);
       const laptop = laptops[i]!;
       const members = laptop.db.prepare('SELECT id FROM members ORDER BY id').all() as { id: string }[];
@@ -200,12 +299,16 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
     });
     const serverChecksum = ((await reply.json()) as { checksum: string }).checksum;
     const referenceDues = duesState(laptops[0]!);
+    const referenceEvents = eventsState(laptops[0]!);
     for (const laptop of laptops) {
       expect(laptop.sync.status().pending, `${laptop.name} outbox`).toBe(0);
       expect(memberSnapshot(laptop.db), `${laptop.name} members`).toEqual(reference);
       const dues = duesState(laptop);
       expect(dues.members, `${laptop.name} dues_through`).toEqual(dues.expected);
       expect(dues, `${laptop.name} dues`).toEqual(referenceDues);
+      const events = eventsState(laptop);
+      expect(events.doubles, `${laptop.name} members with two attendance rows`).toEqual([]);
+      expect(events, `${laptop.name} events`).toEqual(referenceEvents);
       if (localChecksum(laptop.db).checksum !== serverChecksum) {
         expect(await fieldDifferences(server, chapterId, laptop), `${laptop.name} fields`).toEqual([]);
       }

@@ -73,7 +73,28 @@ function attendees(db: Db, eventId: string, capacity: number | null, now: Date):
      ORDER BY r.registered_at, r.id`,
   ).all({ eventId, ...statusParams(chapter, now) }) as AttendeeRow[];
   let booked = 0;
-  return rows.map((r) => {
+  // One line per member: two rows for one member (a guest converted on one laptop while another
+  // registered the member) show as the earlier registration, present if either was checked in.
+  const byMember = new Map<string, AttendeeRow>();
+  const unique = rows.filter((r) => {
+    if (!r.member_id) return true;
+    const first = byMember.get(r.member_id);
+    if (!first) {
+      byMember.set(r.member_id, r);
+      return true;
+    }
+    if (r.present && (!first.present || (r.checked_in_at ?? '') < (first.checked_in_at ?? ''))) {
+      first.present = r.present;
+      first.checked_in_at = r.checked_in_at;
+      first.completed = r.completed;
+    }
+    if (!r.walk_in && !r.cancelled) {
+      first.walk_in = 0;
+      first.cancelled = 0;
+    }
+    return false;
+  });
+  return unique.map((r) => {
     let state: Attendee['state'];
     let waitingPosition: number | null = null;
     if (r.walk_in) state = 'walk-in';
@@ -168,14 +189,22 @@ function ensureRegistration(deps: EventDeps, eventId: string, person: Person, wa
     `SELECT cancelled, walk_in FROM registrations WHERE id = ? AND deleted = 0`,
   ).get(id) as { cancelled: number; walk_in: number } | undefined;
   if (existing && !existing.cancelled) return { id, created: false };
-  writeRow(ctx, 'registrations', id, {
-    ...values,
-    // A place is held from now: someone who cancelled and comes back joins the end of the queue.
-    registered_at: ctx.now().toISOString(),
-    walk_in: walkIn ? 1 : 0,
-    cancelled: 0,
-    deleted: 0,
-  });
+  // A registration coming back after a cancellation keeps its first time and kind
+  // (EARLIEST_WINS): every laptop then agrees on the order whatever arrives when.
+  writeRow(
+    ctx,
+    'registrations',
+    id,
+    existing
+      ? { cancelled: 0, deleted: 0 }
+      : {
+          ...values,
+          registered_at: ctx.now().toISOString(),
+          walk_in: walkIn ? 1 : 0,
+          cancelled: 0,
+          deleted: 0,
+        },
+  );
   return { id, created: true };
 }
 
@@ -236,8 +265,10 @@ export function checkIn(deps: EventDeps, input: z.output<typeof checkInInput>): 
       registrationId = exists ? registered : ensureRegistration(deps, eventId, person, true).id;
     }
     const id = attendanceId(eventId, registrationId);
-    const current = statement(db, `SELECT present FROM attendance WHERE id = ? AND deleted = 0`).get(id) as
-      { present: number } | undefined;
+    const current = statement(
+      db,
+      `SELECT present, checked_in_at FROM attendance WHERE id = ? AND deleted = 0`,
+    ).get(id) as { present: number; checked_in_at: string | null } | undefined;
     if (current?.present) return { registrationId, already: true, capacity: event.capacity };
     const member = statement(db, `SELECT member_id FROM registrations WHERE id = ?`).get(registrationId) as {
       member_id: string | null;
@@ -247,7 +278,8 @@ export function checkIn(deps: EventDeps, input: z.output<typeof checkInInput>): 
       event_id: eventId,
       registration_id: registrationId,
       member_id: member.member_id,
-      checked_in_at: ctx.now().toISOString(),
+      // The first check-in time stands (EARLIEST_WINS): checking in again after an undo keeps it.
+      checked_in_at: current?.checked_in_at ?? ctx.now().toISOString(),
       present: 1,
       deleted: 0,
     });

@@ -56,14 +56,21 @@ function instant(field: string, text: string, chapter: Chapter): string {
  * (registered_at, then id); walk-ins and cancelled registrations take none.
  */
 export function eventCounts(db: Db, eventId: string, capacity: number | null): EventCounts {
+  // A person counts once: a guest converted to a member on one laptop while another registered
+  // the same member can leave two rows for one member after sync.
   const row = statement(
     db,
     `SELECT
-       (SELECT count(*) FROM registrations WHERE event_id = @id AND deleted = 0 AND cancelled = 0 AND walk_in = 0) AS booked,
-       (SELECT count(*) FROM attendance WHERE event_id = @id AND deleted = 0 AND present = 1) AS present,
-       (SELECT count(*) FROM attendance a JOIN registrations r ON r.id = a.registration_id
-          WHERE a.event_id = @id AND a.deleted = 0 AND a.present = 1 AND r.walk_in = 1) AS walk_ins,
-       (SELECT count(*) FROM attendance WHERE event_id = @id AND deleted = 0 AND present = 1 AND completed = 1) AS completed`,
+       (SELECT count(DISTINCT coalesce(member_id, id)) FROM registrations
+          WHERE event_id = @id AND deleted = 0 AND cancelled = 0 AND walk_in = 0) AS booked,
+       (SELECT count(DISTINCT coalesce(member_id, id)) FROM attendance
+          WHERE event_id = @id AND deleted = 0 AND present = 1) AS present,
+       (SELECT count(DISTINCT coalesce(a.member_id, a.id)) FROM attendance a JOIN registrations r ON r.id = a.registration_id
+          WHERE a.event_id = @id AND a.deleted = 0 AND a.present = 1 AND r.walk_in = 1
+            AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.event_id = @id AND o.member_id = a.member_id
+              AND o.deleted = 0 AND o.cancelled = 0 AND o.walk_in = 0)) AS walk_ins,
+       (SELECT count(DISTINCT coalesce(member_id, id)) FROM attendance
+          WHERE event_id = @id AND deleted = 0 AND present = 1 AND completed = 1) AS completed`,
   ).get({ id: eventId }) as { booked: number; present: number; walk_ins: number; completed: number };
   const registered = capacity === null ? row.booked : Math.min(row.booked, capacity);
   return {
@@ -98,10 +105,10 @@ export function quorumState(db: Db, chapter: Chapter, event: EventRow): QuorumSt
   ).get(params) as { eligible: number };
   const arrivals = statement(
     db,
-    `SELECT a.checked_in_at AS at FROM attendance a
+    `SELECT min(a.checked_in_at) AS at FROM attendance a
        JOIN members m ON m.id = a.member_id LEFT JOIN membership_types t ON t.id = m.type_id
      WHERE a.event_id = @id AND a.deleted = 0 AND a.present = 1 AND m.deleted = 0 AND (${STATUS_SQL}) IN (${good})
-     ORDER BY a.checked_in_at`,
+     GROUP BY m.id ORDER BY at`,
   ).all(params) as { at: string }[];
   const required = quorumRequired(event.quorum, eligible);
   const met = arrivals.length >= required;

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import { addDays, shiftMonth } from '../../../shared/dues/dates';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../shared/dues/status';
-import type { DuesSummary, MoneyTotal, PaymentMethod, duesSummaryInput } from '../../../shared/payments';
+import {
+  COLLECTED_MONTHS,
+  EXPIRING_DAYS,
+  type DuesSummary,
+  type MoneyTotal,
+  type PaymentMethod,
+  type duesSummaryInput,
+} from '../../../shared/payments';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { STATUS_SQL, statusParams } from '../members/status';
-
-/** Days ahead the Dues screen calls "expiring". */
-export const EXPIRING_DAYS = 30;
-/** Months of collections the Dues screen shows. */
-export const COLLECTED_MONTHS = 12;
 
 /**
  * The Dues screen's figures, on a date (today in the chapter's time zone by default): members by
@@ -96,6 +98,7 @@ export function duesSummary(db: Db, now: Date, input: z.output<typeof duesSummar
   }
   return {
     on,
+    collectedFrom: firstMonth,
     counts,
     expiring,
     outstanding: [...outstanding.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
