@@ -12,6 +12,9 @@ export interface PrintLabels {
   roster: string;
   allMembers: string;
   filter: string;
+  /** "Paid through ends within {n} days": {n} is replaced. */
+  expiringWithin: string;
+  owing: string;
   printedOn: string;
   members: string;
   columns: Record<
@@ -59,6 +62,8 @@ const en: PrintLabels = {
   roster: 'Member roster',
   allMembers: 'All members',
   filter: 'Filter',
+  expiringWithin: 'Paid through ends within {n} days',
+  owing: 'Owing dues',
   printedOn: 'Printed on',
   members: 'members',
   columns: {
@@ -118,6 +123,8 @@ const fr: PrintLabels = {
   roster: 'Liste des membres',
   allMembers: 'Tous les membres',
   filter: 'Filtre',
+  expiringWithin: 'Cotisation expirant d’ici {n} jours',
+  owing: 'Cotisation due',
   printedOn: 'Imprimé le',
   members: 'membres',
   columns: {
@@ -178,6 +185,8 @@ const es: PrintLabels = {
   roster: 'Lista de socios',
   allMembers: 'Todos los socios',
   filter: 'Filtro',
+  expiringWithin: 'Cuota que vence en {n} días',
+  owing: 'Cuota pendiente',
   printedOn: 'Impreso el',
   members: 'socios',
   columns: {
@@ -238,6 +247,8 @@ const pt: PrintLabels = {
   roster: 'Lista de sócios',
   allMembers: 'Todos os sócios',
   filter: 'Filtro',
+  expiringWithin: 'Quota que vence em {n} dias',
+  owing: 'Quota em dívida',
   printedOn: 'Impresso em',
   members: 'sócios',
   columns: {
@@ -298,6 +309,8 @@ const ar: PrintLabels = {
   roster: 'قائمة الأعضاء',
   allMembers: 'جميع الأعضاء',
   filter: 'التصفية',
+  expiringWithin: 'ينتهي الاشتراك خلال {n} يومًا',
+  owing: 'اشتراك مستحق',
   printedOn: 'طُبع في',
   members: 'عضو',
   columns: {

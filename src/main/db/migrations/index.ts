@@ -4,6 +4,7 @@ import { migration003 } from './003_imports';
 import { migration004 } from './004_row_created';
 import { migration005 } from './005_dues';
 import { migration006 } from './006_events';
+import { migration007 } from './007_dues_indexes';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

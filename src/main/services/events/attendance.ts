@@ -248,12 +248,15 @@ export function checkIn(deps: EventDeps, input: z.output<typeof checkInInput>): 
     const event = openEvent(db, eventId);
     let registrationId: string;
     if ('registrationId' in input) {
-      const row = statement(db, `SELECT event_id FROM registrations WHERE id = ? AND deleted = 0`).get(
-        input.registrationId,
-      ) as { event_id: string } | undefined;
+      const row = statement(
+        db,
+        `SELECT event_id, cancelled FROM registrations WHERE id = ? AND deleted = 0`,
+      ).get(input.registrationId) as { event_id: string; cancelled: number } | undefined;
       if (!row || row.event_id !== eventId)
         throw new AppError('NOT_FOUND', 'No such registration for this event.');
       registrationId = input.registrationId;
+      // Someone who cancelled and came after all is registered again: they are here.
+      if (row.cancelled) writeRow(deps.writeContext(), 'registrations', registrationId, { cancelled: 0 });
     } else {
       const person: Person = 'memberId' in input ? { memberId: input.memberId } : input;
       const registered = 'memberId' in person ? memberRegistrationId(eventId, person.memberId) : null;

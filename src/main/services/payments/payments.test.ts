@@ -263,3 +263,56 @@ describe('the lists behind the Dues figures', () => {
     expect(listPayments(handlers, { to: '2025-12-31' }).rows.map((p) => p.paidOn)).toEqual(['2025-01-10']);
   });
 });
+
+describe('the Dues screen’s figures', () => {
+  it('counts members by status, expiring ones, what is owed, and collections by month and method without voids', () => {
+    const { handlers, member, type } = setup();
+    const euro = handlers['membershipTypes.create']({
+      name: 'Euro',
+      fee: '20',
+      currency: 'EUR',
+      periodMonths: 12,
+    });
+    handlers['payments.record']({
+      memberId: member.id,
+      amount: '5000',
+      method: 'cash',
+      paidOn: '2025-04-01',
+    });
+    const grace = handlers['members.create']({ firstName: 'G', typeId: type.id, paidThrough: '2026-03-01' });
+    handlers['members.create']({ firstName: 'L', typeId: euro.id, paidThrough: '2025-01-01' });
+    handlers['members.create']({ firstName: 'N', typeId: type.id });
+    const voided = handlers['payments.record']({
+      memberId: grace.id,
+      amount: '5000',
+      method: 'mobile-money',
+      paidOn: '2026-03-10',
+    });
+    handlers['payments.void']({ id: voided.id, reason: 'Bounced' });
+    handlers['payments.record']({
+      memberId: grace.id,
+      amount: '2500',
+      method: 'mobile-money',
+      paidOn: '2026-02-10',
+      periodFrom: '2026-02-10',
+      periodTo: '2026-03-01',
+    });
+    const summary = handlers['dues.summary']({ on: '2026-03-15' });
+    expect(summary.counts).toMatchObject({ active: 1, grace: 1, lapsed: 1, 'never-paid': 1, total: 4 });
+    // Awa, paid through 2026-03-31, expires within 30 days.
+    expect(summary.expiring).toBe(1);
+    expect(summary.outstanding).toEqual([
+      { currency: 'EUR', amountMinor: 2000, count: 1 },
+      { currency: 'XOF', amountMinor: 5000, count: 1 },
+    ]);
+    expect(summary.collectedFrom).toBe('2025-04-01');
+    expect(summary.collectedByMonth).toEqual([
+      { month: '2026-02', currency: 'XOF', amountMinor: 2500, count: 1 },
+      { month: '2025-04', currency: 'XOF', amountMinor: 5000, count: 1 },
+    ]);
+    expect(summary.collectedByMethod).toEqual([
+      { method: 'cash', currency: 'XOF', amountMinor: 5000, count: 1 },
+      { method: 'mobile-money', currency: 'XOF', amountMinor: 2500, count: 1 },
+    ]);
+  });
+});

@@ -27,11 +27,12 @@ export function duesSummary(db: Db, now: Date, input: z.output<typeof duesSummar
   const on = input?.on ?? params.today;
   const byStatus = statement(
     db,
-    `SELECT status, currency, count(*) AS n, sum(fee) AS owed, sum(expiring) AS expiring FROM (
+    `SELECT status, currency, sum(n) AS n, sum(fee * n) AS owed, sum(expiring * n) AS expiring FROM (
        SELECT ${STATUS_SQL} AS status, t.currency AS currency, coalesce(t.fee_minor, 0) AS fee,
-              (m.dues_through <= @soon) AS expiring
-       FROM members m LEFT JOIN membership_types t ON t.id = m.type_id
-       WHERE m.deleted = 0)
+              (m.dues_through <= @soon) AS expiring, m.n AS n
+       FROM (SELECT type_id, dues_through, count(*) AS n FROM members WHERE deleted = 0
+             GROUP BY type_id, dues_through) m
+       LEFT JOIN membership_types t ON t.id = m.type_id)
      GROUP BY status, currency`,
   ).all({ today: on, grace: params.grace, soon: addDays(on, EXPIRING_DAYS) }) as {
     status: MemberStatus;
@@ -62,13 +63,13 @@ export function duesSummary(db: Db, now: Date, input: z.output<typeof duesSummar
   const firstMonth = `${shiftMonth(on.slice(0, 7), 1 - COLLECTED_MONTHS)}-01`;
   const collected = statement(
     db,
-    `SELECT substr(p.paid_on, 1, 7) AS month, p.method, p.currency, sum(p.amount_minor) AS amount, count(*) AS n
+    `SELECT p.paid_on, p.method, p.currency, sum(p.amount_minor) AS amount, count(*) AS n
      FROM payments p
      WHERE p.paid_on BETWEEN @from AND @on AND p.deleted = 0
        AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.deleted = 0)
-     GROUP BY month, p.method, p.currency`,
+     GROUP BY p.paid_on, p.method, p.currency`,
   ).all({ from: firstMonth, on }) as {
-    month: string;
+    paid_on: string;
     method: PaymentMethod;
     currency: string;
     amount: number;
@@ -76,7 +77,8 @@ export function duesSummary(db: Db, now: Date, input: z.output<typeof duesSummar
   }[];
   const byMonth = new Map<string, MoneyTotal & { month: string }>();
   const byMethod = new Map<string, MoneyTotal & { method: PaymentMethod }>();
-  for (const row of collected) {
+  for (const found of collected) {
+    const row = { ...found, month: found.paid_on.slice(0, 7) };
     const m = byMonth.get(`${row.month}|${row.currency}`) ?? {
       month: row.month,
       currency: row.currency,

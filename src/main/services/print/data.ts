@@ -182,5 +182,9 @@ export function filterLabel(db: Db, query: Partial<ListQuery>, lang: PrintLangua
   }
   if (query.city) parts.push(`${labels.columns.city}: ${query.city}`);
   if (query.query) parts.push(`“${query.query}”`);
+  if (query.expiringWithinDays !== undefined) {
+    parts.push(labels.expiringWithin.replace('{n}', String(query.expiringWithinDays)));
+  }
+  if (query.owing) parts.push(labels.owing);
   return parts.join(' · ');
 }

@@ -12,7 +12,11 @@ interface MemberFiltersProps {
 export function MemberFilters({ state, onChange, types, cities }: MemberFiltersProps) {
   const { t } = useTranslation();
   const filtered =
-    state.status !== '' || state.typeId !== '' || state.city !== '' || state.expiringWithinDays !== null;
+    state.status !== '' ||
+    state.typeId !== '' ||
+    state.city !== '' ||
+    state.expiringWithinDays !== null ||
+    state.owing;
   return (
     <div className="filters">
       <div className="field filters__search">
@@ -100,11 +104,26 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
           </button>
         </p>
       )}
+      {state.owing && (
+        <p className="filter-chip" data-testid="owing-filter">
+          <span>{t('members.owingFilter')}</span>
+          <button
+            type="button"
+            className="filter-chip__remove"
+            aria-label={t('members.removeOwingFilter')}
+            onClick={() => onChange({ owing: false })}
+          >
+            ×
+          </button>
+        </p>
+      )}
       {filtered && (
         <button
           type="button"
           className="button button--quiet filters__clear"
-          onClick={() => onChange({ status: '', typeId: '', city: '', expiringWithinDays: null })}
+          onClick={() =>
+            onChange({ status: '', typeId: '', city: '', expiringWithinDays: null, owing: false })
+          }
         >
           {t('members.clearFilters')}
         </button>

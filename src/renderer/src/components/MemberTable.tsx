@@ -13,7 +13,7 @@ const PAGE_JUMP = 10;
 
 type Column = 'name' | 'memberNumber' | 'email' | 'phone' | 'city' | 'type' | 'joinedOn' | 'status';
 // Status comes second, so it stays in view on a small screen where the rest scrolls sideways.
-const COLUMNS: readonly Column[] = [
+export const COLUMNS: readonly Column[] = [
   'name',
   'status',
   'memberNumber',

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/payments';
 import { useFormat } from '../i18n/useFormat';
+import { PrintButton } from '../print/PrintButton';
 
 interface PaymentTableProps {
   payments: Payment[];
@@ -14,7 +15,8 @@ interface PaymentTableProps {
 export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const columns = 7 + (onOpenMember ? 1 : 0) + (onVoid ? 1 : 0);
+  // The last column holds each receipt's actions: Print, and Void where voiding is offered.
+  const columns = 8 + (onOpenMember ? 1 : 0);
   return (
     <div className="dues-table-wrap">
       <table className="dues-table" aria-label={label} data-testid="payments">
@@ -30,11 +32,9 @@ export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentT
             <th scope="col">{t('payments.columns.reference')}</th>
             <th scope="col">{t('payments.columns.period')}</th>
             <th scope="col">{t('payments.columns.officer')}</th>
-            {onVoid && (
-              <th scope="col">
-                <span className="visually-hidden">{t('payments.columns.actions')}</span>
-              </th>
-            )}
+            <th scope="col">
+              <span className="visually-hidden">{t('payments.columns.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -84,20 +84,28 @@ export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentT
                       : t('common.none')}
                   </td>
                   <td>{payment.officer ?? t('common.none')}</td>
-                  {onVoid && (
-                    <td className="dues-table__action">
-                      {!voided && (
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          aria-label={t('payments.voidReceipt', { receipt: payment.receiptNumber })}
-                          onClick={() => onVoid(payment)}
-                        >
-                          {t('payments.void')}
-                        </button>
-                      )}
-                    </td>
-                  )}
+                  <td className="dues-table__action">
+                    <PrintButton
+                      className="button button--small"
+                      label={t('print.open.receipt')}
+                      accessibleLabel={t('print.open.receiptLabel', { receipt: payment.receiptNumber })}
+                      request={() => ({
+                        kind: 'receipt',
+                        paymentId: payment.id,
+                        receiptNumber: payment.receiptNumber,
+                      })}
+                    />
+                    {onVoid && !voided && (
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        aria-label={t('payments.voidReceipt', { receipt: payment.receiptNumber })}
+                        onClick={() => onVoid(payment)}
+                      >
+                        {t('payments.void')}
+                      </button>
+                    )}
+                  </td>
                 </tr>
                 {voided && (
                   <tr className="dues-table__void-note" data-testid="void-note" id={noteId}>

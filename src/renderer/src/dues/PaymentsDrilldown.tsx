@@ -6,7 +6,8 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { PaymentTable } from './PaymentTable';
 
 /** The payments behind one "collected" figure on the Dues screen. */
-export type PaymentFilter = { currency: string; title: string } & (
+/** `from`/`to`: the days the figure counted, so the list shows exactly the payments behind it. */
+export type PaymentFilter = { currency: string; title: string; from?: string; to?: string } & (
   { month: string; method?: undefined } | { method: PaymentMethod; month?: undefined }
 );
 
@@ -25,7 +26,7 @@ export function PaymentsDrilldown({ filter, dataVersion, onClose, onOpenMember }
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { currency, month, method } = filter;
+  const { currency, month, method, from, to } = filter;
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -40,6 +41,8 @@ export function PaymentsDrilldown({ filter, dataVersion, onClose, onOpenMember }
         limit: LIMIT,
         ...(month ? { month } : {}),
         ...(method ? { method } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
       })
       .then(
         (found) => {
@@ -54,7 +57,7 @@ export function PaymentsDrilldown({ filter, dataVersion, onClose, onOpenMember }
     return () => {
       current = false;
     };
-  }, [currency, month, method, dataVersion, attempt]);
+  }, [currency, month, method, from, to, dataVersion, attempt]);
 
   return (
     <section className="card stack" aria-labelledby="drilldown-title" data-testid="payments-drilldown">

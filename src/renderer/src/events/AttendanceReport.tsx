@@ -82,7 +82,7 @@ export function AttendanceReport({ chapter, dataVersion }: AttendanceReportProps
         </Field>
       </div>
       {error !== null && <ErrorBanner error={error} onRetry={() => setAttempt((n) => n + 1)} />}
-      <div aria-live="polite" aria-busy={valid && !shown && error === null}>
+      <div className="stack" aria-live="polite" aria-busy={valid && !shown && error === null}>
         {shown ? (
           <>
             <p className="visually-hidden">

@@ -213,7 +213,7 @@ export function AttendeeTable({ event, onChanged, onOpenMember, onNotice, onErro
                     {a.checkedInAt && (
                       <button
                         type="button"
-                        className="button button--small button--quiet"
+                        className="button button--small"
                         disabled={busy === a.id}
                         aria-label={t('events.attendees.undoFor', { name: name(a) })}
                         onClick={() =>
@@ -246,7 +246,7 @@ export function AttendeeTable({ event, onChanged, onOpenMember, onNotice, onErro
                     {(a.state === 'confirmed' || a.state === 'waiting') && (
                       <button
                         type="button"
-                        className="button button--small button--quiet"
+                        className="button button--small"
                         disabled={busy === a.id}
                         aria-label={t('events.attendees.cancelFor', { name: name(a) })}
                         data-cancel

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../i18n/useFormat';
 import { CancelledBadge } from './EventBits';
+import { foreignZone } from './eventTime';
 import { QuorumLine } from './QuorumLine';
 import { useEventTime } from './useEventTime';
 import { WalkInDialog } from './WalkInDialog';
@@ -99,16 +100,18 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
     const key = ++entryKey.current;
     const name = person.name || t('members.unnamed');
     addEntry({ key, state: 'pending', name });
-    const input = person.registrationId
-      ? { eventId: id, registrationId: person.registrationId }
-      : person.memberId
-        ? { eventId: id, memberId: person.memberId }
-        : {
-            eventId: id,
-            guestName: name,
-            ...(person.email ? { guestEmail: person.email } : {}),
-            ...(person.phone ? { guestPhone: person.phone } : {}),
-          };
+    // A member whose registration was cancelled comes in by member: the service makes them a walk-in.
+    const input =
+      person.registrationId && person.state !== 'cancelled'
+        ? { eventId: id, registrationId: person.registrationId }
+        : person.memberId
+          ? { eventId: id, memberId: person.memberId }
+          : {
+              eventId: id,
+              guestName: name,
+              ...(person.email ? { guestEmail: person.email } : {}),
+              ...(person.phone ? { guestPhone: person.phone } : {}),
+            };
     api.call('events.checkIn', input).then(
       (result) => {
         updateEntry(key, { key, state: result.already ? 'already' : 'in', name, attendee: result.attendee });
@@ -243,6 +246,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
   }
 
   const counts = live?.counts ?? event.counts;
+  const zone = foreignZone(event.timeZone);
   const quorum = live ? live.quorumState : event.quorumState;
   const latest = log[0];
   const entryText = (entry: Entry) => {
@@ -282,7 +286,10 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
         <h1>{t('events.checkIn.title')}</h1>
         <p className="door__event">
           <strong>{event.title || t('events.untitled')}</strong>
-          <span className="muted">{time.range(event.startsAt, event.endsAt, event.timeZone)}</span>
+          <span className="muted">
+            {time.range(event.startsAt, event.endsAt, event.timeZone)}
+            {zone && ` (${zone})`}
+          </span>
           {event.cancelled && <CancelledBadge />}
         </p>
       </div>

@@ -4,6 +4,7 @@ import type { EventDetail } from '../../../shared/events';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useFormat } from '../i18n/useFormat';
+import { PrintButton } from '../print/PrintButton';
 import { AttendeeTable } from './AttendeeTable';
 import { CancelledBadge, KindBadge } from './EventBits';
 import { EventFormDialog } from './EventFormDialog';
@@ -46,6 +47,15 @@ export function EventScreen({
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  /** "Keep it" was answered: the Cancel event button, back on screen, takes the focus again. */
+  const backToCancel = useRef(false);
+
+  useEffect(() => {
+    if (confirmCancel || !backToCancel.current) return;
+    backToCancel.current = false;
+    cancelRef.current?.focus();
+  }, [confirmCancel]);
 
   useEffect(() => {
     let current = true;
@@ -183,7 +193,10 @@ export function EventScreen({
               onClick={() =>
                 void act(
                   () => api.call('events.reinstate', { id: event.id }),
-                  () => onNotice(t('events.reinstated', { title: event.title })),
+                  () => {
+                    onNotice(t('events.reinstated', { title: event.title }));
+                    headingRef.current?.focus();
+                  },
                 )
               }
             >
@@ -191,7 +204,12 @@ export function EventScreen({
             </button>
           ) : (
             !confirmCancel && (
-              <button type="button" className="button button--danger" onClick={() => setConfirmCancel(true)}>
+              <button
+                ref={cancelRef}
+                type="button"
+                className="button button--danger"
+                onClick={() => setConfirmCancel(true)}
+              >
                 {t('events.cancel')}
               </button>
             )
@@ -223,7 +241,10 @@ export function EventScreen({
               type="button"
               className="button button--quiet"
               autoFocus
-              onClick={() => setConfirmCancel(false)}
+              onClick={() => {
+                backToCancel.current = true;
+                setConfirmCancel(false);
+              }}
             >
               {t('events.cancelNo')}
             </button>
@@ -323,11 +344,27 @@ export function EventScreen({
               number: format.number(event.attendees.length),
             })}
           </h2>
-          {!event.cancelled && (
-            <button type="button" className="button button--small" onClick={() => setImporting(true)}>
-              {t('events.import.open')}
-            </button>
-          )}
+          <div className="button-row">
+            {!event.cancelled && (
+              <button type="button" className="button button--small" onClick={() => setImporting(true)}>
+                {t('events.import.open')}
+              </button>
+            )}
+            {!event.cancelled && (
+              <PrintButton
+                className="button button--small"
+                label={t('print.open.signIn')}
+                request={() => ({ kind: 'signIn', eventId: event.id })}
+              />
+            )}
+            {(event.kind === 'training' || event.kind === 'workshop') && (
+              <PrintButton
+                className="button button--small"
+                label={t('print.open.certificates')}
+                request={() => ({ kind: 'certificates', eventId: event.id })}
+              />
+            )}
+          </div>
         </div>
         <AttendeeTable
           event={event}

@@ -78,6 +78,7 @@ export function ImportRegistrationsDialog({ eventId, onClose, onImported }: Impo
 
   const preview = step.name === 'preview' || step.name === 'importing' ? step.preview : null;
   const toAdd = preview ? preview.members + preview.guests : 0;
+  const fileName = step.name === 'choose' ? '' : step.fileName;
   return (
     <dialog
       ref={dialogRef}
@@ -123,7 +124,11 @@ export function ImportRegistrationsDialog({ eventId, onClose, onImported }: Impo
             <div className="stack" data-testid="registrations-preview">
               <p>
                 <strong>
-                  {t('events.import.found', { count: preview.rows, number: format.number(preview.rows) })}
+                  {t('events.import.found', {
+                    count: preview.rows,
+                    number: format.number(preview.rows),
+                    name: fileName,
+                  })}
                 </strong>
               </p>
               <ul className="events-import__outcome">

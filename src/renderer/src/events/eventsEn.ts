@@ -187,9 +187,9 @@ export const eventsEn = {
       tooLarge:
         '“{{name}}” is larger than 20 MB, which is more than any form export. Check that it is the right file.',
       unreadable: '“{{name}}” could not be read from the disk.',
-      found_one: '{{number}} row read from the file',
-      found_many: '{{number}} rows read from the file',
-      found_other: '{{number}} rows read from the file',
+      found_one: '{{number}} row read from “{{name}}”',
+      found_many: '{{number}} rows read from “{{name}}”',
+      found_other: '{{number}} rows read from “{{name}}”',
       members_one: '{{number}} member to register',
       members_many: '{{number}} members to register',
       members_other: '{{number}} members to register',

@@ -49,7 +49,7 @@ export const eventsFr: EventsTranslation = {
     states: {
       confirmed: 'Confirmée',
       waiting: 'Liste d’attente',
-      waitingAt: 'Liste d’attente, n° {{position}}',
+      waitingAt: 'Liste d’attente, n° {{position}}',
       cancelled: 'Annulée',
       'walk-in': 'Sur place',
     },
@@ -144,7 +144,7 @@ export const eventsFr: EventsTranslation = {
       saving: 'Inscription…',
       already: 'Déjà inscrit à cet événement',
       done: '{{name}} est inscrit',
-      doneWaiting: '{{name}} est en liste d’attente (n° {{position}})',
+      doneWaiting: '{{name}} est en liste d’attente (n° {{position}})',
     },
     guest: {
       name: 'Nom',
@@ -188,9 +188,9 @@ export const eventsFr: EventsTranslation = {
       tooLarge:
         '« {{name}} » dépasse 20 Mo, bien plus que n’importe quel export de formulaire. Vérifiez que c’est le bon fichier.',
       unreadable: '« {{name}} » n’a pas pu être lu sur le disque.',
-      found_one: '{{number}} ligne lue dans le fichier',
-      found_many: '{{number}} lignes lues dans le fichier',
-      found_other: '{{number}} lignes lues dans le fichier',
+      found_one: '{{number}} ligne lue dans « {{name}} »',
+      found_many: '{{number}} lignes lues dans « {{name}} »',
+      found_other: '{{number}} lignes lues dans « {{name}} »',
       members_one: '{{number}} membre à inscrire',
       members_many: '{{number}} membres à inscrire',
       members_other: '{{number}} membres à inscrire',

@@ -156,6 +156,8 @@ export const en = {
     expiringFilter_many: 'Paid through ends within {{count}} days',
     expiringFilter_other: 'Paid through ends within {{count}} days',
     removeExpiringFilter: 'Remove the “paid through ends soon” filter',
+    owingFilter: 'Owing dues (in grace or lapsed)',
+    removeOwingFilter: 'Remove the “owing dues” filter',
   },
   columns: {
     name: 'Name',

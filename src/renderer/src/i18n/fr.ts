@@ -161,6 +161,8 @@ export const fr: Translation = {
     expiringFilter_many: 'Cotisation expirant d’ici {{count}} de jours',
     expiringFilter_other: 'Cotisation expirant d’ici {{count}} jours',
     removeExpiringFilter: 'Retirer le filtre « cotisation expirant bientôt »',
+    owingFilter: 'Cotisation due (délai de grâce ou expirée)',
+    removeOwingFilter: 'Retirer le filtre « cotisation due »',
   },
   columns: {
     name: 'Nom',

@@ -2,10 +2,11 @@ import 'i18next';
 import type { Translation } from './en';
 import type { ImportTranslation } from './importEn';
 import type { EventsTranslation } from '../events/eventsEn';
+import type { PrintTranslation } from '../print/printEn';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Translation & ImportTranslation & EventsTranslation };
+    resources: { translation: Translation & ImportTranslation & EventsTranslation & PrintTranslation };
   }
 }

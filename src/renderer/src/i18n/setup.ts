@@ -6,6 +6,8 @@ import { importEn } from './importEn';
 import { importFr } from './importFr';
 import { eventsEn } from '../events/eventsEn';
 import { eventsFr } from '../events/eventsFr';
+import { printEn } from '../print/printEn';
+import { printFr } from '../print/printFr';
 import { browserLanguage, LANGUAGES } from './languages';
 
 /** `lang` drives hyphenation, spell-checking and screen-reader voices; `dir` mirrors the layout. */
@@ -18,8 +20,8 @@ export async function setUpI18n(): Promise<void> {
   i18n.on('languageChanged', reflectLanguage);
   await i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, ...importEn, ...eventsEn } },
-      fr: { translation: { ...fr, ...importFr, ...eventsFr } },
+      en: { translation: { ...en, ...importEn, ...eventsEn, ...printEn } },
+      fr: { translation: { ...fr, ...importFr, ...eventsFr, ...printFr } },
     },
     lng: browserLanguage(),
     fallbackLng: 'en',

@@ -3,17 +3,17 @@ import '../import/import.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../shared/dues/status';
-import type { DuesSummary, MoneyTotal } from '../../../shared/payments';
+import { EXPIRING_DAYS, type DuesSummary, type MoneyTotal } from '../../../shared/payments';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { PaymentsDrilldown, type PaymentFilter } from '../dues/PaymentsDrilldown';
 import { StatementHistory } from '../dues/StatementHistory';
 import { StatementMatcher } from '../dues/StatementMatcher';
 import { useFormat } from '../i18n/useFormat';
+import { PrintButton } from '../print/PrintButton';
 import type { MemberListState } from './memberListState';
 
 /** The window the Dues screen and the members list agree on for "expiring soon". */
-export const EXPIRING_DAYS = 30;
 
 interface DuesScreenProps {
   dataVersion: number;
@@ -48,7 +48,8 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
   }, [dataVersion, attempt]);
 
   const money = (total: MoneyTotal) => format.money(total.amountMinor, total.currency);
-  const byStatus = (status: MemberStatus) => onOpenMembers({ status, expiringWithinDays: null });
+  const byStatus = (status: MemberStatus) =>
+    onOpenMembers({ status, expiringWithinDays: null, owing: false });
 
   const months = summary ? groupByMonth(summary.collectedByMonth) : [];
 
@@ -57,6 +58,11 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
       <div className="page__heading">
         <h1>{t('dues.title')}</h1>
         {summary && <p className="muted">{t('dues.asOf', { date: format.longDate(summary.on) })}</p>}
+        <PrintButton
+          className="button page__heading-action"
+          label={t('print.open.dues')}
+          request={() => ({ kind: 'dues' })}
+        />
       </div>
       {error !== null && <ErrorBanner error={error} onRetry={() => setAttempt((n) => n + 1)} />}
       {summary === null ? (
@@ -86,7 +92,9 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
                   type="button"
                   className="figure figure--expiring"
                   data-testid="figure-expiring"
-                  onClick={() => onOpenMembers({ status: '', expiringWithinDays: EXPIRING_DAYS })}
+                  onClick={() =>
+                    onOpenMembers({ status: '', expiringWithinDays: EXPIRING_DAYS, owing: false })
+                  }
                 >
                   <span className="figure__value">{format.number(summary.expiring)}</span>
                   <span className="figure__label">
@@ -104,9 +112,15 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
             ) : (
               <ul className="figures figures--money">
                 {summary.outstanding.map((total) => (
-                  <li key={total.currency} className="figure figure--static" data-testid="outstanding">
-                    <span className="figure__value">{money(total)}</span>
-                    <span className="figure__label">{t('dues.owedBy', { count: total.count })}</span>
+                  <li key={total.currency} data-testid="outstanding">
+                    <button
+                      type="button"
+                      className="figure"
+                      onClick={() => onOpenMembers({ status: '', expiringWithinDays: null, owing: true })}
+                    >
+                      <span className="figure__value">{money(total)}</span>
+                      <span className="figure__label">{t('dues.owedBy', { count: total.count })}</span>
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -223,7 +237,13 @@ export function DuesScreen({ dataVersion, onChanged, onOpenMembers, onOpenMember
                                 className="link-button"
                                 aria-label={t('dues.showPayments', { amount: money(total), what: title })}
                                 onClick={() =>
-                                  setDrilldown({ method: total.method, currency: total.currency, title })
+                                  setDrilldown({
+                                    method: total.method,
+                                    currency: total.currency,
+                                    title,
+                                    from: summary.collectedFrom,
+                                    to: summary.on,
+                                  })
                                 }
                               >
                                 {money(total)}

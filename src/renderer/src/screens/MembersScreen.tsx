@@ -4,7 +4,7 @@ import type { Chapter, Member, MembershipType } from '../../../shared/domain';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { MemberFilters } from '../components/MemberFilters';
 import { MemberFormDialog } from '../components/MemberFormDialog';
-import { MemberTable } from '../components/MemberTable';
+import { COLUMNS as TABLE_COLUMNS, MemberTable } from '../components/MemberTable';
 import { today } from '../forms/today';
 import type { MemberQuery } from '../hooks/memberPages';
 import { useCities } from '../hooks/useCities';
@@ -12,6 +12,8 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useMemberPages } from '../hooks/useMemberPages';
 import { useFormat } from '../i18n/useFormat';
 import { ExportMenu } from '../import/ExportMenu';
+import { PrintButton } from '../print/PrintButton';
+import { rosterColumnsFor } from '../print/rosterColumns';
 import type { MemberListState } from './memberListState';
 
 const SEARCH_DELAY_MS = 150;
@@ -41,7 +43,7 @@ export function MembersScreen({
   const format = useFormat();
   const [newMember, setNewMember] = useState<Partial<Member> | null>(null);
   const search = useDebouncedValue(listState.search, SEARCH_DELAY_MS);
-  const { status, expiringWithinDays, typeId, city, sort, direction } = listState;
+  const { status, expiringWithinDays, owing, typeId, city, sort, direction } = listState;
 
   const query = useMemo<MemberQuery>(
     () => ({
@@ -50,15 +52,17 @@ export function MembersScreen({
       direction,
       ...(status ? { status } : {}),
       ...(expiringWithinDays !== null ? { expiringWithinDays } : {}),
+      ...(owing ? { owing } : {}),
       ...(typeId ? { typeId } : {}),
       ...(city ? { city } : {}),
     }),
-    [search, status, expiringWithinDays, typeId, city, sort, direction],
+    [search, status, expiringWithinDays, owing, typeId, city, sort, direction],
   );
   const { pages, snapshot } = useMemberPages(query, dataVersion);
   const { total } = snapshot;
   const { cities, error: citiesError } = useCities(dataVersion, total !== null);
-  const narrowed = query.query !== '' || Boolean(status || typeId || city) || expiringWithinDays !== null;
+  const narrowed =
+    query.query !== '' || Boolean(status || typeId || city || owing) || expiringWithinDays !== null;
 
   const onSort = (field: typeof sort) =>
     onListStateChange(
@@ -84,6 +88,12 @@ export function MembersScreen({
           {t('members.add')}
         </button>
         <ExportMenu query={query} />
+        <PrintButton
+          label={t('print.open.roster')}
+          accessibleLabel={t('print.open.rosterLabel')}
+          disabled={total === 0}
+          request={() => ({ kind: 'roster', filters: query, columns: rosterColumnsFor(TABLE_COLUMNS) })}
+        />
       </div>
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
       {snapshot.error && <ErrorBanner error={snapshot.error} onRetry={() => pages.refresh()} />}

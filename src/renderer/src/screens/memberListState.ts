@@ -6,6 +6,8 @@ export interface MemberListState {
   status: MemberStatus | '';
   /** Set from the Dues screen: members whose paid-through date ends within this many days. */
   expiringWithinDays: number | null;
+  /** Set from the Dues screen: members in grace or lapsed on a type with a fee. */
+  owing: boolean;
   typeId: string;
   city: string;
   sort: MemberSortField;
@@ -16,6 +18,7 @@ export const INITIAL_LIST_STATE: MemberListState = {
   search: '',
   status: '',
   expiringWithinDays: null,
+  owing: false,
   typeId: '',
   city: '',
   sort: 'name',

@@ -1,0 +1,183 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Calls one operation of browser mode's API, as the app does, with the launch's token. */
+async function call<T>(page: Page, url: string, operation: string, input: unknown): Promise<T> {
+  const token = /#token=([^&]+)/.exec(url)![1]!;
+  const response = await page.request.post(new URL(`/api/${operation}`, url).href, {
+    headers: { authorization: `Bearer ${decodeURIComponent(token)}` },
+    data: input,
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${operation}: ${body.error?.message}`);
+  return body.value;
+}
+
+async function setUpChapter(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Set up your chapter' })).toBeVisible();
+  await page.getByLabel('Chapter name').fill('Nairobi');
+  await page.getByLabel('Country code').fill('KE');
+  await page.getByLabel('Currency code').fill('KES');
+  await page.getByLabel('Your name').fill('Wanjiru');
+  await page.getByRole('button', { name: 'Create chapter' }).click();
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Three members; the two who paid (entered out of alphabetical order) are active. */
+async function seed(page: Page, url: string): Promise<{ paymentId: string; receipt: string }> {
+  const member = (firstName: string, lastName: string) =>
+    call<{ id: string }>(page, url, 'members.create', {
+      firstName,
+      lastName,
+      email: `${firstName.toLowerCase()}@example.org`,
+    });
+  const zola = await member('Zola', 'Mwangi');
+  const amina = await member('Amina', 'Achieng');
+  await member('Brian', 'Kiprop');
+  const from = new Date();
+  const to = new Date(from.getTime() + 300 * 24 * 3600 * 1000);
+  const pay = (memberId: string, amount: string) =>
+    call<{ id: string; receiptNumber: string }>(page, url, 'payments.record', {
+      memberId,
+      amount,
+      method: 'cash',
+      periodFrom: isoDay(from),
+      periodTo: isoDay(to),
+    });
+  const paid = await pay(zola.id, '1500');
+  await pay(amina.id, '1000');
+  return { paymentId: paid.id, receipt: paid.receiptNumber };
+}
+
+const printDialog = (page: Page) => page.getByRole('dialog', { name: /^Print/ });
+const preview = (page: Page) => page.frameLocator('[data-testid="print-frame"][data-ready="true"]');
+
+test('prints the roster of the filtered members, sorted by last name, in any language', async ({
+  app,
+  page,
+}) => {
+  await setUpChapter(page, app.url);
+  await seed(page, app.url);
+  await page.reload();
+  await page.getByLabel('Status').selectOption({ label: 'Active' });
+  await expect(page.getByTestId('member-count')).toHaveText('2 members');
+
+  const opener = page.getByRole('button', { name: 'Print the list of these members' });
+  await opener.click();
+  const dialog = printDialog(page);
+  await expect(dialog).toHaveAccessibleName('Print the member list');
+  // The focus moves into the dialog, to its first choice.
+  await expect(dialog.getByLabel('Language of the document')).toBeFocused();
+  await expect(dialog.getByLabel('Language of the document')).toHaveValue('en');
+
+  const doc = preview(page);
+  await expect(doc.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(doc.locator('thead th')).toContainText(['No.', 'Name', 'Email', 'Status', 'Paid through']);
+  await expect(doc.locator('tbody tr')).toHaveCount(2);
+  // By last name: Achieng before Mwangi, although Mwangi was entered first; Kiprop never paid.
+  await expect(doc.locator('tbody tr')).toContainText(['Achieng, Amina', 'Mwangi, Zola']);
+  await expect(doc.locator('.meta')).toContainText('Filter: Status: Active');
+  await expect(doc.locator('body')).not.toContainText('Kiprop');
+
+  // A column the secretary leaves out is gone from the preview at once.
+  await dialog.getByRole('checkbox', { name: 'Email' }).uncheck();
+  await expect(doc.locator('thead th', { hasText: 'Email' })).toHaveCount(0);
+
+  // The sheet follows the paper and the orientation.
+  const sheet = dialog.getByTestId('print-sheet');
+  const landscapeWidth = (await sheet.boundingBox())!.width;
+  await dialog.getByRole('radio', { name: 'Portrait' }).check();
+  await expect.poll(async () => (await sheet.boundingBox())!.width).toBeLessThan(landscapeWidth);
+
+  await dialog.getByLabel('Language of the document').selectOption({ label: 'العربية' });
+  await expect(doc.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(doc.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(doc.locator('h1')).toHaveText('قائمة الأعضاء');
+  await expect(doc.locator('tbody tr')).toHaveCount(2);
+
+  // The page rules reach the frame through the CSS object model, @page and its margin boxes included.
+  const pageRule = await page
+    .getByTestId('print-frame')
+    .evaluate((frame: HTMLIFrameElement) =>
+      frame.contentDocument!.adoptedStyleSheets.flatMap((sheet) =>
+        Array.from(sheet.cssRules, (r) => r.cssText),
+      ),
+    );
+  expect(pageRule.join('\n')).toMatch(/@page \{[^]*size: (a4|letter)[^]*@top-left[^]*@bottom-center/);
+
+  // Print hands the frame to the system's print window.
+  await page.getByTestId('print-frame').evaluate((frame: HTMLIFrameElement) => {
+    (frame.contentWindow as Window & { printed?: number }).print = () => {
+      document.body.dataset['printed'] = 'yes';
+    };
+  });
+  await dialog.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test('prints a receipt from a member’s payment, with the amount in words', async ({ app, page }) => {
+  await setUpChapter(page, app.url);
+  const { receipt } = await seed(page, app.url);
+  await page.reload();
+  await page.getByTestId('member-row').filter({ hasText: 'Zola Mwangi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zola Mwangi' })).toBeVisible();
+
+  await page.getByRole('button', { name: `Print receipt ${receipt}` }).click();
+  const dialog = printDialog(page);
+  await expect(dialog).toHaveAccessibleName(`Print receipt ${receipt}`);
+  // A receipt may go on A5.
+  await expect(dialog.getByLabel('Paper size').locator('option')).toHaveText([
+    'A4',
+    'Letter',
+    'A5 (half of A4)',
+  ]);
+  await dialog.getByLabel('Paper size').selectOption('a5');
+
+  const doc = preview(page);
+  await expect(doc.locator('h1')).toContainText(receipt);
+  await expect(doc.locator('table.receipt')).toContainText('Zola Mwangi');
+  await expect(doc.locator('tr', { hasText: 'In words' })).toContainText('one thousand five hundred');
+  await expect(doc.locator('.amount')).toContainText('1,500');
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: `Print receipt ${receipt}` })).toBeFocused();
+});
+
+test('says why when the document cannot be prepared, instead of a blank preview', async ({ app, page }) => {
+  await setUpChapter(page, app.url);
+  const { receipt } = await seed(page, app.url);
+  await page.reload();
+  await page.getByTestId('member-row').filter({ hasText: 'Zola Mwangi' }).click();
+
+  // As if the payment were gone by the time the dialog asks for it.
+  await page.route('**/api/print.receipt', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: 'payment: no payment “gone”.' },
+      }),
+    }),
+  );
+  await page.getByRole('button', { name: `Print receipt ${receipt}` }).click();
+  const dialog = printDialog(page);
+  await expect(dialog.getByRole('alert')).toContainText('payment: no payment “gone”.');
+  await expect(dialog.getByTestId('print-frame')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Print', exact: true })).toBeDisabled();
+
+  // Once the operation answers again, Try again brings the preview.
+  await page.unroute('**/api/print.receipt');
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  await expect(preview(page).locator('h1')).toContainText(receipt);
+  await expect(dialog.getByRole('button', { name: 'Print', exact: true })).toBeEnabled();
+});
