@@ -78,6 +78,10 @@ describe('events', () => {
     expect(() => handlers['events.register']({ eventId: event.id, memberId: b!.id })).toThrow(
       /already registered/,
     );
+    // Akinyi cancelled but came after all: checked in by her registration, she is registered again.
+    const came = handlers['events.checkIn']({ eventId: event.id, registrationId: first.id });
+    expect(came.attendee.state).toBe('confirmed');
+    expect(came.attendee.checkedInAt).not.toBeNull();
   });
 
   it('checks people in once, counts walk-ins, undoes a mistake, and records who completed a training', () => {
