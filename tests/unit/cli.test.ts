@@ -22,7 +22,9 @@ function newDbPath(): string {
   return join(temp.dir, 'chapter.sqlite');
 }
 
-describe('chapterdesk CLI', () => {
+// Every test here starts the CLI as a child process several times; on a busy two-core machine each
+// start takes seconds.
+describe('chapterdesk CLI', { timeout: 180_000 }, () => {
   it('creates a chapter with init and exports its members as CSV that Excel reads safely', () => {
     const db = newDbPath();
     const init = cli(
@@ -117,7 +119,7 @@ describe('chapterdesk CLI', () => {
   });
 });
 
-describe('chapterdesk import', () => {
+describe('chapterdesk import', { timeout: 180_000 }, () => {
   it('prints one JSON object with the counts and the errors, and exits 0 with rejected rows', () => {
     const db = newDbPath();
     cli('init', '--db', db, '--name', 'Lyon', '--country', 'FR', '--currency', 'EUR');
@@ -169,7 +171,7 @@ describe('chapterdesk import', () => {
   });
 });
 
-describe('chapterdesk sync', () => {
+describe('chapterdesk sync', { timeout: 180_000 }, () => {
   it('enrols, syncs and prints the counts as JSON; fails with a message when the server is away', async () => {
     const { startSyncServer } = await import('../helpers/sync-server');
     const server = await startSyncServer('pglite');

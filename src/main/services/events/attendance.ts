@@ -388,53 +388,51 @@ export function convertGuest(deps: EventDeps, eventId: string, registrationId: s
 }
 
 /**
- * The door's search: the event's guests and the chapter's members by name, email, phone (as typed)
- * or member number, accent-insensitive, registered people first.
+ * The door's search: people on the event's list first (registered members and guests, walk-ins
+ * already in), then the chapter's other members, by name, email, phone (as typed) or member
+ * number, accent-insensitive. The members search runs without its total, which the door never
+ * shows and which costs most for the short prefixes typed first.
  */
 export function searchForCheckIn(deps: EventDeps, eventId: string, query: string, limit: number): Attendee[] {
   const { db } = deps;
   const event = eventRow(db, eventId);
-  const all = attendees(db, eventId, event.capacity, deps.now());
-  const byMember = new Map(all.filter((a) => a.memberId).map((a) => [a.memberId!, a]));
+  const listed = attendees(db, eventId, event.capacity, deps.now()).filter((a) => a.state !== 'cancelled');
   const terms = searchTerms(query);
-  if (terms.length === 0) return all.filter((a) => a.state !== 'cancelled').slice(0, limit);
+  if (terms.length === 0) return listed.slice(0, limit);
   const chapter = requireChapter(db);
   const phone = normalisePhone(query, chapter.country).e164;
-  const guests = all.filter((a) => {
-    if (!a.guest || a.state === 'cancelled') return false;
-    const words = searchTerms([a.name, a.email ?? '', a.phone ?? ''].join(' '));
-    const guestPhone = a.phone ? normalisePhone(a.phone, chapter.country).e164 : null;
-    return (phone && guestPhone === phone) || terms.every((t) => words.some((w) => w.startsWith(t)));
-  });
-  const members = listMembers(
+  const onList = listed
+    .filter((a) => {
+      const words = searchTerms([a.name, a.email ?? '', a.phone ?? '', a.memberNumber ?? ''].join(' '));
+      const theirPhone = a.phone ? normalisePhone(a.phone, chapter.country).e164 : null;
+      return (phone && theirPhone === phone) || terms.every((t) => words.some((w) => w.startsWith(t)));
+    })
+    .sort((a, b) => foldText(a.name).localeCompare(foldText(b.name)));
+  const seen = new Set(onList.flatMap((a) => (a.memberId ? [a.memberId] : [])));
+  const others = listMembers(
     db,
     { query, sort: 'name', direction: 'asc', offset: 0, limit },
     deps.now(),
     chapter,
-  ).rows.map(
-    (m): Attendee =>
-      byMember.get(m.id) ?? {
-        id: memberRegistrationId(eventId, m.id),
-        registrationId: null,
-        memberId: m.id,
-        memberNumber: m.memberNumber,
-        name: [m.firstName, m.lastName].filter(Boolean).join(' ') || m.email || '',
-        email: m.email,
-        phone: m.phone,
-        guest: false,
-        state: 'walk-in',
-        waitingPosition: null,
-        checkedInAt: null,
-        completed: false,
-        memberStatus: m.status,
-      },
-  );
-  const registeredFirst = (a: Attendee) => (a.registrationId && a.state !== 'walk-in' ? 0 : 1);
-  return [...guests, ...members]
-    .sort(
-      (a, b) => registeredFirst(a) - registeredFirst(b) || foldText(a.name).localeCompare(foldText(b.name)),
-    )
-    .slice(0, limit);
+    { total: false },
+  )
+    .rows.filter((m) => !seen.has(m.id))
+    .map((m): Attendee => ({
+      id: memberRegistrationId(eventId, m.id),
+      registrationId: null,
+      memberId: m.id,
+      memberNumber: m.memberNumber,
+      name: [m.firstName, m.lastName].filter(Boolean).join(' ') || m.email || '',
+      email: m.email,
+      phone: m.phone,
+      guest: false,
+      state: 'walk-in',
+      waitingPosition: null,
+      checkedInAt: null,
+      completed: false,
+      memberStatus: m.status,
+    }));
+  return [...onList, ...others].slice(0, limit);
 }
 
 /** The events a member attended, most recent first. */

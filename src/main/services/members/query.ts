@@ -61,12 +61,14 @@ export function listMembers(
   q: ListQuery,
   now: Date,
   chapter: { graceDays: number; timeZone: string | null; country: string },
+  /** `total: false` skips counting every match (the door's search shows a few and never a total). */
+  options: { total?: boolean } = {},
 ): MemberPage {
   // A whole email address is looked up by its index: its words ("example", "org") are in every
   // other address, which would make the full-text search slow. A partial one goes to full text.
   const email = q.query.trim().toLowerCase();
   if (FULL_EMAIL.test(email)) {
-    const exact = listWhere(db, q, now, chapter, {
+    const exact = listWhere(db, q, now, chapter, options, {
       clause: 'm.email = @email',
       params: { email },
       fullText: false,
@@ -77,7 +79,7 @@ export function listMembers(
   // E.164, the form every valid number is also stored in; an imported one is stored only so.
   const phone = PHONE_LIKE.test(q.query.trim()) ? normalisePhone(q.query, chapter.country).e164 : null;
   if (phone) {
-    const exact = listWhere(db, q, now, chapter, {
+    const exact = listWhere(db, q, now, chapter, options, {
       clause: 'f.members_fts MATCH @match',
       params: { match: `phone_e164 : "${phone.slice(1)}"` },
       fullText: true,
@@ -90,6 +92,7 @@ export function listMembers(
     q,
     now,
     chapter,
+    options,
     match ? { clause: 'f.members_fts MATCH @match', params: { match }, fullText: true } : null,
   );
 }
@@ -99,6 +102,7 @@ function listWhere(
   q: ListQuery,
   now: Date,
   chapter: { graceDays: number; timeZone: string | null },
+  options: { total?: boolean },
   search: { clause: string; params: Record<string, string>; fullText: boolean } | null,
 ): MemberPage {
   const match = search?.fullText ?? false;
@@ -146,6 +150,7 @@ function listWhere(
        ORDER BY ${q.sort === 'name' ? `m.sort_name ${direction}, m.id ${direction}` : `${SORT_SQL[q.sort]} ${direction} NULLS LAST, m.sort_name ${direction}, m.id`}
        LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: q.limit, offset: q.offset }) as MemberDbRow[];
+  if (options.total === false) return { rows: rows.map(toMember), total: rows.length };
   const { total } = statement(db, `SELECT count(*) AS total ${from} WHERE ${whereSql}`).get(params) as {
     total: number;
   };

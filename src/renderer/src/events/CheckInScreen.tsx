@@ -12,8 +12,6 @@ import { QuorumLine } from './QuorumLine';
 import { useEventTime } from './useEventTime';
 import { WalkInDialog } from './WalkInDialog';
 
-/** Light: a fast typist's next key usually comes sooner, so one search per pause. */
-const SEARCH_DELAY_MS = 80;
 const RESULTS = 8;
 const LOG_LENGTH = 6;
 
@@ -57,7 +55,9 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
   const inputRef = useRef<HTMLInputElement>(null);
   const textRef = useRef('');
   const request = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** One search in flight at a time; what was typed meanwhile is searched when it returns. */
+  const inFlight = useRef(false);
+  const queued = useRef<string | null>(null);
   /** Enter came before the results for what is typed: act on them when they arrive. */
   const pendingEnter = useRef(false);
   const writes = useRef(0);
@@ -81,8 +81,6 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
       current = false;
     };
   }, [id, dataVersion, attempt]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   const focusSearch = () => inputRef.current;
 
@@ -123,7 +121,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
   };
 
   const clear = () => {
-    clearTimeout(timer.current);
+    queued.current = null;
     request.current++;
     pendingEnter.current = false;
     textRef.current = '';
@@ -143,40 +141,57 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
     }
   };
 
+  /**
+   * Searches at once on every key, with no delay to wait out: while one search is on its way, the
+   * latest text waits and goes next, so a fast typist never queues a search per key.
+   */
   const search = (query: string) => {
+    if (inFlight.current) {
+      queued.current = query;
+      return;
+    }
+    inFlight.current = true;
     const mine = ++request.current;
-    api.call('events.search', { eventId: id, query, limit: RESULTS }).then(
-      (rows) => {
-        // Only the answer to the latest question counts; older ones may arrive after it.
-        if (mine !== request.current) return;
-        setResults({ query, rows });
-        setSearchError(null);
-        setActive(0);
-        if (pendingEnter.current) {
+    api
+      .call('events.search', { eventId: id, query, limit: RESULTS })
+      .then(
+        (rows) => {
+          // A cleared box or a check-in made since: this answer is for nobody.
+          if (mine !== request.current) return;
+          setResults({ query, rows });
+          setSearchError(null);
+          setActive(0);
+          if (pendingEnter.current && query === textRef.current.trim()) {
+            pendingEnter.current = false;
+            enter(query, rows, 0);
+          }
+        },
+        (failure: unknown) => {
+          if (mine !== request.current) return;
           pendingEnter.current = false;
-          enter(query, rows, 0);
-        }
-      },
-      (failure: unknown) => {
-        if (mine !== request.current) return;
-        pendingEnter.current = false;
-        setSearchError(failure);
-      },
-    );
+          setSearchError(failure);
+        },
+      )
+      .finally(() => {
+        inFlight.current = false;
+        const next = queued.current;
+        queued.current = null;
+        if (next !== null && next === textRef.current.trim()) search(next);
+      });
   };
 
   const onType = (value: string) => {
     textRef.current = value;
     setText(value);
-    clearTimeout(timer.current);
     pendingEnter.current = false;
     const query = value.trim();
     if (!query) {
+      queued.current = null;
       request.current++;
       setResults(null);
       return;
     }
-    timer.current = setTimeout(() => search(query), SEARCH_DELAY_MS);
+    search(query);
   };
 
   const query = text.trim();
@@ -211,7 +226,6 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
       if (fresh) enter(query, rows, active);
       else {
         pendingEnter.current = true;
-        clearTimeout(timer.current);
         search(query);
       }
     } else if (keyed.key === 'Escape' && text) {
