@@ -61,15 +61,18 @@ export async function openPdfRenderer(chromiumPath: string): Promise<PdfRenderer
     ],
   });
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  // One page for every document, one document at a time: each new tab costs this Chromium about
+  // 1.7 s of start-up work (bench/print), more than printing a 1,000-member roster.
+  const page = await context.newPage();
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async render(html) {
-      const page = await context.newPage();
-      try {
+    render(html) {
+      const job = queue.then(async () => {
         await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      } finally {
-        await page.close();
-      }
+        return page.pdf({ preferCSSPageSize: true, printBackground: true });
+      });
+      queue = job.catch(() => undefined);
+      return job;
     },
     close: () => browser.close(),
   };
