@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { MemberStatus } from '../../../shared/dues/status';
 import { AppError } from '../../../shared/errors';
+import type { Member } from '../../../shared/domain';
 import type {
   Attendee,
   AttendanceReport,
@@ -22,7 +23,8 @@ import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { splitFullName } from '../imports/names';
 import { createMember } from '../members/members';
-import { listMembers } from '../members/query';
+import { listMembers, MEMBER_SELECT } from '../members/query';
+import { toMember, type MemberDbRow } from '../members/row';
 import { STATUS_SQL, statusParams } from '../members/status';
 import { eventCounts, eventRow, getEvent, quorumState, type EventDeps } from './events';
 
@@ -387,6 +389,28 @@ export function convertGuest(deps: EventDeps, eventId: string, registrationId: s
   return attendee(deps, eventId, registrationId);
 }
 
+/** A few digits at the door are the start of a member number (a phone number has more). */
+const MEMBER_NUMBER_START = /^\d{1,5}$/;
+
+/**
+ * Members whose number starts with what was typed, in number order: a range on the number's
+ * index, where the full-text search would sort thousands of matches of "4" by name.
+ */
+function membersByNumber(
+  db: Db,
+  start: string,
+  limit: number,
+  now: Date,
+  chapter: ReturnType<typeof requireChapter>,
+): Member[] {
+  const rows = statement(
+    db,
+    `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.member_number >= @start AND m.member_number < @end
+     ORDER BY m.member_number LIMIT @limit`,
+  ).all({ start, end: `${start}\uffff`, limit, ...statusParams(chapter, now) }) as MemberDbRow[];
+  return rows.map(toMember);
+}
+
 /**
  * The door's search: people on the event's list first (registered members and guests, walk-ins
  * already in), then the chapter's other members, by name, email, phone (as typed) or member
@@ -409,14 +433,13 @@ export function searchForCheckIn(deps: EventDeps, eventId: string, query: string
     })
     .sort((a, b) => foldText(a.name).localeCompare(foldText(b.name)));
   const seen = new Set(onList.flatMap((a) => (a.memberId ? [a.memberId] : [])));
-  const others = listMembers(
-    db,
-    { query, sort: 'name', direction: 'asc', offset: 0, limit },
-    deps.now(),
-    chapter,
-    { total: false },
-  )
-    .rows.filter((m) => !seen.has(m.id))
+  const found = MEMBER_NUMBER_START.test(query.trim())
+    ? membersByNumber(db, query.trim(), limit, deps.now(), chapter)
+    : listMembers(db, { query, sort: 'name', direction: 'asc', offset: 0, limit }, deps.now(), chapter, {
+        total: false,
+      }).rows;
+  const others = found
+    .filter((m) => !seen.has(m.id))
     .map((m): Attendee => ({
       id: memberRegistrationId(eventId, m.id),
       registrationId: null,

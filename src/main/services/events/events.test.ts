@@ -162,6 +162,12 @@ describe('events', () => {
     expect(handlers['events.search']({ eventId: event.id, query: 'hel', limit: 8 })[0]!.memberId).toBe(
       helene.id,
     );
+    // A few digits are the start of a member number, found in number order.
+    for (const number of ['4', '45', '450', '1045']) {
+      handlers['members.create']({ firstName: `N${number}`, memberNumber: number });
+    }
+    const byNumber = handlers['events.search']({ eventId: event.id, query: '45', limit: 8 });
+    expect(byNumber.map((a) => a.memberNumber)).toEqual(['45', '450']);
   });
 });
 
