@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldText } from './text';
 import { isCurrencyCode } from './dues/money';
 import { MEMBERSHIP_KINDS, type MembershipKind, type MemberStatus } from './dues/status';
 import { isIsoDate } from './dues/dates';
@@ -42,12 +43,7 @@ const METHOD_WORDS: Record<string, PaymentMethod> = {
 
 /** A method as written in a file or on the command line ("M-Pesa", "Espèces", "bank"), or null. */
 export function methodFromText(text: string): PaymentMethod | null {
-  const key = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+  const key = foldText(text).replace(/[\s_]+/g, '-');
   return METHOD_WORDS[key] ?? METHOD_WORDS[key.replace(/-/g, '')] ?? null;
 }
 

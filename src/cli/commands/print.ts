@@ -19,6 +19,7 @@ import {
 } from '../../shared/print/documents';
 import { PAPER_SIZES, type PageOptions, type PaperSize } from '../../shared/print/html';
 import { printLanguage } from '../../shared/print/labels';
+import type { OpenChapter } from '../open-chapter';
 import { call, withChapter } from './dues';
 import { resolveEvent } from './events';
 
@@ -64,6 +65,10 @@ async function writePdf(flags: CommonFlags, html: string): Promise<void> {
   process.stderr.write(`Wrote ${flags.out}\n`);
 }
 
+function chapterLocale(chapter: OpenChapter): string {
+  return chapter.handlers['chapter.get'](undefined)?.locale ?? 'en';
+}
+
 export function registerPrint(program: Command): void {
   const print = program.command('print').description('Print documents to PDF with Chromium');
 
@@ -88,7 +93,7 @@ export function registerPrint(program: Command): void {
         },
       ) =>
         withChapter(flags.db, async (chapter) => {
-          const lang = pageOptions(flags, chapter.handlers['chapter.get'](undefined)?.locale ?? 'en');
+          const lang = pageOptions(flags, chapterLocale(chapter));
           if (flags.status && !(MEMBER_STATUSES as readonly string[]).includes(flags.status)) {
             throw new AppError('VALIDATION', `status: use one of ${MEMBER_STATUSES.join(', ')}.`);
           }
@@ -118,7 +123,7 @@ export function registerPrint(program: Command): void {
     .option('--blank-rows <n>', 'numbered empty rows for walk-ins', '10')
     .action((flags: CommonFlags & { event: string; blankRows: string }) =>
       withChapter(flags.db, async (chapter) => {
-        const page = pageOptions(flags, chapter.handlers['chapter.get'](undefined)?.locale ?? 'en');
+        const page = pageOptions(flags, chapterLocale(chapter));
         const blank = Number(flags.blankRows);
         if (!Number.isInteger(blank) || blank < 0 || blank > 500) {
           throw new AppError('VALIDATION', 'blank-rows: give a whole number from 0 to 500.');
@@ -136,7 +141,7 @@ export function registerPrint(program: Command): void {
     .requiredOption('--payment <id>', 'payment id or receipt number')
     .action((flags: CommonFlags & { payment: string }) =>
       withChapter(flags.db, async (chapter) => {
-        const page = pageOptions(flags, chapter.handlers['chapter.get'](undefined)?.locale ?? 'en');
+        const page = pageOptions(flags, chapterLocale(chapter));
         await writePdf(flags, receiptHtml(receiptData(chapter.db, flags.payment, page.lang), page));
       }),
     );
@@ -144,7 +149,7 @@ export function registerPrint(program: Command): void {
   common(print.command('dues').description('Members expiring in 30 days, in grace and lapsed')).action(
     (flags: CommonFlags) =>
       withChapter(flags.db, async (chapter) => {
-        const page = pageOptions(flags, chapter.handlers['chapter.get'](undefined)?.locale ?? 'en');
+        const page = pageOptions(flags, chapterLocale(chapter));
         await writePdf(
           flags,
           duesListHtml(await call<DuesListData>(chapter, 'print.dues', { lang: page.lang }), page),
@@ -156,10 +161,7 @@ export function registerPrint(program: Command): void {
     .requiredOption('--event <id>', 'event id')
     .action((flags: CommonFlags & { event: string }) =>
       withChapter(flags.db, async (chapter) => {
-        const page = pageOptions(
-          { ...flags, landscape: flags.landscape ?? true },
-          chapter.handlers['chapter.get'](undefined)?.locale ?? 'en',
-        );
+        const page = pageOptions({ ...flags, landscape: flags.landscape ?? true }, chapterLocale(chapter));
         const data = await call<CertificatesData>(chapter, 'print.certificates', {
           eventId: resolveEvent(chapter.db, flags.event),
           lang: page.lang,

@@ -95,6 +95,8 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
   };
   const drafts = createDrafts();
   const statements = createStatements(deps);
+  /** Documents print in the chapter's language unless the caller names one. */
+  const chapterLanguage = () => printLanguage(requireChapter(db).locale);
   const imports = createImportJobs(db, now, { nativeBinding: options.nativeBinding });
   const restoreField = (conflict: OpenConflict) => {
     const field = MEMBER_FIELD_BY_COLUMN.get(conflict.column);
@@ -148,7 +150,7 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     },
     'members.attendance': ({ id }) => memberAttendance(db, id),
     'print.roster': ({ columns, lang, ...filters }) => {
-      const language = lang ?? printLanguage(requireChapter(db).locale);
+      const language = lang ?? chapterLanguage();
       const query = { ...filters, offset: 0, limit: 1 };
       return rosterData(db, now(), query, {
         columns: columns ?? ['memberNumber', 'name', 'phone', 'city', 'status', 'paidThrough'],
@@ -157,12 +159,10 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
       });
     },
     'print.signIn': ({ eventId, blankRows, lang }) =>
-      signInData(deps, eventId, lang ?? printLanguage(requireChapter(db).locale), blankRows),
-    'print.receipt': ({ paymentId, lang }) =>
-      receiptData(db, paymentId, lang ?? printLanguage(requireChapter(db).locale)),
-    'print.dues': ({ lang }) => duesListData(db, now(), lang ?? printLanguage(requireChapter(db).locale)),
-    'print.certificates': ({ eventId, lang }) =>
-      certificatesData(deps, eventId, lang ?? printLanguage(requireChapter(db).locale)),
+      signInData(deps, eventId, lang ?? chapterLanguage(), blankRows),
+    'print.receipt': ({ paymentId, lang }) => receiptData(db, paymentId, lang ?? chapterLanguage()),
+    'print.dues': ({ lang }) => duesListData(db, now(), lang ?? chapterLanguage()),
+    'print.certificates': ({ eventId, lang }) => certificatesData(deps, eventId, lang ?? chapterLanguage()),
     'members.list': (input) => listMembers(db, input, now(), requireChapter(db)),
     'members.get': ({ id }) => getMember(deps, id),
     'members.create': (input) => written(createMember(deps, input)),

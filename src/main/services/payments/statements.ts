@@ -154,6 +154,25 @@ function classify(db: Db, country: string | null, draft: Draft, assigned: Map<nu
   return views;
 }
 
+/** What a statement did (or, in a dry run, would do), from its classified lines. */
+function outcome(lines: StatementLineView[], batchId: string | null, payments: Payment[]): StatementResult {
+  return {
+    batchId,
+    lines: lines.length,
+    matched: lines.filter((l) => l.state === 'match').length,
+    alreadyRecorded: lines.filter((l) => l.state === 'already-recorded').length,
+    unmatched: lines
+      .filter((l) => l.state === 'unmatched')
+      .map((l) => ({
+        line: l.line,
+        reference: l.reference,
+        payer: l.payer,
+        amount: l.amountMinor === null ? null : minorToDecimal(l.amountMinor, l.currency),
+      })),
+    payments,
+  };
+}
+
 export function createStatements(deps: PaymentDeps, maxKept = 3) {
   const drafts = new Map<string, Draft>();
 
@@ -235,21 +254,7 @@ export function createStatements(deps: PaymentDeps, maxKept = 3) {
           `INSERT INTO statement_batches (id, file_name, provider, created_at, payments) VALUES (?, ?, ?, ?, ?)`,
         ).run(batchId, draft.fileName, draft.provider, deps.now().toISOString(), payments.length);
       }
-      return {
-        batchId,
-        lines: lines.length,
-        matched: toRecord.length,
-        alreadyRecorded: lines.filter((l) => l.state === 'already-recorded').length,
-        unmatched: lines
-          .filter((l) => l.state === 'unmatched')
-          .map((l) => ({
-            line: l.line,
-            reference: l.reference,
-            payer: l.payer,
-            amount: l.amountMinor === null ? null : minorToDecimal(l.amountMinor, l.currency),
-          })),
-        payments,
-      };
+      return outcome(lines, batchId, payments);
     })();
   }
 
@@ -267,22 +272,7 @@ export function createStatements(deps: PaymentDeps, maxKept = 3) {
     if (!dryRun) return commitDraft(draft, []);
     const { db } = deps;
     // A dry run reports what recording would do, from the same classification, writing nothing.
-    const lines = classify(db, requireChapter(db).country, draft, new Map());
-    return {
-      batchId: null,
-      lines: lines.length,
-      matched: lines.filter((l) => l.state === 'match').length,
-      alreadyRecorded: lines.filter((l) => l.state === 'already-recorded').length,
-      unmatched: lines
-        .filter((l) => l.state === 'unmatched')
-        .map((l) => ({
-          line: l.line,
-          reference: l.reference,
-          payer: l.payer,
-          amount: l.amountMinor === null ? null : minorToDecimal(l.amountMinor, l.currency),
-        })),
-      payments: [],
-    };
+    return outcome(classify(db, requireChapter(db).country, draft, new Map()), null, []);
   }
 
   return { inspect, commit, reconcile };

@@ -3,6 +3,7 @@ import type { Chapter } from '../../../shared/domain';
 import { membershipKind } from '../../../shared/dues/status';
 import { parseAmount, type AmountProblem } from '../../../shared/dues/money';
 import { AppError } from '../../../shared/errors';
+import { foldText } from '../../../shared/text';
 import type {
   MembershipType,
   membershipTypeCreateInput,
@@ -57,9 +58,10 @@ export function getMembershipType(db: Db, id: string): MembershipType | null {
 
 /** A type by id or by name (case- and accent-insensitive), as the CLI lets people name one. */
 export function findMembershipType(db: Db, idOrName: string): MembershipType | null {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
   const all = listMembershipTypes(db);
-  return all.find((t) => t.id === idOrName) ?? all.find((t) => fold(t.name) === fold(idOrName)) ?? null;
+  return (
+    all.find((t) => t.id === idOrName) ?? all.find((t) => foldText(t.name) === foldText(idOrName)) ?? null
+  );
 }
 
 const AMOUNT_MESSAGES: Record<AmountProblem, string> = {
