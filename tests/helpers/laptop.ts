@@ -93,3 +93,20 @@ export function memberSnapshot(db: Db): unknown[] {
     )
     .all();
 }
+
+/** Two rounds of sync on every laptop: the second brings each laptop what the others pushed. */
+export async function syncAll(...laptops: Laptop[]): Promise<void> {
+  for (let round = 0; round < 2; round++) for (const l of laptops) await l.sync.runOnce();
+}
+
+/** The server's checksum of the chapter, asked with a laptop's own token. */
+export async function serverChecksum(l: Laptop): Promise<string> {
+  const state = l.db.prepare('SELECT server_url, token FROM sync_state').get() as {
+    server_url: string;
+    token: string;
+  };
+  const reply = await fetch(`${state.server_url}/v1/sync/checksum`, {
+    headers: { authorization: `Bearer ${state.token}` },
+  });
+  return ((await reply.json()) as { checksum: string }).checksum;
+}

@@ -4,7 +4,7 @@
  * (the member's paid-through date and status) once everything has arrived.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { enrol, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
+import { enrol, openLaptop, serverChecksum, syncAll, type Laptop } from '../../../tests/helpers/laptop';
 import { STORE_KINDS, startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
 import { paymentListInput } from '../../shared/payments';
 import type { PulledChange } from '../../shared/sync-protocol';
@@ -35,19 +35,6 @@ describe.each(STORE_KINDS)('dues over sync (%s)', (kind) => {
     const l = openLaptop(name, options);
     laptops.push(l);
     return l;
-  }
-  async function syncAll(...ls: Laptop[]): Promise<void> {
-    for (let round = 0; round < 2; round++) for (const l of ls) await l.sync.runOnce();
-  }
-  async function serverChecksum(l: Laptop): Promise<string> {
-    const state = l.db.prepare('SELECT server_url, token FROM sync_state').get() as {
-      server_url: string;
-      token: string;
-    };
-    const reply = await fetch(`${state.server_url}/v1/sync/checksum`, {
-      headers: { authorization: `Bearer ${state.token}` },
-    });
-    return ((await reply.json()) as { checksum: string }).checksum;
   }
   async function expectConverged(...ls: Laptop[]): Promise<void> {
     const remote = await serverChecksum(ls[0]!);

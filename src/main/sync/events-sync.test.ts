@@ -4,7 +4,7 @@
  * member, each ending with both laptops showing the same people, counts and log as the server.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { enrol, openLaptop, type Laptop } from '../../../tests/helpers/laptop';
+import { enrol, openLaptop, serverChecksum, syncAll, type Laptop } from '../../../tests/helpers/laptop';
 import { STORE_KINDS, startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
 import type { EventKind } from '../../shared/events';
 import { memberRegistrationId } from '../services/events/attendance';
@@ -37,19 +37,6 @@ describe.each(STORE_KINDS)('events over sync (%s)', (kind) => {
     const l = openLaptop(name, options);
     laptops.push(l);
     return l;
-  }
-  async function syncAll(...ls: Laptop[]): Promise<void> {
-    for (let round = 0; round < 2; round++) for (const l of ls) await l.sync.runOnce();
-  }
-  async function serverChecksum(l: Laptop): Promise<string> {
-    const state = l.db.prepare('SELECT server_url, token FROM sync_state').get() as {
-      server_url: string;
-      token: string;
-    };
-    const reply = await fetch(`${state.server_url}/v1/sync/checksum`, {
-      headers: { authorization: `Bearer ${state.token}` },
-    });
-    return ((await reply.json()) as { checksum: string }).checksum;
   }
   /** The synced rows as a laptop holds them (the checksum covers the log, this the tables). */
   const tables = (l: Laptop) =>
