@@ -71,7 +71,11 @@ export const memberFields = z.strictObject({
     .optional(),
   phone: shortText(60).optional(),
   country: z.union([z.literal(''), countryCode]).optional(),
+  addressLine1: shortText(200).optional(),
+  addressLine2: shortText(200).optional(),
+  postalCode: shortText(20).optional(),
   city: shortText(200).optional(),
+  region: shortText(200).optional(),
   organisation: shortText(200).optional(),
   typeId: z.union([z.literal(''), z.uuid()]).optional(),
   joinedOn: z.union([z.literal(''), isoDate]).optional(),
@@ -96,7 +100,11 @@ export interface Member {
   phone: string | null;
   phoneE164: string | null;
   country: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
   city: string | null;
+  region: string | null;
   organisation: string | null;
   typeId: string | null;
   typeName: string | null;

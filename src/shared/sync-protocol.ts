@@ -105,6 +105,13 @@ const SCHEMA_ADDITIONS: readonly { schema: number; tables: Readonly<Record<strin
       ],
     },
   },
+  {
+    // Postal addresses, for labels and letters.
+    schema: 4,
+    tables: {
+      members: ['address_line1', 'address_line2', 'postal_code', 'region'],
+    },
+  },
 ];
 
 export const SYNC_SCHEMA_VERSION = SCHEMA_ADDITIONS[SCHEMA_ADDITIONS.length - 1]!.schema;

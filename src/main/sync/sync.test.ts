@@ -105,6 +105,40 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
   });
 
+  it('carries postal addresses both ways, field by field', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    const m = a.handlers['members.create']({
+      firstName: 'Aiko',
+      lastName: 'Tanaka',
+      addressLine1: '1-2-3 Shibuya',
+      postalCode: '150-0002',
+      city: 'Shibuya-ku',
+      region: 'Tokyo',
+      country: 'JP',
+    });
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    await syncAll(a, b);
+    expect(b.handlers['members.get']({ id: m.id })).toMatchObject({
+      addressLine1: '1-2-3 Shibuya',
+      addressLine2: null,
+      postalCode: '150-0002',
+      region: 'Tokyo',
+    });
+    b.handlers['members.update']({ id: m.id, patch: { addressLine2: 'Room 405' } });
+    a.handlers['members.update']({ id: m.id, patch: { postalCode: '150-0001' } });
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      expect(l.handlers['members.get']({ id: m.id })).toMatchObject({
+        addressLine2: 'Room 405',
+        postalCode: '150-0001',
+      });
+    }
+    expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
+  });
+
   it('keeps the value that lost a concurrent edit, and restoring it wins everywhere', async () => {
     const chapterId = await newChapter();
     const a = laptop('Amina', { setupChapter: true });

@@ -5,6 +5,7 @@ import { migration004 } from './004_row_created';
 import { migration005 } from './005_dues';
 import { migration006 } from './006_events';
 import { migration007 } from './007_dues_indexes';
+import { migration008 } from './008_postal_address';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

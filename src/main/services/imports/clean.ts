@@ -101,7 +101,11 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   firstName: 200,
   lastName: 200,
   phone: 60,
+  addressLine1: 200,
+  addressLine2: 200,
+  postalCode: 20,
   city: 200,
+  region: 200,
   organisation: 200,
   membershipType: 200,
 };
@@ -228,7 +232,11 @@ function rowCleaner(plan: ImportPlan): (raw: RawRow) => CleanRow | null {
 
     const memberNumber = read('memberNumber');
     if (memberNumber) row.memberNumber(memberNumber.value, memberNumber.index);
-    for (const field of ['firstName', 'lastName', 'city', 'organisation', 'membershipType'] as const) {
+    // prettier-ignore
+    for (const field of [
+      'firstName', 'lastName', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'region', 'organisation',
+      'membershipType',
+    ] as const) {
       const cell = read(field);
       if (cell) row.text(field, tidyName(cell.value), cell.value, cell.index);
     }

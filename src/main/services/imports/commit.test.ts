@@ -64,7 +64,11 @@ describe('importing members', () => {
       lastName: 'Dupré',
       email: 'h@example.org',
       phone: '06 12 34 56 78',
+      addressLine1: '12, rue de la République',
+      addressLine2: 'Bâtiment B',
+      postalCode: '69002',
       city: 'Lyon',
+      region: 'Rhône',
     });
     chapter.handlers['members.create']({ firstName: '王', lastName: '伟', phone: '+86 138 0013 8000' });
     chapter.handlers['members.create']({
@@ -77,6 +81,29 @@ describe('importing members', () => {
     const { outcome } = await run({ bytes: exported, fileName: 'export.csv' });
     expect(outcome.updated, JSON.stringify(outcome.updated)).toEqual([]);
     expect(outcome.counts).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 });
+  });
+
+  it('reads postal addresses from the usual French headers, and names the row and field of one too long', async () => {
+    chapter = openTestChapter();
+    const file = [
+      "Nom;Prénom;Adresse;Complément d'adresse;Code postal;Ville;Région;Pays",
+      'Diallo;Awa;"3, allée des Tilleuls";Appartement 12;33000;Bordeaux;Nouvelle-Aquitaine;FR',
+      `Ndiaye;Moussa;Route de Ouakam;;${'9'.repeat(25)};Dakar;;SN`,
+    ].join('\r\n');
+    const { outcome } = await run({ bytes: csv(file) });
+    expect(outcome.counts).toMatchObject({ created: 2, rejected: 0 });
+    expect(outcome.errors.map((e) => [e.row, e.field])).toEqual([[3, 'postalCode']]);
+    const [awa, moussa] = members();
+    expect(awa).toMatchObject({
+      lastName: 'Diallo',
+      addressLine1: '3, allée des Tilleuls',
+      addressLine2: 'Appartement 12',
+      postalCode: '33000',
+      city: 'Bordeaux',
+      region: 'Nouvelle-Aquitaine',
+      country: 'FR',
+    });
+    expect(moussa).toMatchObject({ addressLine1: 'Route de Ouakam', postalCode: null, city: 'Dakar' });
   });
 
   it('updates a matching member with the file’s non-empty values and never blanks a field', async () => {

@@ -47,8 +47,8 @@ const MAX_POSSIBLE = 3;
 
 // prettier-ignore
 const MERGED_FIELDS: readonly MemberImportField[] = [
-  'memberNumber', 'firstName', 'lastName', 'email', 'phone', 'country', 'city', 'organisation',
-  'membershipType', 'joinedOn', 'paidThrough', 'notes',
+  'memberNumber', 'firstName', 'lastName', 'email', 'phone', 'country', 'addressLine1', 'addressLine2',
+  'postalCode', 'city', 'region', 'organisation', 'membershipType', 'joinedOn', 'paidThrough', 'notes',
 ];
 
 interface Person {

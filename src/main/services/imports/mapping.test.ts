@@ -50,11 +50,23 @@ describe('matchHeader', () => {
     ['Observações', 'notes'],
     ['Adresse e-mail perso', 'email'],
     ['Téléphone du contact', 'phone'],
+    ['Address', 'addressLine1'],
+    ['Adresse', 'addressLine1'],
+    ['Dirección', 'addressLine1'],
+    ['Endereço', 'addressLine1'],
+    ['Adresse postale du membre', 'addressLine1'],
+    ['Address line 2', 'addressLine2'],
+    ["Complément d'adresse", 'addressLine2'],
+    ['ZIP code', 'postalCode'],
+    ['Code postal', 'postalCode'],
+    ['CEP', 'postalCode'],
+    ['State', 'region'],
+    ['Provincia', 'region'],
   ])('%s -> %s', (header, field) => {
     expect(matchHeader(header)).toBe(field);
   });
 
-  it.each(['Date of birth', 'Ethnicity', 'Adresse', 'Statut', '', '   ', 'Column 7'])(
+  it.each(['Date of birth', 'Ethnicity', 'Estado', 'Statut', '', '   ', 'Column 7'])(
     '%j is not a member field',
     (header) => {
       expect(matchHeader(header)).toBeNull();

@@ -75,6 +75,25 @@ const ALIASES: Record<ImportField, readonly string[]> = {
     'country', 'country of residence', 'pays', 'pays de résidence', 'país', 'país de residencia',
     'país de residência',
   ],
+  addressLine1: [
+    'address', 'address 1', 'address line 1', 'address1', 'street address', 'street', 'postal address',
+    'mailing address', 'home address', 'adresse', 'adresse 1', 'adresse postale', 'adresse ligne 1', 'rue',
+    'domicile', 'dirección', 'dirección 1', 'dirección postal', 'domicilio', 'calle', 'endereço',
+    'endereço 1', 'endereço postal', 'morada', 'rua', 'logradouro',
+  ],
+  addressLine2: [
+    'address 2', 'address line 2', 'address2', 'address continued', 'apartment', 'suite', 'adresse 2',
+    'adresse ligne 2', "complément d'adresse", 'complément adresse', 'dirección 2', 'complemento dirección',
+    'endereço 2', 'complemento', 'complemento endereço',
+  ],
+  postalCode: [
+    'postal code', 'postcode', 'post code', 'zip', 'zip code', 'zipcode', 'postal', 'code postal', 'cp',
+    'código postal', 'cod postal', 'cep', 'código postal cep',
+  ],
+  region: [
+    'region', 'state', 'province', 'county', 'state/province', 'state province', 'région', 'département',
+    'región', 'provincia', 'comunidad autónoma', 'distrito', 'uf', 'região',
+  ],
   city: [
     'city', 'town', 'city/town', 'ville', 'commune', 'localité', 'ciudad', 'localidad', 'municipio',
     'población', 'cidade', 'localidade', 'município', 'concelho',
@@ -130,6 +149,8 @@ const KEYWORDS: ReadonlyArray<[RegExp, ImportField]> = [
   [/\b(full ?name|nom complet|nombre completo|nome completo)\b/, 'fullName'],
   [/\b(country|pays|pais)\b/, 'country'],
   [/\b(city|ville|ciudad|cidade)\b/, 'city'],
+  [/\b(postal code|postcode|zip|code postal|codigo postal|cep)\b/, 'postalCode'],
+  [/\b(address|adresse|direccion|endereco|morada|domicilio)\b/, 'addressLine1'],
   [/\bnumber (member|membre|adherent|socio|membro|associado)\b|\bmember(ship)? number\b/, 'memberNumber'],
 ];
 

@@ -12,7 +12,11 @@ export interface MemberDbRow {
   phone: string | null;
   phone_e164: string | null;
   country: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
   city: string | null;
+  region: string | null;
   organisation: string | null;
   type_id: string | null;
   type_name: string | null;
@@ -39,7 +43,11 @@ export function toMember(r: MemberDbRow): Member {
     phone: r.phone,
     phoneE164: r.phone_e164,
     country: r.country,
+    addressLine1: r.address_line1,
+    addressLine2: r.address_line2,
+    postalCode: r.postal_code,
     city: r.city,
+    region: r.region,
     organisation: r.organisation,
     typeId: r.type_id,
     typeName: r.type_name,
@@ -74,7 +82,11 @@ export function memberToRow(fields: MemberFields, chapterCountry: string): RowVa
     phone: emptyToNull(phone.raw),
     phone_e164: phone.e164,
     country: emptyToNull(fields.country)?.toUpperCase() ?? null,
+    address_line1: emptyToNull(fields.addressLine1),
+    address_line2: emptyToNull(fields.addressLine2),
+    postal_code: emptyToNull(fields.postalCode),
     city: emptyToNull(fields.city),
+    region: emptyToNull(fields.region),
     organisation: emptyToNull(fields.organisation),
     type_id: emptyToNull(fields.typeId),
     joined_on: emptyToNull(fields.joinedOn),
@@ -99,7 +111,11 @@ export function memberToFields(m: Member, storedPaidThrough: string | null): Mem
     email: m.email ?? '',
     phone: m.phone ?? '',
     country: m.country ?? '',
+    addressLine1: m.addressLine1 ?? '',
+    addressLine2: m.addressLine2 ?? '',
+    postalCode: m.postalCode ?? '',
     city: m.city ?? '',
+    region: m.region ?? '',
     organisation: m.organisation ?? '',
     typeId: m.typeId ?? '',
     joinedOn: m.joinedOn ?? '',

@@ -8,6 +8,12 @@ export function MemberDetails({ member }: { member: Member }) {
   const format = useFormat();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   const phone = member.phoneE164 ?? member.phone;
+  const address = [
+    member.addressLine1,
+    member.addressLine2,
+    [member.postalCode, member.city].filter(Boolean).join(' '),
+    member.region,
+  ].filter((line): line is string => Boolean(line));
 
   const rows: [label: string, value: ReactNode][] = [
     [t('fields.typeId'), member.typeName],
@@ -21,7 +27,7 @@ export function MemberDetails({ member }: { member: Member }) {
         </bdi>
       ),
     ],
-    [t('fields.city'), member.city],
+    [t('fields.address'), address.length > 0 && <span className="details__notes">{address.join('\n')}</span>],
     [t('fields.country'), member.country],
     [t('fields.organisation'), member.organisation],
     [t('fields.joinedOn'), member.joinedOn && format.date(member.joinedOn)],

@@ -174,7 +174,11 @@ export function MemberFormDialog({
               ))}
             </select>
           ))}
-          {field('city', (c) => text('city', c))}
+          {field('addressLine1', (c) => text('addressLine1', c, 'text', 'address-line1'), { wide: true })}
+          {field('addressLine2', (c) => text('addressLine2', c, 'text', 'address-line2'), { wide: true })}
+          {field('postalCode', (c) => text('postalCode', c, 'text', 'postal-code'))}
+          {field('city', (c) => text('city', c, 'text', 'address-level2'))}
+          {field('region', (c) => text('region', c, 'text', 'address-level1'))}
           {field('country', (c) => text('country', c), { hint: t('form.countryHint') })}
           {field('organisation', (c) => text('organisation', c), { wide: true })}
           {field('joinedOn', (c) => text('joinedOn', c, 'date'))}
