@@ -23,7 +23,7 @@ import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { splitFullName } from '../imports/names';
 import { createMember } from '../members/members';
-import { listMembers, MEMBER_SELECT } from '../members/query';
+import { listMembers, MEMBER_SELECT, PHONE_LIKE } from '../members/query';
 import { toMember, type MemberDbRow } from '../members/row';
 import { STATUS_SQL, statusParams } from '../members/status';
 import { eventCounts, eventRow, getEvent, quorumState, type EventDeps } from './events';
@@ -424,14 +424,19 @@ export function searchForCheckIn(deps: EventDeps, eventId: string, query: string
   const terms = searchTerms(query);
   if (terms.length === 0) return listed.slice(0, limit);
   const chapter = requireChapter(db);
-  const phone = normalisePhone(query, chapter.country).e164;
+  const phone = PHONE_LIKE.test(query.trim()) ? normalisePhone(query, chapter.country).e164 : null;
+  // Reading a phone number costs about as much as the rest of a keystroke's work, so the list's
+  // numbers are read only when what was typed is a phone number.
+  const samePhone = (a: Attendee): boolean =>
+    phone !== null && a.phone !== null && normalisePhone(a.phone, chapter.country).e164 === phone;
   const onList = listed
     .filter((a) => {
       const words = searchTerms([a.name, a.email ?? '', a.phone ?? '', a.memberNumber ?? ''].join(' '));
-      const theirPhone = a.phone ? normalisePhone(a.phone, chapter.country).e164 : null;
-      return (phone && theirPhone === phone) || terms.every((t) => words.some((w) => w.startsWith(t)));
+      return terms.every((t) => words.some((w) => w.startsWith(t))) || samePhone(a);
     })
-    .sort((a, b) => foldText(a.name).localeCompare(foldText(b.name)));
+    .map((a) => ({ a, key: foldText(a.name) }))
+    .sort((x, y) => x.key.localeCompare(y.key))
+    .map(({ a }) => a);
   const seen = new Set(onList.flatMap((a) => (a.memberId ? [a.memberId] : [])));
   const found = MEMBER_NUMBER_START.test(query.trim())
     ? membersByNumber(db, query.trim(), limit, deps.now(), chapter)

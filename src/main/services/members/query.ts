@@ -54,7 +54,7 @@ export function ftsQuery(query: string): string | null {
 
 const FULL_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** What people type for a phone number: digits, maybe a leading +, spaces and the usual separators. */
-const PHONE_LIKE = /^\+?[\d\s().\-/]{6,}$/;
+export const PHONE_LIKE = /^\+?[\d\s().\-/]{6,}$/;
 
 export function listMembers(
   db: Db,
