@@ -6,6 +6,7 @@ import { migration005 } from './005_dues';
 import { migration006 } from './006_events';
 import { migration007 } from './007_dues_indexes';
 import { migration008 } from './008_postal_address';
+import { migration009 } from './009_printer_calibration';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
