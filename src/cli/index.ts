@@ -6,6 +6,7 @@ import { registerExport } from './commands/export';
 import { registerPrint } from './commands/print';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
+import { registerMembers } from './commands/members';
 import { registerServe } from './commands/serve';
 import { registerSync } from './commands/sync';
 import { registerServerCommands } from './server';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerExport(program);
   registerImport(program);
+  registerMembers(program);
   registerDues(program);
   registerEvents(program);
   registerPrint(program);

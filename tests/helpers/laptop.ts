@@ -87,8 +87,9 @@ export async function enrol(laptop: Laptop, server: TestSyncServer, chapterId: s
 export function memberSnapshot(db: Db): unknown[] {
   return db
     .prepare(
-      `SELECT id, member_number, first_name, last_name, email, phone, phone_e164, country, city, organisation,
-              type_id, joined_on, paid_through, notes, consent_email, consent_sms, sort_name, deleted
+      `SELECT id, member_number, first_name, last_name, email, phone, phone_e164, country, address_line1,
+              address_line2, postal_code, city, region, organisation, type_id, joined_on, paid_through, notes,
+              consent_email, consent_sms, sort_name, deleted
        FROM members ORDER BY id`,
     )
     .all();

@@ -1,0 +1,246 @@
+import { Option, type Command } from 'commander';
+import type { Conflict, Member, MemberFields, MemberPage } from '../../shared/domain';
+import { MEMBER_STATUSES } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { OpenChapter } from '../open-chapter';
+import { call, print, resolveMember, withChapter } from './dues';
+
+/** Flag -> the member field it sets; the same fields and checks as the app's member form. */
+const FIELD_FLAGS = [
+  ['--first-name <name>', 'firstName', 'first name'],
+  ['--last-name <name>', 'lastName', 'last name'],
+  ['--email <email>', 'email', 'email address'],
+  ['--phone <phone>', 'phone', 'phone number, as written'],
+  ['--member-number <number>', 'memberNumber', 'member number'],
+  ['--country <cc>', 'country', 'ISO country code, e.g. KE'],
+  ['--address-line1 <text>', 'addressLine1', 'street address'],
+  ['--address-line2 <text>', 'addressLine2', 'building, apartment, P.O. box'],
+  ['--postal-code <code>', 'postalCode', 'postal code'],
+  ['--city <city>', 'city', 'city'],
+  ['--region <region>', 'region', 'region, state or province'],
+  ['--organisation <name>', 'organisation', 'organisation'],
+  ['--joined-on <date>', 'joinedOn', 'joined on, YYYY-MM-DD'],
+  ['--notes <text>', 'notes', 'notes'],
+] as const satisfies readonly (readonly [string, keyof MemberFields, string])[];
+
+type FieldOptions = { consentEmail?: boolean; consentSms?: boolean };
+
+function withFieldFlags(command: Command): Command {
+  for (const [flag, , description] of FIELD_FLAGS)
+    command.addOption(new Option(flag, `${description} ("" clears it)`));
+  return command
+    .option('--consent-email', 'agrees to receive emails')
+    .option('--no-consent-email', 'does not agree to receive emails')
+    .option('--consent-sms', 'agrees to receive text messages')
+    .option('--no-consent-sms', 'does not agree to receive text messages');
+}
+
+/** The fields the flags give, and nothing else, so an update never blanks what was not named. */
+function fieldsFrom(opts: FieldOptions, command: Command): MemberFields {
+  const fields: Record<string, string | boolean> = {};
+  for (const [flag, field] of FIELD_FLAGS) {
+    const value: unknown = command.getOptionValue(new Option(flag).attributeName());
+    if (typeof value === 'string') fields[field] = value;
+  }
+  // Commander sets a --no- flag's default to true; only a flag given on the line counts.
+  for (const field of ['consentEmail', 'consentSms'] as const) {
+    if (command.getOptionValueSource(field) === 'cli') fields[field] = opts[field] === true;
+  }
+  return fields;
+}
+
+function name(m: Member): string {
+  return [m.firstName, m.lastName].filter(Boolean).join(' ') || m.email || '(no name)';
+}
+
+function describeMember(m: Member): string {
+  const lines: [string, string | null][] = [
+    ['Id', m.id],
+    ['Name', name(m)],
+    ['Number', m.memberNumber],
+    ['Email', m.email],
+    ['Phone', m.phoneE164 ?? m.phone],
+    ['Address', [m.addressLine1, m.addressLine2].filter(Boolean).join(', ') || null],
+    ['City', [m.postalCode, m.city, m.region].filter(Boolean).join(' ') || null],
+    ['Country', m.country],
+    ['Organisation', m.organisation],
+    ['Type', m.typeName],
+    ['Status', m.status],
+    ['Paid through', m.paidThrough],
+    ['Joined', m.joinedOn],
+    ['Notes', m.notes],
+  ];
+  const text = lines
+    .filter(([, value]) => value)
+    .map(([label, value]) => `${label.padEnd(13)}${value}`)
+    .join('\n');
+  return m.deleted ? `${text}\nDELETED (restore with: chapterdesk members restore ${m.id})` : text;
+}
+
+/** A member by id, email or number, whether deleted or not; `members show` must also find a deleted one. */
+async function getMember(chapter: OpenChapter, who: string): Promise<Member> {
+  return call<Member>(chapter, 'members.get', { id: resolveMember(chapter.db, who) });
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function describeConflict(c: Conflict): string {
+  const row = c.rowLabel ? `${c.rowLabel} (${c.table})` : `${c.table} ${c.rowId}`;
+  return `${c.id}\t${row}\t${c.column}: kept ${describeValue(c.wonValue)}, not kept ${describeValue(c.lostValue)}`;
+}
+
+function conflictId(text: string): number {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id <= 0) {
+    throw new AppError('VALIDATION', `conflict: give the number “conflicts list” shows, not “${text}”.`);
+  }
+  return id;
+}
+
+export function registerMembers(program: Command): void {
+  const members = program.command('members').description('Add, look up, edit, delete and restore members');
+
+  withFieldFlags(
+    members
+      .command('add')
+      .description('Add a member (at least a name or an email)')
+      .requiredOption('--db <path>', 'chapter database file'),
+  )
+    .option('--json', 'print the member as JSON')
+    .action(async (opts: FieldOptions & { db: string; json?: boolean }, command: Command) => {
+      await withChapter(opts.db, async (chapter) => {
+        const member = await call<Member>(chapter, 'members.create', fieldsFrom(opts, command));
+        print(opts.json, member, () => `Added ${name(member)}\n${describeMember(member)}`);
+      });
+    });
+
+  members
+    .command('list')
+    .description('List members, as the Members screen does')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--query <text>', 'name, email, phone or number')
+    .option('--status <status>', MEMBER_STATUSES.join(', '))
+    .option('--city <city>', 'city')
+    .option('--limit <n>', 'how many', '100')
+    .option('--json', 'print the page as JSON')
+    .action(
+      async (opts: {
+        db: string;
+        query?: string;
+        status?: string;
+        city?: string;
+        limit: string;
+        json?: boolean;
+      }) => {
+        await withChapter(opts.db, async (chapter) => {
+          const page = await call<MemberPage>(chapter, 'members.list', {
+            query: opts.query ?? '',
+            ...(opts.status ? { status: opts.status } : {}),
+            ...(opts.city ? { city: opts.city } : {}),
+            limit: Number(opts.limit),
+          });
+          print(opts.json, page, () =>
+            [
+              ...page.rows.map((m) => `${m.id}\t${m.memberNumber ?? ''}\t${name(m)}\t${m.status}`),
+              `${page.rows.length} of ${page.total}`,
+            ].join('\n'),
+          );
+        });
+      },
+    );
+
+  members
+    .command('show')
+    .description('Show one member, by id, number or email (deleted ones too)')
+    .argument('<member>', 'id, member number or email')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--json', 'print the member as JSON')
+    .action(async (who: string, opts: { db: string; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const member = await getMember(chapter, who);
+        print(opts.json, member, () => describeMember(member));
+      });
+    });
+
+  withFieldFlags(
+    members
+      .command('update')
+      .description('Change the fields given, and only those')
+      .argument('<member>', 'id, member number or email')
+      .requiredOption('--db <path>', 'chapter database file'),
+  )
+    .option('--json', 'print the member as JSON')
+    .action(async (who: string, opts: FieldOptions & { db: string; json?: boolean }, command: Command) => {
+      await withChapter(opts.db, async (chapter) => {
+        const patch = fieldsFrom(opts, command);
+        if (Object.keys(patch).length === 0) {
+          throw new AppError(
+            'VALIDATION',
+            'Nothing to change: give at least one field, e.g. --city Nairobi.',
+          );
+        }
+        const id = resolveMember(chapter.db, who);
+        const member = await call<Member>(chapter, 'members.update', { id, patch });
+        print(opts.json, member, () => `Updated ${name(member)}\n${describeMember(member)}`);
+      });
+    });
+
+  for (const [verb, operation, done] of [
+    ['delete', 'members.delete', 'Deleted'],
+    ['restore', 'members.restore', 'Restored'],
+  ] as const) {
+    members
+      .command(verb)
+      .description(
+        verb === 'delete'
+          ? 'Delete a member (hidden everywhere, restorable; it does not erase their data)'
+          : 'Bring back a deleted member',
+      )
+      .argument('<member>', 'id, member number or email')
+      .requiredOption('--db <path>', 'chapter database file')
+      .option('--json', 'print the member as JSON')
+      .action(async (who: string, opts: { db: string; json?: boolean }) => {
+        await withChapter(opts.db, async (chapter) => {
+          const member = await call<Member>(chapter, operation, { id: resolveMember(chapter.db, who) });
+          print(opts.json, member, () => `${done} ${name(member)} (${member.id})`);
+        });
+      });
+  }
+
+  const conflicts = program
+    .command('conflicts')
+    .description('Values that lost a sync conflict, kept so they can be put back');
+  conflicts
+    .command('list')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--json', 'print the conflicts as JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const list = await call<Conflict[]>(chapter, 'conflicts.list', undefined);
+        print(opts.json, list, () =>
+          list.length === 0 ? 'No conflicts.' : list.map(describeConflict).join('\n'),
+        );
+      });
+    });
+  for (const [verb, operation, done] of [
+    ['restore', 'conflicts.restore', 'Put back the value that was not kept'],
+    ['dismiss', 'conflicts.dismiss', 'Kept the current value'],
+  ] as const) {
+    conflicts
+      .command(verb)
+      .description(verb === 'restore' ? 'Put back the value that was not kept' : 'Keep the current value')
+      .argument('<id>', 'the number `conflicts list` shows')
+      .requiredOption('--db <path>', 'chapter database file')
+      .option('--json', 'print the remaining conflicts as JSON')
+      .action(async (text: string, opts: { db: string; json?: boolean }) => {
+        await withChapter(opts.db, async (chapter) => {
+          const id = conflictId(text);
+          const remaining = await call<Conflict[]>(chapter, operation, { id });
+          print(opts.json, remaining, () => `${done} (conflict ${id}). ${remaining.length} left.`);
+        });
+      });
+  }
+}
