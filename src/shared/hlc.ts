@@ -6,6 +6,7 @@
  */
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 6;
+const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
 
 export interface HlcParts {
   wall: number;
@@ -37,6 +38,14 @@ export interface Hlc {
   receive(remote: string): void;
 }
 
+/**
+ * A counter past what its six digits hold carries into the wall time, a millisecond ahead, as other
+ * HLCs do: a longer counter would sort before shorter ones as text, and the server would refuse it.
+ */
+function carried(wall: number, counter: number, node: string): HlcParts {
+  return counter > MAX_COUNTER ? { wall: wall + 1, counter: 0, node } : { wall, counter, node };
+}
+
 export function createHlc(node: string, wallClock: () => number, last?: string): Hlc {
   let state: HlcParts = last ? { ...parseHlc(last), node } : { wall: 0, counter: 0, node };
   return {
@@ -46,7 +55,7 @@ export function createHlc(node: string, wallClock: () => number, last?: string):
       state =
         physical > state.wall
           ? { wall: physical, counter: 0, node }
-          : { wall: state.wall, counter: state.counter + 1, node };
+          : carried(state.wall, state.counter + 1, node);
       return formatHlc(state);
     },
     receive(remote) {
@@ -57,7 +66,7 @@ export function createHlc(node: string, wallClock: () => number, last?: string):
       if (wall === state.wall && wall === other.wall) counter = Math.max(state.counter, other.counter) + 1;
       else if (wall === state.wall) counter = state.counter + 1;
       else if (wall === other.wall) counter = other.counter + 1;
-      state = { wall, counter, node };
+      state = carried(wall, counter, node);
     },
   };
 }
