@@ -118,6 +118,15 @@ export interface ImportCounts {
   unchanged: number;
   rejected: number;
   possibleDuplicates: number;
+  /** Rows that were the same member as an earlier row of the file and were merged into it. */
+  merged: number;
+}
+
+/** A row merged into an earlier row of the same file (same email or member number). */
+export interface ImportMergedRow {
+  rowNumber: number;
+  into: number;
+  name: string;
 }
 
 export interface ImportResultView {
@@ -131,6 +140,7 @@ export interface ImportResultView {
   unchanged: ImportRowRef[];
   skipped: ImportRowRef[];
   rejected: { rowNumber: number; reason: string }[];
+  merged: ImportMergedRow[];
   possibleDuplicates: (ImportRowRef & {
     duplicates: (
       | { kind: 'row'; rowNumber: number; reason: string }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
@@ -6,6 +6,7 @@ import { createWriteContexts } from '../../main/services/device/device';
 import { listImports, undoImport } from '../../main/services/imports/batches';
 import { isImportReadError } from '../../main/services/imports/errors';
 import { runImport } from '../../main/services/imports/job';
+import { writePrivateFile } from '../../node/private-files';
 import { openChapter } from '../open-chapter';
 
 function readFile(path: string): Uint8Array {
@@ -69,10 +70,10 @@ export function registerImport(program: Command): void {
               throw new AppError('VALIDATION', `Cannot read ${file}: ${error.message}`);
             throw error;
           });
-          const { counts, errors, batchId } = result.outcome;
-          if (opts.rejects && result.rejectsCsv) writeFileSync(opts.rejects, result.rejectsCsv);
+          const { counts, errors, merged, batchId } = result.outcome;
+          if (opts.rejects && result.rejectsCsv) writePrivateFile(opts.rejects, result.rejectsCsv);
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify({ ...counts, errors, importId: batchId })}\n`);
+            process.stdout.write(`${JSON.stringify({ ...counts, errors, merged, importId: batchId })}\n`);
             return;
           }
           const verb = opts.dryRun ? 'Would import' : 'Imported';
@@ -80,6 +81,12 @@ export function registerImport(program: Command): void {
             `${verb} ${file}: ${counts.rows} rows, ${counts.created} new, ${counts.updated} updated, ` +
               `${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.possibleDuplicates} possible duplicates.\n`,
           );
+          if (counts.merged) {
+            const pairs = merged.map((m) => `row ${m.rowNumber} into row ${m.into} (${m.name})`);
+            process.stdout.write(
+              `Rows for the same member (same email or number) were merged, the later row's values counting: ${pairs.join(', ')}${counts.merged > merged.length ? ', …' : ''}.\n`,
+            );
+          }
           if (counts.possibleDuplicates) {
             process.stdout.write(
               `Rows that might be members already were held back; review them in the app or rerun with --keep-duplicates.\n`,

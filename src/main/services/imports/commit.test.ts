@@ -83,6 +83,29 @@ describe('importing members', () => {
     expect(outcome.counts).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 });
   });
 
+  it('keeps the later row of the same person twice, and says which row was merged into which', async () => {
+    chapter = openTestChapter();
+    const file = [
+      'First name,Last name,Email,Phone,City',
+      'Amina,Njoroge,amina@example.org,+254 711 111111,Nairobi',
+      'Baraka,Otieno,baraka@example.org,,Kisumu',
+      'Amina,Njoroge,AMINA@example.org,+254 722 222222,',
+    ].join('\n');
+    const { outcome } = await run({ bytes: csv(file) });
+    expect(outcome.counts).toMatchObject({ rows: 3, created: 2, merged: 1 });
+    expect(outcome.merged).toEqual([{ rowNumber: 4, into: 2, name: 'Amina Njoroge' }]);
+    expect(outcome.warnings).toEqual([
+      expect.objectContaining({
+        row: 4,
+        field: 'phone',
+        message: expect.stringContaining('from row 2') as unknown,
+      }),
+    ]);
+    const amina = members().find((m) => m.email === 'amina@example.org');
+    // The later row's phone; its empty city does not blank the earlier one.
+    expect(amina).toMatchObject({ phoneE164: '+254722222222', city: 'Nairobi' });
+  });
+
   it('reads postal addresses from the usual French headers, and names the row and field of one too long', async () => {
     chapter = openTestChapter();
     const file = [

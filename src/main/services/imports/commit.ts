@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Chapter, MemberFields, MembershipType } from '../../../shared/domain';
-import type { ImportCounts, ImportRowRef as RowRef } from '../../../shared/imports';
+import type { ImportCounts, ImportMergedRow, ImportRowRef as RowRef } from '../../../shared/imports';
 import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
@@ -42,6 +42,7 @@ export interface ImportOutcome {
   /** Rows not written: skipped by the secretary, or possible duplicates awaiting a decision. */
   skipped: RowRef[];
   rejected: { rowNumber: number; reason: string }[];
+  merged: ImportMergedRow[];
   possibleDuplicates: (RowRef & { duplicates: PossibleDuplicate[] })[];
   errors: FieldError[];
   warnings: FieldError[];
@@ -206,12 +207,14 @@ export function applyImport(
       unchanged: 0,
       rejected: 0,
       possibleDuplicates: 0,
+      merged: 0,
     },
     created: [],
     updated: [],
     unchanged: [],
     skipped: [],
     rejected: [],
+    merged: [],
     possibleDuplicates: [],
     errors: [],
     warnings: [],
@@ -245,6 +248,10 @@ export function applyImport(
       email: candidate.values.email ?? null,
       ...(fields ? { fields } : {}),
     });
+    for (const rowNumber of candidate.mergedRows) {
+      outcome.counts.merged++;
+      keep(outcome.merged, { rowNumber, into: candidate.rowNumber, name: displayName(candidate.values) });
+    }
     if (candidate.possibleDuplicates.length > 0) {
       outcome.counts.possibleDuplicates++;
       keep(outcome.possibleDuplicates, {

@@ -10,7 +10,7 @@ const row = (rowNumber: number, values: ImportedMember, rejected = false): Clean
 });
 
 describe('within the file', () => {
-  it('merges a later row with the same email into the first: blanks filled, nothing replaced or blanked', () => {
+  it('merges a later row with the same email into the first: the later row’s values count, and an empty cell never blanks', () => {
     const report = resolveDuplicates([
       row(2, { firstName: 'Hélène', lastName: 'Dupré', email: 'h@x.org', phone: '+33612345678' }),
       row(3, { firstName: 'Ann', lastName: 'Lee', email: 'ann@x.org' }),
@@ -23,7 +23,7 @@ describe('within the file', () => {
       firstName: 'Hélène',
       lastName: 'Dupré',
       email: 'h@x.org',
-      phone: '+33612345678',
+      phone: '+33700000000',
       city: 'Paris',
     });
     expect(first?.issues).toEqual([
@@ -32,6 +32,7 @@ describe('within the file', () => {
         field: 'phone',
         code: 'merge_conflict',
         value: '+33700000000',
+        message: expect.stringContaining('replaces “+33612345678” from row 2') as unknown,
       }),
     ]);
   });

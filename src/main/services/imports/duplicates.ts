@@ -1,5 +1,5 @@
 import { issue, type CleanRow } from './clean';
-import { FIELD_LABELS, type MemberImportField } from './fields';
+import type { MemberImportField } from './fields';
 import { nameKey } from './names';
 import { normaliseEmail } from '../../../shared/text';
 
@@ -87,8 +87,9 @@ class ByName<T> {
 /**
  * Finds the same member twice. Certain: the same email, else the same member number, unless the
  * names disagree (see namesConflict). Within the file, a certain duplicate merges into its first
- * occurrence (later values fill blanks, never replace or blank a value); against existing members
- * it becomes an update. Possible: the same name (ignoring accents, capitals and word order) with
+ * occurrence and rows count in file order, as in every importer: a later row's value replaces an
+ * earlier one (with a warning naming both rows) and an empty cell never blanks one; against
+ * existing members it becomes an update. Possible: the same name (ignoring accents, capitals and word order) with
  * the same phone, or written differently, or with an email missing on one side; and a shared
  * email or number under different names. Possible duplicates are flagged, never merged.
  */
@@ -166,7 +167,10 @@ function index(
   if (memberNumber && !byNumber.has(memberNumber)) byNumber.set(memberNumber, candidate);
 }
 
-/** Fills the target's blanks from the row; true when a value that comparisons use changed. */
+/**
+ * Takes the row's non-empty values into the target, the later row winning; true when a value that
+ * comparisons use changed. A value replaced is said, naming both rows, never dropped in silence.
+ */
 function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean {
   target.mergedRows.push(row.rowNumber);
   for (const rowIssue of row.issues) target.issues.push(rowIssue);
@@ -175,10 +179,10 @@ function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean
     const incoming = row.values[field];
     if (!incoming) continue;
     const current = target.values[field];
-    if (!current) {
-      target.values[field] = incoming;
-      changed ||= field === 'firstName' || field === 'lastName' || field === 'phone' || field === 'email';
-    } else if (current !== incoming) {
+    if (current === incoming) continue;
+    target.values[field] = incoming;
+    changed ||= field === 'firstName' || field === 'lastName' || field === 'phone' || field === 'email';
+    if (current) {
       target.issues.push(
         issue(
           row.rowNumber,
@@ -187,7 +191,7 @@ function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean
           'merge_conflict',
           'warning',
           incoming,
-          `was not used: this row is the same member as row ${target.rowNumber} (same ${why}), which gives ${FIELD_LABELS[field]} “${current}”.`,
+          `replaces “${current}” from row ${target.rowNumber}: both rows are the same member (same ${why}), and the later row counts.`,
         ),
       );
     }

@@ -232,7 +232,7 @@ describe('reading the fixtures', () => {
     expect(report.rejected.map((r) => r.rowNumber)).toEqual([3, 5, 17]);
     const candidate = new Map(report.candidates.map((c) => [c.rowNumber, c]));
     expect(candidate.get(2)?.mergedRows).toEqual([11]);
-    expect(candidate.get(2)?.values.notes).toBe('ok');
+    expect(candidate.get(2)?.values.notes).toBe('second entry');
     expect(candidate.get(2)?.issues.find((i) => i.code === 'merge_conflict')?.value).toBe('second entry');
     expect(candidate.has(11)).toBe(false);
     expect(candidate.get(12)?.possibleDuplicates).toEqual([

@@ -126,11 +126,13 @@ export const importEn = {
       unchanged: 'Already up to date',
       rejected: 'Rows rejected',
       possibleDuplicates: 'Possible duplicates',
+      merged: 'Rows merged into an earlier row',
       truncated: 'Showing the first {{shown}} of {{total}}.',
       none: 'None.',
     },
     rows: {
       row: 'Row',
+      mergedInto: 'Merged into row',
       name: 'Name',
       email: 'Email',
       changes: 'Changes',

@@ -128,11 +128,13 @@ export const importFr: ImportTranslation = {
       unchanged: 'Déjà à jour',
       rejected: 'Lignes refusées',
       possibleDuplicates: 'Doublons possibles',
+      merged: 'Lignes fusionnées avec une ligne précédente',
       truncated: 'Affichage des {{shown}} premières sur {{total}}.',
       none: 'Aucune.',
     },
     rows: {
       row: 'Ligne',
+      mergedInto: 'Fusionnée avec la ligne',
       name: 'Nom',
       email: 'E-mail',
       changes: 'Changements',

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportCounts, ImportResultView } from '../../../shared/imports';
 import { useFormat } from '../i18n/useFormat';
-import { RejectedTable, RowTable } from './RowTable';
+import { MergedTable, RejectedTable, RowTable } from './RowTable';
 
 type CountKind = Exclude<keyof ImportCounts, 'rows'>;
 
@@ -12,6 +12,7 @@ const TEST_IDS: Record<CountKind, string> = {
   unchanged: 'count-unchanged',
   rejected: 'count-rejected',
   possibleDuplicates: 'count-possible-duplicates',
+  merged: 'count-merged',
 };
 const KINDS = Object.keys(TEST_IDS) as CountKind[];
 
@@ -23,6 +24,8 @@ export function ResultCounts({ result }: { result: ImportResultView }) {
   const rowsBehind = (kind: CountKind): { shown: number; table: ReactNode } => {
     if (kind === 'rejected')
       return { shown: result.rejected.length, table: <RejectedTable rows={result.rejected} /> };
+    if (kind === 'merged')
+      return { shown: result.merged.length, table: <MergedTable rows={result.merged} /> };
     const rows = result[kind];
     return { shown: rows.length, table: <RowTable rows={rows} changes={kind === 'updated'} /> };
   };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportRowRef } from '../../../shared/imports';
+import type { ImportMergedRow, ImportRowRef } from '../../../shared/imports';
 import { fieldOfColumn } from './labels';
 
 interface RowTableProps {
@@ -56,6 +56,35 @@ export function RejectedTable({ rows }: { rows: readonly { rowNumber: number; re
             <tr key={row.rowNumber}>
               <td className="import-table__number">{row.rowNumber}</td>
               <td>{row.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Rows merged into an earlier row of the file: which into which, and who they are. */
+export function MergedTable({ rows }: { rows: readonly ImportMergedRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-table-wrap">
+      <table className="import-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.rows.row')}</th>
+            <th scope="col">{t('import.rows.mergedInto')}</th>
+            <th scope="col">{t('import.rows.name')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.rowNumber}>
+              <td className="import-table__number">{row.rowNumber}</td>
+              <td className="import-table__number">{row.into}</td>
+              <td>
+                <bdi>{row.name}</bdi>
+              </td>
             </tr>
           ))}
         </tbody>
