@@ -1,12 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL } from '../shared/operations';
+import { PRINT_CHANNEL } from '../shared/print/native';
 import { dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { openDatabase, type Db } from './db/open';
 import { createSyncService, type SyncService } from './sync/service';
 import { electronNativeBinding } from './native-binding';
+import { printNatively } from './print/print-window';
 import {
   externalLinkTarget,
   isInAppNavigation,
@@ -79,13 +81,21 @@ async function start(): Promise<void> {
     callback({ responseHeaders: withCspHeader(details.responseHeaders) }),
   );
 
-  ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown) => {
+  const fromApp = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
-    if (!isTrustedSender(frame?.url, url, frame !== null && frame === event.sender.mainFrame)) {
-      return { ok: false, error: { code: 'UNAUTHORISED', message: 'Request from an untrusted frame.' } };
-    }
-    return dispatch(handlers, name, input);
-  });
+    return isTrustedSender(frame?.url, url, frame !== null && frame === event.sender.mainFrame);
+  };
+  const untrusted = {
+    ok: false,
+    error: { code: 'UNAUTHORISED', message: 'Request from an untrusted frame.' },
+  };
+  ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown) =>
+    fromApp(event) ? dispatch(handlers, name, input) : untrusted,
+  );
+  // Printing needs the asking window, so it has its own channel rather than a contract operation.
+  ipcMain.handle(PRINT_CHANNEL, (event, input: unknown) =>
+    fromApp(event) ? printNatively(BrowserWindow.fromWebContents(event.sender), input) : untrusted,
+  );
 
   createWindow(url);
   app.on('activate', () => {

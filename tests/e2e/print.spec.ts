@@ -117,6 +117,8 @@ test('prints the roster of the filtered members, sorted by last name, in any lan
   });
   await dialog.getByRole('button', { name: 'Print', exact: true }).click();
   await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  // Saving as PDF is the browser's print window's job here; only the desktop app has the button.
+  await expect(dialog.getByRole('button', { name: 'Save as PDF' })).toHaveCount(0);
 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -180,4 +182,63 @@ test('says why when the document cannot be prepared, instead of a blank preview'
   await dialog.getByRole('button', { name: 'Try again' }).click();
   await expect(preview(page).locator('h1')).toContainText(receipt);
   await expect(dialog.getByRole('button', { name: 'Print', exact: true })).toBeEnabled();
+});
+
+test('in the desktop app, prints and saves as PDF through the main process', async ({ app, page }) => {
+  // Stands in for the preload's window.chapterdeskPrint: keeps what the dialog sends, saves the PDF
+  // and fails to print, as the main process would answer.
+  await page.addInitScript(() => {
+    const sent: unknown[] = [];
+    Object.assign(window, {
+      sentToPrint: sent,
+      chapterdeskPrint: {
+        print: async (request: { action: string }) => {
+          sent.push(request);
+          return request.action === 'pdf'
+            ? { ok: true, value: 'saved' }
+            : {
+                ok: false,
+                error: { code: 'INTERNAL', message: 'The document was not printed: Print job failed.' },
+              };
+        },
+      },
+    });
+  });
+  await setUpChapter(page, app.url);
+  const { receipt } = await seed(page, app.url);
+  await page.reload();
+  await page.getByTestId('member-row').filter({ hasText: 'Zola Mwangi' }).click();
+  await page.getByRole('button', { name: `Print receipt ${receipt}` }).click();
+  const dialog = printDialog(page);
+  await dialog.getByLabel('Paper size').selectOption('a5');
+  await expect(preview(page).locator('h1')).toContainText(receipt);
+  await expect(dialog).toContainText('Save as PDF asks where to save the file.');
+
+  await dialog.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(dialog).toContainText('The PDF is saved.');
+  const [saved] = await page.evaluate(() => (window as unknown as { sentToPrint: unknown[] }).sentToPrint);
+  // The document as the preview shows it, and the choices made in the dialog.
+  expect(saved).toMatchObject({
+    action: 'pdf',
+    paper: 'a5',
+    landscape: false,
+    document: { lang: 'en', dir: 'ltr', title: `Receipt ${receipt}` },
+  });
+  const sentDocument = (saved as { document: Record<string, string> }).document;
+  expect(Object.keys(sentDocument).sort()).toEqual(['body', 'css', 'dir', 'lang', 'title']);
+  expect(sentDocument['body']).toContain('Zola Mwangi');
+  expect(sentDocument['css']).toMatch(/@page \{\s*size: A5 portrait/);
+
+  // Print goes to the main process too, never to the frame; a failure says why.
+  await page.getByTestId('print-frame').evaluate((frame: HTMLIFrameElement) => {
+    frame.contentWindow!.print = () => {
+      document.body.dataset['printed'] = 'frame';
+    };
+  });
+  await dialog.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Print job failed.');
+  expect(
+    await page.evaluate(() => (window as unknown as { sentToPrint: unknown[] }).sentToPrint.length),
+  ).toBe(2);
+  await expect(page.locator('body')).not.toHaveAttribute('data-printed', 'frame');
 });

@@ -7,6 +7,7 @@ import type { PrintLanguage } from '../../../shared/print/labels';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useModalDialog } from '../dues/useModalDialog';
+import { desktopPrinter, printOnDesktop } from './desktopPrint';
 import {
   DEFAULT_BLANK_ROWS,
   defaultLandscape,
@@ -35,7 +36,8 @@ type Loaded = { lang: PrintLanguage; document: LoadedDocument };
 
 /**
  * Choose the paper, the orientation and the language, see the document as it will print, and
- * print it through the system's print window (which also saves as PDF).
+ * print it through the system's print window (which also saves as PDF). In the desktop app the
+ * main process prints the document, and saves it as a PDF where the person chooses.
  */
 export function PrintDialog({ request: initialRequest, onClose }: PrintDialogProps) {
   const { t, i18n } = useTranslation();
@@ -57,6 +59,11 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
   const [attempt, setAttempt] = useState(0);
   const [ready, setReady] = useState(false);
   const cache = useRef(new Map<PrintLanguage, LoadedDocument>());
+  const [desktop] = useState(desktopPrinter);
+  /** The main process is printing or saving: no second request until it answers. */
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
 
   // The focus starts on the first choice (the modal dialog is open by now).
   useEffect(() => {
@@ -119,11 +126,31 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
       : t(`print.title.${request.kind}`);
 
   const print = () => {
+    if (desktop) {
+      void send('print');
+      return;
+    }
     const win = frameRef.current?.contentWindow;
     if (!win || !canPrint) return;
     rememberPaper(paper);
     win.focus();
     win.print();
+  };
+
+  const send = async (action: 'print' | 'pdf') => {
+    if (!desktop || !parts || !canPrint) return;
+    rememberPaper(paper);
+    setSending(true);
+    setSendError(null);
+    setSaved(false);
+    try {
+      const outcome = await printOnDesktop(desktop, parts, { paper, landscape }, action);
+      setSaved(outcome === 'saved');
+    } catch (failure) {
+      setSendError(failure);
+    } finally {
+      setSending(false);
+    }
   };
 
   const toggleColumn = (column: RosterColumn, on: boolean) =>
@@ -137,7 +164,12 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
   const loading = error === null && loaded?.lang !== lang;
   // What is printed is what the preview shows, and the choices in the form all hold.
   const canPrint =
-    ready && parts !== null && !loading && error === null && (request.kind !== 'signIn' || blankRowsValid);
+    ready &&
+    !sending &&
+    parts !== null &&
+    !loading &&
+    error === null &&
+    (request.kind !== 'signIn' || blankRowsValid);
 
   let preview;
   if (error !== null) {
@@ -325,11 +357,25 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
           )}
           {preview}
         </section>
-        <div className="print-dialog__actions">
-          <p className="field__hint print-dialog__system">{t('print.systemDialog')}</p>
+        <div className="print-dialog__actions" aria-busy={sending}>
+          {sendError !== null && <ErrorBanner error={sendError} onDismiss={() => setSendError(null)} />}
+          <p className="field__hint print-dialog__system" role="status">
+            {saved ? t('print.savedPdf') : t(desktop ? 'print.systemDialogDesktop' : 'print.systemDialog')}
+          </p>
           <button type="button" className="button" onClick={onClose}>
             {t('print.close')}
           </button>
+          {desktop && (
+            <button
+              type="button"
+              className="button"
+              disabled={!canPrint}
+              onClick={() => void send('pdf')}
+              data-testid="print-save-pdf"
+            >
+              {t('print.savePdf')}
+            </button>
+          )}
           <button
             type="button"
             className="button button--primary"

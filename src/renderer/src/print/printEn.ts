@@ -52,7 +52,11 @@ export const printEn = {
     noCertificates:
       'Nobody has completed this training yet, so there is no certificate to print. Tick “Completed” for each person in the list of attendees.',
     systemDialog: 'Your computer’s print window opens next: choose a printer, or save as PDF.',
+    systemDialogDesktop:
+      'Print opens your computer’s print window to choose a printer; Save as PDF asks where to save the file.',
     print: 'Print',
+    savePdf: 'Save as PDF',
+    savedPdf: 'The PDF is saved.',
     close: 'Close',
   },
 };

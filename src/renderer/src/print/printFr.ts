@@ -54,7 +54,11 @@ export const printFr: PrintTranslation = {
       'Personne n’a encore terminé cette formation : il n’y a aucune attestation à imprimer. Cochez « Terminée » pour chaque personne dans la liste des participants.',
     systemDialog:
       'La fenêtre d’impression de votre ordinateur s’ouvre ensuite : choisissez une imprimante, ou enregistrez en PDF.',
+    systemDialogDesktop:
+      'Imprimer ouvre la fenêtre d’impression de votre ordinateur pour choisir une imprimante ; Enregistrer en PDF demande où enregistrer le fichier.',
     print: 'Imprimer',
+    savePdf: 'Enregistrer en PDF',
+    savedPdf: 'Le PDF est enregistré.',
     close: 'Fermer',
   },
 };
