@@ -20,6 +20,7 @@ import {
   importStartInput,
   type ExportedFile,
   type ImportBatchView,
+  type ImportUndoView,
   type ImportDraftView,
   type ImportJobView,
 } from './imports';
@@ -141,7 +142,7 @@ export const contract = {
   'imports.job': { input: byJobId, result: null as unknown as ImportJobView },
   'imports.cancel': { input: byJobId, result: null as unknown as ImportJobView },
   'imports.list': { input: none, result: null as unknown as ImportBatchView[] },
-  'imports.undo': { input: byId, result: null as unknown as ImportBatchView },
+  'imports.undo': { input: byId, result: null as unknown as ImportUndoView },
   'members.export': { input: exportMembersInput, result: null as unknown as ExportedFile },
 } satisfies Record<OperationName, { input: z.ZodType; result: unknown }>;
 

@@ -184,6 +184,12 @@ export interface ImportBatchView {
   undoneAt: string | null;
 }
 
+/** An undone import, with the fields Undo left alone because they were edited after the import. */
+export interface ImportUndoView extends ImportBatchView {
+  /** Column names, as an update's `fields` (first_name, city…). */
+  keptEdits: { memberId: string; name: string; fields: string[] }[];
+}
+
 export interface ExportedFile {
   fileName: string;
   mimeType: string;

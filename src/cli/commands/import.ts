@@ -128,16 +128,28 @@ export function registerImport(program: Command): void {
     });
   imports
     .command('undo')
-    .description('Undo an import: members it created are deleted, fields it changed get their old values')
+    .description(
+      'Undo an import: members it created are deleted, fields it changed get their old values unless edited since',
+    )
     .argument('<id>', 'import id (from `imports list`)')
     .requiredOption('--db <path>', 'chapter database file')
-    .action((id: string, opts: { db: string }) => {
+    .option('--json', 'print the undone import, with the edits kept, as JSON')
+    .action((id: string, opts: { db: string; json?: boolean }) => {
       const { db } = openChapter(opts.db, { mustExist: true });
       try {
         const batch = undoImport(createWriteContexts(db, () => new Date())(), id);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(batch)}\n`);
+          return;
+        }
         process.stdout.write(
           `Undid the import of ${batch.fileName} (${batch.created} members removed, ${batch.updated} restored).\n`,
         );
+        for (const kept of batch.keptEdits) {
+          process.stdout.write(
+            `  Kept ${kept.name}'s ${kept.fields.join(', ')}: edited after the import, so not put back.\n`,
+          );
+        }
       } finally {
         db.close();
       }

@@ -7,6 +7,7 @@ import { migration006 } from './006_events';
 import { migration007 } from './007_dues_indexes';
 import { migration008 } from './008_postal_address';
 import { migration009 } from './009_printer_calibration';
+import { migration010 } from './010_import_written';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

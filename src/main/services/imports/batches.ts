@@ -1,8 +1,10 @@
 import { AppError } from '../../../shared/errors';
-import type { ImportBatchView } from '../../../shared/imports';
+import type { ImportBatchView, ImportUndoView } from '../../../shared/imports';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
+import { requireChapter } from '../chapter/chapter';
+import { derivedColumns, type MemberDbRow } from '../members/row';
 import type { ImportField } from './fields';
 
 export type ImportBatch = ImportBatchView;
@@ -35,18 +37,59 @@ const toBatch = (r: BatchRow): ImportBatch => ({
   undoneAt: r.undone_at,
 });
 
+function memberName(db: Db, id: string): string {
+  const row = statement(db, `SELECT first_name, last_name, email FROM members WHERE id = ?`).get(id) as
+    { first_name: string | null; last_name: string | null; email: string | null } | undefined;
+  return [row?.first_name, row?.last_name].filter(Boolean).join(' ') || row?.email || '';
+}
+
 export function listImports(db: Db): ImportBatch[] {
   return (
     statement(db, `SELECT * FROM import_batches ORDER BY created_at DESC, rowid DESC`).all() as BatchRow[]
   ).map(toBatch);
 }
 
+/** Derived from other columns: recomputed from what Undo puts back, never restored on their own. */
+const DERIVED = new Set(['sort_name', 'phone_e164']);
+
+const same = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? null);
+
 /**
- * Puts back exactly what was there before the import, as ordinary edits through the change log:
- * members it created are deleted (tombstones, as every delete), fields it changed get their old
- * values. Works after a restart; an import is undone once.
+ * Puts back what an import changed on one member, field by field, only where the field still holds
+ * what the import wrote: a later edit, here or synced from another laptop, is kept. Returns the
+ * fields left alone. Effects recorded before version 10 hold no written values and restore as before.
  */
-export function undoImport(ctx: WriteContext, batchId: string): ImportBatch {
+function undoUpdate(
+  ctx: WriteContext,
+  chapterCountry: string,
+  memberId: string,
+  previous: RowValues,
+  written: RowValues | null,
+): string[] {
+  const current = statement(ctx.db, `SELECT * FROM members WHERE id = ?`).get(memberId) as
+    (RowValues & MemberDbRow) | undefined;
+  if (!current) return [];
+  const restore: RowValues = {};
+  const kept: string[] = [];
+  for (const [column, before] of Object.entries(previous)) {
+    if (DERIVED.has(column)) continue;
+    if (written === null || same(current[column], written[column])) restore[column] = before;
+    else if (!same(current[column], before)) kept.push(column);
+  }
+  if (Object.keys(restore).length === 0) return kept;
+  const next = { ...current, ...restore } as MemberDbRow;
+  const values: RowValues = { ...restore, ...derivedColumns(next, chapterCountry) };
+  const changed = Object.entries(values).filter(([column, value]) => !same(current[column], value));
+  if (changed.length > 0) writeRow(ctx, 'members', memberId, Object.fromEntries(changed));
+  return kept;
+}
+
+/**
+ * Puts back what was there before the import, as ordinary edits through the change log: members it
+ * created are deleted (tombstones, as every delete), fields it changed get their old values unless
+ * they were edited since, which are kept and listed. Works after a restart; an import is undone once.
+ */
+export function undoImport(ctx: WriteContext, batchId: string): ImportUndoView {
   const { db } = ctx;
   return db.transaction(() => {
     const batch = statement(db, `SELECT * FROM import_batches WHERE id = ?`).get(batchId) as
@@ -56,15 +99,29 @@ export function undoImport(ctx: WriteContext, batchId: string): ImportBatch {
       throw new AppError('CONFLICT', `This import was already undone on ${batch.undone_at}.`);
     const effects = statement(
       db,
-      `SELECT member_id, action, previous FROM import_effects WHERE batch_id = ?`,
-    ).all(batchId) as { member_id: string; action: 'created' | 'updated'; previous: string | null }[];
+      `SELECT member_id, action, previous, written FROM import_effects WHERE batch_id = ?`,
+    ).all(batchId) as {
+      member_id: string;
+      action: 'created' | 'updated';
+      previous: string | null;
+      written: string | null;
+    }[];
+    const chapter = requireChapter(db);
+    const keptEdits: ImportUndoView['keptEdits'] = [];
     for (const effect of effects) {
-      if (effect.action === 'created') writeRow(ctx, 'members', effect.member_id, { deleted: 1 });
-      else writeRow(ctx, 'members', effect.member_id, JSON.parse(effect.previous ?? '{}') as RowValues);
+      if (effect.action === 'created') {
+        writeRow(ctx, 'members', effect.member_id, { deleted: 1 });
+        continue;
+      }
+      const previous = JSON.parse(effect.previous ?? '{}') as RowValues;
+      const written = effect.written === null ? null : (JSON.parse(effect.written) as RowValues);
+      const kept = undoUpdate(ctx, chapter.country, effect.member_id, previous, written);
+      if (kept.length > 0)
+        keptEdits.push({ memberId: effect.member_id, name: memberName(db, effect.member_id), fields: kept });
     }
     const undoneAt = ctx.now().toISOString();
     statement(db, `UPDATE import_batches SET undone_at = ? WHERE id = ?`).run(undoneAt, batchId);
-    return toBatch({ ...batch, undone_at: undoneAt });
+    return { ...toBatch({ ...batch, undone_at: undoneAt }), keptEdits };
   })();
 }
 

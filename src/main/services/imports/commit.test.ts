@@ -263,6 +263,36 @@ describe('importing members', () => {
     expect(() => undoImport(ctx(), batch!.id)).toThrow(/already undone/);
   });
 
+  it('undo keeps a field edited after the import and says so, and puts back the rest', async () => {
+    chapter = openTestChapter();
+    const ana = chapter.handlers['members.create']({
+      firstName: 'Ana',
+      lastName: 'Silva',
+      email: 'ana@example.org',
+      city: 'Porto',
+      organisation: 'Cooperativa',
+      phone: '+351 912 345 678',
+    });
+    const file =
+      'Email,First name,Last name,City,Organisation,Phone\nana@example.org,Ana,Silva,Lisboa,Escola,+351 913 000 000\n';
+    const { outcome } = await run({ bytes: csv(file) });
+    expect(outcome.counts).toMatchObject({ updated: 1 });
+    // After the import someone corrects the city and the organisation; the phone stays as imported.
+    chapter.handlers['members.update']({ id: ana.id, patch: { city: 'Faro', organisation: 'Associação' } });
+
+    const undone = undoImport(ctx(), outcome.batchId!);
+    expect(undone.keptEdits).toEqual([
+      { memberId: ana.id, name: 'Ana Silva', fields: ['city', 'organisation'] },
+    ]);
+    expect(chapter.handlers['members.get']({ id: ana.id })).toMatchObject({
+      city: 'Faro',
+      organisation: 'Associação',
+      // Put back, with what is derived from it.
+      phone: '+351 912 345 678',
+      phoneE164: '+351912345678',
+    });
+  });
+
   it('holds back a possible duplicate until the secretary decides, then keeps both or merges', async () => {
     chapter = openTestChapter();
     const existing = chapter.handlers['members.create']({

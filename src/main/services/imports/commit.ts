@@ -52,16 +52,21 @@ export interface ImportOutcome {
 export const PREVIEW_ROWS = 500;
 
 /**
- * The fields an import's updates changed, per member, with their values before it. A member touched
- * twice (two rows merged into them) keeps the values from before the first touch, so Undo goes all
- * the way back.
+ * The fields an import's updates changed, per member, with their values before it and what it
+ * wrote. A member touched twice keeps the values from before the first touch, so Undo goes all the
+ * way back, and the values of the last touch, which are what the import left.
  */
 class Updates {
-  private readonly byMember = new Map<string, RowValues>();
+  private readonly byMember = new Map<string, { previous: RowValues; written: RowValues }>();
 
-  add(memberId: string, previous: RowValues): void {
+  add(memberId: string, previous: RowValues, written: RowValues): void {
     const earlier = this.byMember.get(memberId);
-    this.byMember.set(memberId, earlier ? { ...previous, ...earlier } : previous);
+    this.byMember.set(
+      memberId,
+      earlier
+        ? { previous: { ...previous, ...earlier.previous }, written: { ...earlier.written, ...written } }
+        : { previous, written },
+    );
   }
 
   all() {
@@ -282,7 +287,7 @@ export function applyImport(
       outcome.counts.unchanged++;
       keep(outcome.unchanged, ref(targetId));
     } else {
-      updates.add(targetId, result.previous);
+      updates.add(targetId, result.previous, result.written);
       outcome.counts.updated++;
       keep(outcome.updated, ref(targetId, result.changed));
     }
@@ -324,7 +329,7 @@ function updateFromFile(
   now: Date,
   id: string,
   fields: MemberFields,
-): 'missing' | { changed: string[]; previous: RowValues } {
+): 'missing' | { changed: string[]; previous: RowValues; written: RowValues } {
   const current = currentRow(ctx.db, id, chapter, now);
   if (!current || current.deleted) return 'missing';
   // The same number written another way ("06 12…" here, "+336 12…" in the file) is no change: the
@@ -342,12 +347,13 @@ function updateFromFile(
     chapter.country,
   );
   const changed = Object.keys(after).filter((col) => after[col] !== before[col]);
-  if (changed.length === 0) return { changed, previous: {} };
+  if (changed.length === 0) return { changed, previous: {}, written: {} };
   const previous: RowValues = Object.fromEntries(
     changed.map((col) => [col, (current as unknown as RowValues)[col] ?? null]),
   );
-  writeRow(ctx, 'members', id, Object.fromEntries(changed.map((col) => [col, after[col] ?? null])));
-  return { changed: changed.filter((c) => c !== 'sort_name' && c !== 'phone_e164'), previous };
+  const written: RowValues = Object.fromEntries(changed.map((col) => [col, after[col] ?? null]));
+  writeRow(ctx, 'members', id, written);
+  return { changed: changed.filter((c) => c !== 'sort_name' && c !== 'phone_e164'), previous, written };
 }
 
 /**
@@ -394,17 +400,22 @@ function createFromFile(
       Object.keys(values).map((col) => [col, previous[col] ?? null]),
     );
     writeRow(ctx, 'members', derived, values, previous);
-    recordEffect(derived, 'updated', changedPrev);
+    recordEffect(derived, 'updated', changedPrev, values);
     return derived;
   }
   // Another member already has this email's id (two people sharing a family address).
   const id = previous ? memberIdFor(chapter.id, null) : derived;
   writeRow(ctx, 'members', id, values, null);
-  recordEffect(id, 'created', null);
+  recordEffect(id, 'created', null, null);
   return id;
 }
 
-type RecordEffect = (memberId: string, action: 'created' | 'updated', previous: RowValues | null) => void;
+type RecordEffect = (
+  memberId: string,
+  action: 'created' | 'updated',
+  previous: RowValues | null,
+  written: RowValues | null,
+) => void;
 
 /**
  * Records the batch with its counts and what its updates did; returns how the creations that
@@ -436,11 +447,12 @@ function recordBatch(
   );
   const effect = statement(
     ctx.db,
-    `INSERT INTO import_effects (batch_id, member_id, action, previous) VALUES (?, ?, ?, ?)`,
+    `INSERT INTO import_effects (batch_id, member_id, action, previous, written) VALUES (?, ?, ?, ?, ?)`,
   );
-  const record: RecordEffect = (memberId, action, previous) => {
-    effect.run(batchId, memberId, action, previous ? JSON.stringify(previous) : null);
+  const json = (values: RowValues | null) => (values ? JSON.stringify(values) : null);
+  const record: RecordEffect = (memberId, action, previous, written) => {
+    effect.run(batchId, memberId, action, json(previous), json(written));
   };
-  for (const [memberId, previous] of updates.all()) record(memberId, 'updated', previous);
+  for (const [memberId, { previous, written }] of updates.all()) record(memberId, 'updated', previous, written);
   return record;
 }

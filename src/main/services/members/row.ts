@@ -68,6 +68,26 @@ const emptyToNull = (value: string | undefined | null): string | null => {
   return trimmed ? trimmed : null;
 };
 
+const sortName = (firstName: string | null, lastName: string | null, email: string | null): string =>
+  foldText([lastName, firstName].filter(Boolean).join(' ') || email || '');
+
+/** The columns derived from others: the folded name sorted on, the number in E.164. */
+export function derivedColumns(
+  row: {
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    phone: string | null;
+    country: string | null;
+  },
+  chapterCountry: string,
+): { sort_name: string; phone_e164: string | null } {
+  return {
+    sort_name: sortName(row.first_name, row.last_name, row.email),
+    phone_e164: normalisePhone(row.phone ?? '', row.country ?? chapterCountry).e164,
+  };
+}
+
 /** The editable fields of a member as stored, with what is derived from them. */
 export function memberToRow(fields: MemberFields, chapterCountry: string): RowValues {
   const phone = normalisePhone(fields.phone ?? '', emptyToNull(fields.country) ?? chapterCountry);
@@ -94,7 +114,7 @@ export function memberToRow(fields: MemberFields, chapterCountry: string): RowVa
     notes: emptyToNull(fields.notes),
     consent_email: fields.consentEmail ? 1 : 0,
     consent_sms: fields.consentSms ? 1 : 0,
-    sort_name: foldText([lastName, firstName].filter(Boolean).join(' ') || email || ''),
+    sort_name: sortName(firstName, lastName, email),
   };
 }
 

@@ -207,6 +207,9 @@ export const importEn = {
       yes: 'Yes, undo it',
       no: 'No, keep it',
       undoing: 'Undoing…',
+      kept_one: 'One member was edited after the import; those fields were kept, not put back:',
+      kept_many: '{{count}} members were edited after the import; those fields were kept, not put back:',
+      kept_other: '{{count}} members were edited after the import; those fields were kept, not put back:',
     },
     history: {
       title: 'Past imports',

@@ -209,6 +209,10 @@ export const importFr: ImportTranslation = {
       yes: 'Oui, l’annuler',
       no: 'Non, le garder',
       undoing: 'Annulation…',
+      kept_one: 'Un membre a été modifié après l’import ; ces champs ont été gardés, pas remis :',
+      kept_many: '{{count}} membres ont été modifiés après l’import ; ces champs ont été gardés, pas remis :',
+      kept_other:
+        '{{count}} membres ont été modifiés après l’import ; ces champs ont été gardés, pas remis :',
     },
     history: {
       title: 'Imports précédents',

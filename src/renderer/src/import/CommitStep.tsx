@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ConfirmButton } from './ConfirmButton';
+import type { ImportUndoView } from '../../../shared/imports';
 import { ImportResult } from './ImportResult';
+import { KeptEdits } from './KeptEdits';
 import { JobProgressBar } from './JobProgressBar';
 import type { JobStatus } from './useImportJob';
 
@@ -21,7 +23,7 @@ export function CommitStep(props: CommitStepProps) {
   const { fileName, status, onCancel, onBack, onUndone, onOpenMembers, onAnother } = props;
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [undone, setUndone] = useState(false);
+  const [undone, setUndone] = useState<ImportUndoView | null>(null);
   const [undoError, setUndoError] = useState<unknown>(null);
 
   // The button that started the import is gone, and so is its focus: the heading is where to carry on.
@@ -30,8 +32,7 @@ export function CommitStep(props: CommitStepProps) {
   const undo = async (batchId: string) => {
     setUndoError(null);
     try {
-      await api.call('imports.undo', { id: batchId });
-      setUndone(true);
+      setUndone(await api.call('imports.undo', { id: batchId }));
       onUndone();
     } catch (error) {
       setUndoError(error);
@@ -72,9 +73,12 @@ export function CommitStep(props: CommitStepProps) {
           <ImportResult result={status.result} fileName={fileName} />
           {undoError !== null && <ErrorBanner error={undoError} onDismiss={() => setUndoError(null)} />}
           {undone ? (
-            <p role="status" className="import-note" data-testid="import-undone">
-              {t('import.commit.undone')}
-            </p>
+            <>
+              <p role="status" className="import-note" data-testid="import-undone">
+                {t('import.commit.undone')}
+              </p>
+              <KeptEdits kept={undone.keptEdits} />
+            </>
           ) : (
             batchId && (
               <ConfirmButton

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportBatchView } from '../../../shared/imports';
+import type { ImportBatchView, ImportUndoView } from '../../../shared/imports';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useFormat } from '../i18n/useFormat';
 import { ConfirmButton } from './ConfirmButton';
+import { KeptEdits } from './KeptEdits';
 
 interface ImportHistoryProps {
   dataVersion: number;
@@ -17,6 +18,7 @@ export function ImportHistory({ dataVersion, onUndone }: ImportHistoryProps) {
   const [batches, setBatches] = useState<ImportBatchView[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [undoError, setUndoError] = useState<unknown>(null);
+  const [kept, setKept] = useState<ImportUndoView['keptEdits']>([]);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -39,7 +41,7 @@ export function ImportHistory({ dataVersion, onUndone }: ImportHistoryProps) {
   const undo = async (id: string) => {
     setUndoError(null);
     try {
-      await api.call('imports.undo', { id });
+      setKept((await api.call('imports.undo', { id })).keptEdits);
       onUndone();
     } catch (error) {
       setUndoError(error);
@@ -112,6 +114,7 @@ export function ImportHistory({ dataVersion, onUndone }: ImportHistoryProps) {
       <h2 id="import-history-title">{t('import.history.title')}</h2>
       {loadError !== null && <ErrorBanner error={loadError} onRetry={() => setAttempt((n) => n + 1)} />}
       {undoError !== null && <ErrorBanner error={undoError} onDismiss={() => setUndoError(null)} />}
+      <KeptEdits kept={kept} />
       {body}
     </section>
   );
