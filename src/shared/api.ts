@@ -66,13 +66,20 @@ import {
   type RegistrationsImportResult,
 } from './events';
 import {
+  printCalibrationInput,
+  printCardsInput,
   printCertificatesInput,
   printDuesInput,
+  printLabelsInput,
   printReceiptInput,
   printRosterInput,
   printSignInInput,
+  type PrinterCalibration,
 } from './print/contract';
 import type { CertificatesData, DuesListData, ReceiptData, RosterData, SignInData } from './print/documents';
+import type { AddressLabelsData } from './print/addressLabels';
+import type { CardsData } from './print/cards';
+import type { ApplicationFormData } from './print/form';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
@@ -120,6 +127,11 @@ export const contract = {
   'print.receipt': { input: printReceiptInput, result: null as unknown as ReceiptData },
   'print.dues': { input: printDuesInput, result: null as unknown as DuesListData },
   'print.certificates': { input: printCertificatesInput, result: null as unknown as CertificatesData },
+  'print.labels': { input: printLabelsInput, result: null as unknown as AddressLabelsData },
+  'print.cards': { input: printCardsInput, result: null as unknown as CardsData },
+  'print.form': { input: none, result: null as unknown as ApplicationFormData },
+  'print.calibrations': { input: none, result: null as unknown as PrinterCalibration[] },
+  'print.saveCalibration': { input: printCalibrationInput, result: null as unknown as PrinterCalibration },
   'members.list': { input: memberListInput, result: null as unknown as MemberPage },
   'members.get': { input: byId, result: null as unknown as Member },
   'members.create': { input: memberCreateInput, result: null as unknown as Member },

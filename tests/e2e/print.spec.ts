@@ -242,3 +242,93 @@ test('in the desktop app, prints and saves as PDF through the main process', asy
   ).toBe(2);
   await expect(page.locator('body')).not.toHaveAttribute('data-printed', 'frame');
 });
+
+test('prints address labels from a chosen position, with the offset saved for the printer', async ({
+  app,
+  page,
+}) => {
+  await setUpChapter(page, app.url);
+  const member = (fields: Record<string, string>) => call(page, app.url, 'members.create', fields);
+  await member({
+    firstName: 'Zola',
+    lastName: 'Mwangi',
+    addressLine1: 'P.O. Box 123',
+    postalCode: '00100',
+    city: 'Nairobi',
+  });
+  await member({
+    firstName: 'Max',
+    lastName: 'Achterberg',
+    addressLine1: 'Musterstr. 1',
+    postalCode: '10115',
+    city: 'Berlin',
+    country: 'DE',
+  });
+  await member({ firstName: 'Brian', lastName: 'Kiprop' });
+  await page.reload();
+
+  const opener = page.getByRole('button', { name: 'Print address labels for these members' });
+  await opener.click();
+  const dialog = printDialog(page);
+  await expect(dialog).toHaveAccessibleName('Print address labels');
+  // Kenya prints on A4: the A4 sheet is chosen; no orientation to choose on a sheet.
+  await expect(dialog.getByLabel('Label sheet')).toHaveValue('a4');
+  await expect(dialog.getByLabel('Label sheet').locator('option')).toHaveText([
+    'Avery L7160 (A4, 21 labels)',
+    'Avery 5160 (Letter, 30 labels)',
+  ]);
+  await expect(dialog.getByRole('radio', { name: 'Portrait' })).toHaveCount(0);
+  await expect(dialog.getByTestId('print-skipped')).toHaveText(
+    '1 member has no postal address and is left out.',
+  );
+
+  const doc = preview(page);
+  await expect(doc.locator('.cell')).toHaveCount(21);
+  // By last name, each address as its country writes it, the foreign one with its country.
+  await expect(doc.locator('.cell.p1')).toHaveText(/^Max Achterberg.*Musterstr\. 1.*10115 Berlin.*GERMANY$/);
+  await expect(doc.locator('.cell.p2')).toContainText('Zola Mwangi');
+  await expect(doc.locator('body')).not.toContainText('Kiprop');
+
+  // A part-used sheet: the first three positions stay blank.
+  await dialog.getByRole('radio', { name: 'Position 4' }).check();
+  await expect(doc.locator('.cell.skipped')).toHaveCount(3);
+  await expect(doc.locator('.cell.p4')).toContainText('Max Achterberg');
+  await expect(dialog.getByText('3 positions are left blank, for a part-used sheet.')).toBeVisible();
+
+  // An offset out of range is refused before anything prints.
+  await dialog.getByLabel('Move right (mm)').fill('12');
+  await expect(
+    dialog.getByText('Type a number of millimetres from −10 to 10, such as 1.5 or −2.'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Print', exact: true })).toBeDisabled();
+
+  await dialog.getByLabel('Printer', { exact: true }).fill('Office HP');
+  await dialog.getByLabel('Move right (mm)').fill('2');
+  await dialog.getByLabel('Move down (mm)').fill('-1,5');
+  await dialog.getByRole('button', { name: 'Save offset for this printer' }).click();
+  await expect(dialog.getByText('Offset saved for Office HP.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Print', exact: true })).toBeEnabled();
+
+  // Position 4 of L7160 is 7.21 mm across and 15.15 + 38.1 mm down, moved by the offset.
+  const rules = () =>
+    page
+      .getByTestId('print-frame')
+      .evaluate((frame: HTMLIFrameElement) =>
+        frame
+          .contentDocument!.adoptedStyleSheets.flatMap((s) => Array.from(s.cssRules, (r) => r.cssText))
+          .join('\n'),
+      );
+  await expect.poll(rules).toContain('.p4 { left: 9.21mm; top: 51.75mm; }');
+  await expect.poll(rules).toMatch(/@page \{ size: a4( portrait)?; margin: 0px; \}/);
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Next time the printer comes back with its offset, and Letter has the 5160's thirty positions.
+  await opener.click();
+  await expect(dialog.getByLabel('Printer', { exact: true })).toHaveValue('Office HP');
+  await expect(dialog.getByLabel('Move down (mm)')).toHaveValue('-1.5');
+  await dialog.getByLabel('Label sheet').selectOption('letter');
+  await expect(dialog.getByRole('radio', { name: /^Position/ })).toHaveCount(30);
+  await expect(doc.locator('.cell')).toHaveCount(30);
+});

@@ -30,6 +30,9 @@ import {
 } from '../services/events/attendance';
 import { importRegistrations } from '../services/events/registrations-import';
 import {
+  addressLabelsData,
+  applicationFormData,
+  cardsData,
   certificatesData,
   duesListData,
   filterLabel,
@@ -37,6 +40,7 @@ import {
   rosterData,
   signInData,
 } from '../services/print/data';
+import { listCalibrations, saveCalibration } from '../services/print/calibration';
 import { printLanguage } from '../../shared/print/labels';
 import { createStatements, listStatementBatches, undoStatementBatch } from '../services/payments/statements';
 import { createWriteContexts } from '../services/device/device';
@@ -163,6 +167,13 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'print.receipt': ({ paymentId, lang }) => receiptData(db, paymentId, lang ?? chapterLanguage()),
     'print.dues': ({ lang }) => duesListData(db, now(), lang ?? chapterLanguage()),
     'print.certificates': ({ eventId, lang }) => certificatesData(deps, eventId, lang ?? chapterLanguage()),
+    'print.labels': ({ lang, ...filters }) =>
+      addressLabelsData(db, now(), { ...filters, offset: 0, limit: 1 }, lang ?? chapterLanguage()),
+    'print.cards': ({ lang, ...filters }) =>
+      cardsData(db, now(), { ...filters, offset: 0, limit: 1 }, lang ?? chapterLanguage()),
+    'print.form': () => applicationFormData(db),
+    'print.calibrations': () => listCalibrations(db),
+    'print.saveCalibration': (input) => saveCalibration(db, now(), input),
     'members.list': (input) => listMembers(db, input, now(), requireChapter(db)),
     'members.get': ({ id }) => getMember(deps, id),
     'members.create': (input) => written(createMember(deps, input)),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEMBER_LIST_FILTERS } from '../domain';
 import { ROSTER_COLUMNS } from './documents';
 import { PRINT_LANGUAGES } from './labels';
+import { MAX_OFFSET_MM } from './sheets';
 
 const lang = z.enum(PRINT_LANGUAGES).optional();
 
@@ -19,3 +20,25 @@ export const printSignInInput = z.strictObject({
 export const printReceiptInput = z.strictObject({ paymentId: z.uuid(), lang });
 export const printDuesInput = z.strictObject({ lang });
 export const printCertificatesInput = z.strictObject({ eventId: z.uuid(), lang });
+/** Labels and cards print what the members screen filters, as the roster does. */
+export const printLabelsInput = z.strictObject({ ...MEMBER_LIST_FILTERS, lang });
+export const printCardsInput = z.strictObject({ ...MEMBER_LIST_FILTERS, lang });
+
+const offsetMm = z
+  .number()
+  .min(-MAX_OFFSET_MM, `Give millimetres from -${MAX_OFFSET_MM} to ${MAX_OFFSET_MM}`)
+  .max(MAX_OFFSET_MM, `Give millimetres from -${MAX_OFFSET_MM} to ${MAX_OFFSET_MM}`);
+
+/** How far a printer's labels and cards are moved to land on the sheet: x right, y down, mm. */
+export const printCalibrationInput = z.strictObject({
+  printer: z.string().trim().min(1, 'Name the printer').max(200),
+  x: offsetMm,
+  y: offsetMm,
+});
+
+export interface PrinterCalibration {
+  printer: string;
+  x: number;
+  y: number;
+  updatedAt: string;
+}

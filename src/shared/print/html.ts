@@ -64,7 +64,12 @@ export interface PrintParts {
   /** The style sheet: page size, margin boxes, table rules, the document's own. */
   css: string;
   body: string;
+  /** The page margins, mm, which the preview shows as padding (none on label and card sheets). */
+  margins: { block: number; inline: number };
 }
+
+/** The page margins of a document: room for the chapter, the date and the page numbers. */
+export const PAGE_MARGINS_MM = { block: 16, inline: 12 };
 
 export interface DocumentSpec {
   page: PageOptions;
@@ -73,6 +78,11 @@ export interface DocumentSpec {
   headerEnd: string;
   body: string;
   css?: string;
+  /**
+   * A sheet of labels or cards: no page margins and no margin boxes, since every cell is placed
+   * on the sheet by its own position and nothing may print over a neighbouring label.
+   */
+  bare?: boolean;
 }
 
 /**
@@ -85,14 +95,22 @@ export function printParts(options: DocumentSpec): PrintParts {
   const labels: PrintLabels = PRINT_LABELS[page.lang];
   const dir = page.lang === 'ar' ? 'rtl' : 'ltr';
   const size = `${page.paper.toUpperCase()} ${page.landscape ? 'landscape' : 'portrait'}`;
-  const css = `@page {
+  const margins = options.bare ? { block: 0, inline: 0 } : PAGE_MARGINS_MM;
+  const pageRule = options.bare
+    ? `@page {
   size: ${size};
-  margin: 16mm 12mm 16mm 12mm;
+  margin: 0;
+}
+`
+    : `@page {
+  size: ${size};
+  margin: ${margins.block}mm ${margins.inline}mm ${margins.block}mm ${margins.inline}mm;
   @top-left { content: ${cssString(dir === 'rtl' ? options.headerEnd : options.headerStart)}; font: 9pt ${FONT_STACK}; color: #444; }
   @top-right { content: ${cssString(dir === 'rtl' ? options.headerStart : options.headerEnd)}; font: 9pt ${FONT_STACK}; color: #444; }
   @bottom-center { content: ${cssString(`${labels.page} `)} counter(page) ${cssString(` ${labels.of} `)} counter(pages); font: 9pt ${FONT_STACK}; color: #444; }
 }
-* { box-sizing: border-box; }
+`;
+  const css = `${pageRule}* { box-sizing: border-box; }
 html { font: 10.5pt/1.35 ${FONT_STACK}; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 2mm; }
@@ -105,11 +123,11 @@ th { border-bottom: 0.5mm solid #000; font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 bdi { unicode-bidi: isolate; }
 ${options.css ?? ''}`;
-  return { lang: page.lang, dir, title: options.title, css, body: options.body };
+  return { lang: page.lang, dir, title: options.title, css, body: options.body, margins };
 }
 
-/** The whole printable document: what Chromium prints to paper or PDF. */
-export function wholeDocument(parts: PrintParts): string {
+/** The whole printable document: what Chromium prints to paper or PDF. Its own margins are in its CSS. */
+export function wholeDocument(parts: Omit<PrintParts, 'margins'>): string {
   return `<!doctype html>
 <html lang="${esc(parts.lang)}" dir="${parts.dir}">
 <head>

@@ -54,6 +54,41 @@ export interface PrintLabels {
   certifies: string;
   completed: string;
   on: string;
+  addressLabels: string;
+  cards: string;
+  card: string;
+  memberNumber: string;
+  membershipType: string;
+  validUntil: string;
+  application: ApplicationLabels;
+}
+
+/** The words of the blank membership application form. */
+export interface ApplicationLabels {
+  title: string;
+  intro: string;
+  aboutYou: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  address: string;
+  addressLine1: string;
+  addressLine2: string;
+  postalCode: string;
+  city: string;
+  region: string;
+  country: string;
+  membership: string;
+  tickOne: string;
+  keepInTouch: string;
+  consentEmail: string;
+  consentSms: string;
+  declaration: string;
+  date: string;
+  signature: string;
+  office: string;
+  received: string;
 }
 
 const en: PrintLabels = {
@@ -115,6 +150,39 @@ const en: PrintLabels = {
   certifies: 'This certifies that',
   completed: 'completed the training',
   on: 'on',
+  addressLabels: 'Address labels',
+  cards: 'Membership cards',
+  card: 'Membership card',
+  memberNumber: 'Member no.',
+  membershipType: 'Membership',
+  validUntil: 'Valid until',
+  application: {
+    title: 'Membership application',
+    intro:
+      'Please write clearly in capital letters and hand this form to the chapter with your first payment.',
+    aboutYou: 'About you',
+    firstName: 'First name',
+    lastName: 'Last name',
+    email: 'Email',
+    phone: 'Phone',
+    address: 'Postal address',
+    addressLine1: 'Street and number',
+    addressLine2: 'Flat, building or P.O. box',
+    postalCode: 'Postal code',
+    city: 'City',
+    region: 'Region or state',
+    country: 'Country',
+    membership: 'Membership',
+    tickOne: 'Tick one.',
+    keepInTouch: 'Keeping in touch',
+    consentEmail: 'I agree to receive news from the chapter by email.',
+    consentSms: 'I agree to receive text messages (SMS) from the chapter.',
+    declaration: 'I wish to join the chapter and agree to abide by its rules.',
+    date: 'Date',
+    signature: 'Signature',
+    office: 'For the chapter',
+    received: 'Received on',
+  },
 };
 
 const fr: PrintLabels = {
@@ -176,6 +244,39 @@ const fr: PrintLabels = {
   certifies: 'Nous attestons que',
   completed: 'a suivi avec succès la formation',
   on: 'le',
+  addressLabels: 'Étiquettes d’adresse',
+  cards: 'Cartes de membre',
+  card: 'Carte de membre',
+  memberNumber: 'N° de membre',
+  membershipType: 'Adhésion',
+  validUntil: 'Valable jusqu’au',
+  application: {
+    title: 'Demande d’adhésion',
+    intro:
+      'Merci d’écrire lisiblement en majuscules et de remettre ce formulaire à la section avec votre première cotisation.',
+    aboutYou: 'Vous',
+    firstName: 'Prénom',
+    lastName: 'Nom',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    address: 'Adresse postale',
+    addressLine1: 'Numéro et rue',
+    addressLine2: 'Appartement, bâtiment ou boîte postale',
+    postalCode: 'Code postal',
+    city: 'Ville',
+    region: 'Région',
+    country: 'Pays',
+    membership: 'Adhésion',
+    tickOne: 'Cochez une case.',
+    keepInTouch: 'Rester en contact',
+    consentEmail: 'J’accepte de recevoir les nouvelles de la section par e-mail.',
+    consentSms: 'J’accepte de recevoir des SMS de la section.',
+    declaration: 'Je souhaite adhérer à la section et m’engage à en respecter les statuts.',
+    date: 'Date',
+    signature: 'Signature',
+    office: 'Réservé à la section',
+    received: 'Reçu le',
+  },
 };
 
 const es: PrintLabels = {
@@ -238,6 +339,38 @@ const es: PrintLabels = {
   certifies: 'Se certifica que',
   completed: 'completó la formación',
   on: 'el',
+  addressLabels: 'Etiquetas de dirección',
+  cards: 'Carnés de socio',
+  card: 'Carné de socio',
+  memberNumber: 'N.º de socio',
+  membershipType: 'Afiliación',
+  validUntil: 'Válido hasta',
+  application: {
+    title: 'Solicitud de afiliación',
+    intro: 'Escriba con claridad en mayúsculas y entregue este formulario a la sección con su primera cuota.',
+    aboutYou: 'Sus datos',
+    firstName: 'Nombre',
+    lastName: 'Apellidos',
+    email: 'Correo electrónico',
+    phone: 'Teléfono',
+    address: 'Dirección postal',
+    addressLine1: 'Calle y número',
+    addressLine2: 'Piso, edificio o apartado de correos',
+    postalCode: 'Código postal',
+    city: 'Ciudad',
+    region: 'Provincia o región',
+    country: 'País',
+    membership: 'Afiliación',
+    tickOne: 'Marque una opción.',
+    keepInTouch: 'Mantenerse en contacto',
+    consentEmail: 'Acepto recibir noticias de la sección por correo electrónico.',
+    consentSms: 'Acepto recibir mensajes de texto (SMS) de la sección.',
+    declaration: 'Deseo afiliarme a la sección y me comprometo a respetar sus estatutos.',
+    date: 'Fecha',
+    signature: 'Firma',
+    office: 'Para uso de la sección',
+    received: 'Recibido el',
+  },
 };
 
 const pt: PrintLabels = {
@@ -300,6 +433,39 @@ const pt: PrintLabels = {
   certifies: 'Certificamos que',
   completed: 'concluiu a formação',
   on: 'em',
+  addressLabels: 'Etiquetas de endereço',
+  cards: 'Cartões de sócio',
+  card: 'Cartão de sócio',
+  memberNumber: 'N.º de sócio',
+  membershipType: 'Filiação',
+  validUntil: 'Válido até',
+  application: {
+    title: 'Pedido de filiação',
+    intro:
+      'Escreva de forma legível em maiúsculas e entregue este formulário à secção com a sua primeira quota.',
+    aboutYou: 'Os seus dados',
+    firstName: 'Nome próprio',
+    lastName: 'Apelido',
+    email: 'E-mail',
+    phone: 'Telefone',
+    address: 'Morada',
+    addressLine1: 'Rua e número',
+    addressLine2: 'Andar, edifício ou apartado',
+    postalCode: 'Código postal',
+    city: 'Localidade',
+    region: 'Distrito ou estado',
+    country: 'País',
+    membership: 'Filiação',
+    tickOne: 'Assinale uma opção.',
+    keepInTouch: 'Manter o contacto',
+    consentEmail: 'Aceito receber notícias da secção por e-mail.',
+    consentSms: 'Aceito receber mensagens de texto (SMS) da secção.',
+    declaration: 'Desejo filiar-me na secção e comprometo-me a respeitar os seus estatutos.',
+    date: 'Data',
+    signature: 'Assinatura',
+    office: 'A preencher pela secção',
+    received: 'Recebido em',
+  },
 };
 
 const ar: PrintLabels = {
@@ -362,6 +528,38 @@ const ar: PrintLabels = {
   certifies: 'نشهد بأن',
   completed: 'أتم التدريب',
   on: 'في',
+  addressLabels: 'ملصقات العناوين',
+  cards: 'بطاقات العضوية',
+  card: 'بطاقة عضوية',
+  memberNumber: 'رقم العضوية',
+  membershipType: 'نوع العضوية',
+  validUntil: 'صالحة حتى',
+  application: {
+    title: 'طلب عضوية',
+    intro: 'يرجى الكتابة بخط واضح وتسليم هذا الطلب إلى الفرع مع أول اشتراك.',
+    aboutYou: 'بياناتك',
+    firstName: 'الاسم الأول',
+    lastName: 'اسم العائلة',
+    email: 'البريد الإلكتروني',
+    phone: 'الهاتف',
+    address: 'العنوان البريدي',
+    addressLine1: 'الشارع والرقم',
+    addressLine2: 'الشقة أو المبنى أو صندوق البريد',
+    postalCode: 'الرمز البريدي',
+    city: 'المدينة',
+    region: 'المنطقة أو الولاية',
+    country: 'البلد',
+    membership: 'العضوية',
+    tickOne: 'اختر خيارًا واحدًا.',
+    keepInTouch: 'التواصل',
+    consentEmail: 'أوافق على تلقي أخبار الفرع عبر البريد الإلكتروني.',
+    consentSms: 'أوافق على تلقي رسائل نصية قصيرة من الفرع.',
+    declaration: 'أرغب في الانضمام إلى الفرع وأتعهد باحترام نظامه.',
+    date: 'التاريخ',
+    signature: 'التوقيع',
+    office: 'خاص بالفرع',
+    received: 'تاريخ الاستلام',
+  },
 };
 
 export const PRINT_LABELS: Record<PrintLanguage, PrintLabels> = { en, fr, es, pt, ar };

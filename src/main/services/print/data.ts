@@ -3,6 +3,10 @@ import { AppError } from '../../../shared/errors';
 import type { ListQuery } from '../members/query';
 import { listMembers } from '../members/query';
 import { amountInWords } from '../../../shared/print/words';
+import { addressLines, hasPostalAddress } from '../../../shared/print/address';
+import type { AddressLabelsData } from '../../../shared/print/addressLabels';
+import type { CardsData } from '../../../shared/print/cards';
+import type { ApplicationFormData } from '../../../shared/print/form';
 import type {
   CertificatesData,
   DuesListData,
@@ -21,6 +25,7 @@ import { requireChapter } from '../chapter/chapter';
 import { eventDetail } from '../events/attendance';
 import type { EventDeps } from '../events/events';
 import { getPayment } from '../payments/payments';
+import { listMembershipTypes } from '../types/membership-types';
 import { statusParams } from '../members/status';
 
 /** Last name first when there is one, so the printed order can be seen. */
@@ -56,6 +61,60 @@ function byLastName(lang: string) {
 
 function allMatching(db: Db, now: Date, chapter: Chapter, query: ListQuery): Member[] {
   return listMembers(db, { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER }, now, chapter).rows;
+}
+
+/** The name as it is written on an envelope or a card: first name first. */
+function fullName(m: Member): string {
+  return [m.firstName, m.lastName].filter(Boolean).join(' ') || m.organisation || m.email || '';
+}
+
+/** Address labels for the members a filter matches, in roster order; those without an address are counted. */
+export function addressLabelsData(
+  db: Db,
+  now: Date,
+  query: ListQuery,
+  lang: PrintLanguage,
+): AddressLabelsData {
+  const chapter = requireChapter(db);
+  const members = allMatching(db, now, chapter, query).sort(byLastName(chapter.locale || lang));
+  const addressed = members.filter(hasPostalAddress);
+  return {
+    chapterName: chapter.name,
+    labels: addressed.map((m) => ({
+      lines: addressLines(fullName(m), m, { senderCountry: chapter.country, lang }),
+    })),
+    skipped: members.length - addressed.length,
+  };
+}
+
+/** Membership cards for the members a filter matches, in roster order. */
+export function cardsData(db: Db, now: Date, query: ListQuery, lang: PrintLanguage): CardsData {
+  const chapter = requireChapter(db);
+  const members = allMatching(db, now, chapter, query).sort(byLastName(chapter.locale || lang));
+  return {
+    chapterName: chapter.name,
+    cards: members.map((m) => ({
+      name: fullName(m),
+      memberNumber: m.memberNumber,
+      type: m.typeName,
+      status: m.status,
+      validUntil: m.paidThrough,
+    })),
+  };
+}
+
+/**
+ * The blank application form lists the types one applies for: honorary membership is given by
+ * the chapter, not asked for.
+ */
+export function applicationFormData(db: Db): ApplicationFormData {
+  const chapter = requireChapter(db);
+  return {
+    chapterName: chapter.name,
+    types: listMembershipTypes(db)
+      .filter((type) => type.kind !== 'honorary')
+      .map(({ name, feeMinor, currency, periodMonths }) => ({ name, feeMinor, currency, periodMonths })),
+  };
 }
 
 export function rosterData(

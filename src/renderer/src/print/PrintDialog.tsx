@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ROSTER_COLUMNS, type RosterColumn } from '../../../shared/print/documents';
 import type { PaperSize } from '../../../shared/print/html';
 import type { PrintLanguage } from '../../../shared/print/labels';
+import { cellsPerSheet, layoutFor } from '../../../shared/print/sheets';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useModalDialog } from '../dues/useModalDialog';
@@ -14,6 +15,7 @@ import {
   loadDocument,
   MAX_BLANK_ROWS,
   papersFor,
+  sheetKind,
   type LoadedDocument,
   type PrintRequest,
 } from './printDocuments';
@@ -26,6 +28,7 @@ import {
   toPrintLanguage,
 } from './paper';
 import { PrintPreview } from './PrintPreview';
+import { FIRST_POSITION, SheetOptions, type SheetChoice } from './SheetOptions';
 
 interface PrintDialogProps {
   request: PrintRequest;
@@ -54,6 +57,7 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
   );
   const [blankRowsText, setBlankRowsText] = useState(String(DEFAULT_BLANK_ROWS));
   const [blankRows, setBlankRows] = useState(DEFAULT_BLANK_ROWS);
+  const [sheetChoice, setSheetChoice] = useState<SheetChoice>(FIRST_POSITION);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -111,12 +115,25 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
     };
   }, [request, lang, attempt]);
 
+  // Labels and cards: each paper has its sheet (L7160 or C32011 on A4, 5160 or 5371 on Letter).
+  const sheet = sheetKind(request.kind);
+  const sheetPaper = paper === 'letter' ? 'letter' : 'a4';
+  const layout = layoutFor(sheet ?? 'labels', sheetPaper);
+  const start = Math.min(sheetChoice.start, cellsPerSheet(layout));
+  const { offset } = sheetChoice;
   const parts = useMemo(
     () =>
       loaded?.document.printable
-        ? loaded.document.parts({ lang: loaded.lang, paper, landscape }, { columns, blankRows })
+        ? loaded.document.parts(
+            { lang: loaded.lang, paper, landscape },
+            {
+              columns,
+              blankRows,
+              placement: { layout: layoutFor(sheet ?? 'labels', sheetPaper), start, offset },
+            },
+          )
         : null,
-    [loaded, paper, landscape, columns, blankRows],
+    [loaded, paper, landscape, columns, blankRows, sheet, sheetPaper, start, offset],
   );
 
   const papers = papersFor(request.kind);
@@ -169,7 +186,8 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
     parts !== null &&
     !loading &&
     error === null &&
-    (request.kind !== 'signIn' || blankRowsValid);
+    (request.kind !== 'signIn' || blankRowsValid) &&
+    (sheet === null || sheetChoice.valid);
 
   let preview;
   if (error !== null) {
@@ -183,7 +201,9 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
   } else if (parts === null) {
     preview = (
       <p className="print-dialog__empty" role="status" data-testid="print-empty">
-        {t('print.noCertificates')}
+        {request.kind === 'labels' || request.kind === 'cards'
+          ? t(`print.none.${request.kind}`)
+          : t('print.noCertificates')}
       </p>
     );
   } else {
@@ -243,7 +263,7 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
           </div>
           <div className="field">
             <label className="field__label" htmlFor="print-paper">
-              {t('print.paper')}
+              {sheet ? t(`print.sheet.layout.${sheet}`) : t('print.paper')}
             </label>
             <select
               id="print-paper"
@@ -256,32 +276,52 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
             >
               {papers.map((size) => (
                 <option key={size} value={size}>
-                  {t(`print.papers.${size}`)}
+                  {sheet
+                    ? t(`print.sheet.product.${sheet}`, {
+                        product: layoutFor(sheet, size === 'letter' ? 'letter' : 'a4').product,
+                        paper: t(`print.papers.${size}`),
+                        count: cellsPerSheet(layoutFor(sheet, size === 'letter' ? 'letter' : 'a4')),
+                      })
+                    : t(`print.papers.${size}`)}
                 </option>
               ))}
             </select>
           </div>
-          <fieldset className="print-dialog__group">
-            <legend className="field__label">{t('print.orientation')}</legend>
-            <label className="checkbox">
-              <input
-                type="radio"
-                name="print-orientation"
-                checked={!landscape}
-                onChange={() => setLandscape(false)}
-              />
-              {t('print.portrait')}
-            </label>
-            <label className="checkbox">
-              <input
-                type="radio"
-                name="print-orientation"
-                checked={landscape}
-                onChange={() => setLandscape(true)}
-              />
-              {t('print.landscape')}
-            </label>
-          </fieldset>
+          {request.kind === 'labels' && loaded !== null && loaded.document.skipped > 0 && (
+            <p className="field__hint" role="status" data-testid="print-skipped">
+              {t('print.skipped', { count: loaded.document.skipped })}
+            </p>
+          )}
+          {sheet !== null && (
+            <SheetOptions
+              layout={layout}
+              choice={{ ...sheetChoice, start }}
+              onChange={(change) => setSheetChoice((current) => ({ ...current, ...change }))}
+            />
+          )}
+          {sheet === null && request.kind !== 'form' && (
+            <fieldset className="print-dialog__group">
+              <legend className="field__label">{t('print.orientation')}</legend>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name="print-orientation"
+                  checked={!landscape}
+                  onChange={() => setLandscape(false)}
+                />
+                {t('print.portrait')}
+              </label>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name="print-orientation"
+                  checked={landscape}
+                  onChange={() => setLandscape(true)}
+                />
+                {t('print.landscape')}
+              </label>
+            </fieldset>
+          )}
           {request.kind === 'roster' && (
             <fieldset className="print-dialog__group" aria-describedby="print-columns-hint">
               <legend className="field__label">{t('print.columns')}</legend>
@@ -337,9 +377,11 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
             </div>
           )}
           <p id="print-margins" className="field__hint">
-            {request.kind === 'receipt' || request.kind === 'certificates'
-              ? t('print.marginsPlain')
-              : t('print.margins')}
+            {sheet !== null
+              ? t('print.marginsSheet')
+              : request.kind === 'receipt' || request.kind === 'certificates' || request.kind === 'form'
+                ? t('print.marginsPlain')
+                : t('print.margins')}
           </p>
         </form>
         <section

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { esc, type PrintParts } from '../../../shared/print/html';
-import { PAGE_MARGINS_MM } from './paper';
 
 /**
- * On screen only: the page margins as padding, so the preview is laid out as on paper, and a line
- * where each certificate's page would end. Printing ignores it.
+ * On screen only: the page margins as padding, so the preview is laid out as on paper (none for
+ * label and card sheets, which place every cell themselves), and a line where each certificate's
+ * page would end. Printing ignores it.
  */
-const SCREEN_CSS = `@media screen {
+const screenCss = ({ block, inline }: PrintParts['margins']) => `@media screen {
   html { background: #fff; }
-  body { padding: ${PAGE_MARGINS_MM.block}mm ${PAGE_MARGINS_MM.inline}mm; }
-  .certificate + .certificate { margin-block-start: ${PAGE_MARGINS_MM.block}mm; border-block-start: 0.3mm dashed #999; }
+  body { padding: ${block}mm ${inline}mm; }
+  .certificate + .certificate { margin-block-start: ${block}mm; border-block-start: 0.3mm dashed #999; }
 }`;
 
 interface PrintPreviewProps {
@@ -37,6 +37,7 @@ export function PrintPreview({ parts, sheet, label, frameRef, onReady, onEscape 
   /** The markup the frame has loaded and styled; the preview is ready when it is the current one. */
   const [loaded, setLoaded] = useState<string | null>(null);
   const css = useRef(parts.css);
+  const screen = useRef(screenCss(parts.margins));
   const escape = useRef(onEscape);
   const ready = useRef(onReady);
   useEffect(() => {
@@ -52,15 +53,17 @@ export function PrintPreview({ parts, sheet, label, frameRef, onReady, onEscape 
 
   /** Puts the current style sheet on the frame's document. */
   const adopt = useCallback(() => {
-    const height = styleFrame(frameRef.current, css.current);
+    const height = styleFrame(frameRef.current, css.current, screen.current);
     if (height !== null) setContentHeight(height);
   }, [frameRef]);
 
   // Paper and orientation change only the style sheet: no reload.
+  const { block, inline } = parts.margins;
   useEffect(() => {
     css.current = parts.css;
+    screen.current = screenCss({ block, inline });
     adopt();
-  }, [parts.css, adopt]);
+  }, [parts.css, block, inline, adopt]);
 
   // A new body loads a new document: not ready until it has loaded and taken the sheet.
   const isReady = loaded === srcDoc;
@@ -120,7 +123,7 @@ type FrameWindow = Window & typeof globalThis;
  * Adopts the document's style sheet and the screen-only one in the frame; returns the height of
  * its content, or null while the frame has no document.
  */
-function styleFrame(frame: HTMLIFrameElement | null, css: string): number | null {
+function styleFrame(frame: HTMLIFrameElement | null, css: string, screen: string): number | null {
   const win = frame?.contentWindow as FrameWindow | null | undefined;
   const doc = frame?.contentDocument;
   if (!win || !doc?.body) return null;
@@ -130,7 +133,7 @@ function styleFrame(frame: HTMLIFrameElement | null, css: string): number | null
     made.replaceSync(text);
     return made;
   };
-  doc.adoptedStyleSheets = [sheetOf(css), sheetOf(SCREEN_CSS)];
+  doc.adoptedStyleSheets = [sheetOf(css), sheetOf(screen)];
   return Math.ceil(doc.body.getBoundingClientRect().height);
 }
 

@@ -1,5 +1,6 @@
 import type { PaperSize } from '../../../shared/print/html';
 import { PRINT_LANGUAGES, type PrintLanguage } from '../../../shared/print/labels';
+import { usualPaper } from '../../../shared/print/sheets';
 
 /** Width and height of each sheet in portrait, in millimetres. */
 const SHEETS: Record<PaperSize, { width: number; height: number }> = {
@@ -7,9 +8,6 @@ const SHEETS: Record<PaperSize, { width: number; height: number }> = {
   a5: { width: 148, height: 210 },
   letter: { width: 215.9, height: 279.4 },
 };
-
-/** The page margins `printParts` sets (block, inline), which the preview shows as padding. */
-export const PAGE_MARGINS_MM = { block: 16, inline: 12 };
 
 const PX_PER_MM = 96 / 25.4;
 
@@ -36,23 +34,6 @@ export function toPrintLanguage(language: string): PrintLanguage {
   return (PRINT_LANGUAGES as readonly string[]).includes(base) ? (base as PrintLanguage) : 'en';
 }
 
-/** Where Letter is the paper in the shops; everywhere else A4. */
-const LETTER_COUNTRIES = new Set([
-  'US',
-  'CA',
-  'MX',
-  'PH',
-  'CL',
-  'CO',
-  'VE',
-  'CR',
-  'GT',
-  'PA',
-  'DO',
-  'PR',
-  'SV',
-]);
-
 const PAPER_KEY = 'chapterdesk.print.paper';
 
 /** The paper chosen last time on this laptop, else the usual one in the chapter's country. */
@@ -63,7 +44,7 @@ export function defaultPaper(country: string | null | undefined): PaperSize {
   } catch {
     // Storage can be unavailable; the country decides then.
   }
-  return country && LETTER_COUNTRIES.has(country.toUpperCase()) ? 'letter' : 'a4';
+  return usualPaper(country);
 }
 
 /** A5 is a choice for one receipt, not the laptop's paper, so only A4 and Letter are remembered. */

@@ -8,8 +8,13 @@ import {
   ROSTER_COLUMNS,
   type RosterColumn,
 } from '../../../shared/print/documents';
+import { addressLabelsParts } from '../../../shared/print/addressLabels';
+import { cardsParts } from '../../../shared/print/cards';
+import { applicationFormParts } from '../../../shared/print/form';
 import type { PageOptions, PaperSize, PrintParts } from '../../../shared/print/html';
 import type { PrintLanguage } from '../../../shared/print/labels';
+import type { SheetPlacement } from '../../../shared/print/sheetPage';
+import type { SheetKind } from '../../../shared/print/sheets';
 import { api } from '../api/client';
 
 /** What a Print button asks for: the document and what picks its data, never the data itself. */
@@ -24,7 +29,11 @@ export type PrintRequest =
   | { kind: 'dues' }
   | { kind: 'receipt'; paymentId: string; receiptNumber: string }
   | { kind: 'signIn'; eventId: string }
-  | { kind: 'certificates'; eventId: string };
+  | { kind: 'certificates'; eventId: string }
+  /** Labels and cards print the members screen's members, as the roster does. */
+  | { kind: 'labels'; filters: Omit<OperationInput<'print.labels'>, 'lang'> }
+  | { kind: 'cards'; filters: Omit<OperationInput<'print.cards'>, 'lang'> }
+  | { kind: 'form' };
 
 export type PrintKind = PrintRequest['kind'];
 
@@ -32,13 +41,17 @@ export type PrintKind = PrintRequest['kind'];
 export interface LocalOptions {
   columns: readonly RosterColumn[];
   blankRows: number;
+  /** The sheet, first position and printer offset of labels and cards. */
+  placement: SheetPlacement;
 }
 
 /** A document whose data has arrived: it builds its parts for any page and local options. */
 export interface LoadedDocument {
   parts: (page: PageOptions, options: LocalOptions) => PrintParts;
-  /** False when there is nothing to print (a training nobody has completed yet). */
+  /** False when there is nothing to print (a training nobody has completed yet, no address). */
   printable: boolean;
+  /** Members left off address labels for want of a postal address. */
+  skipped: number;
 }
 
 export const DEFAULT_BLANK_ROWS = 10;
@@ -47,6 +60,11 @@ export const MAX_BLANK_ROWS = 500;
 /** Receipts are small; everything else is a list on a full sheet. */
 export function papersFor(kind: PrintKind): readonly PaperSize[] {
   return kind === 'receipt' ? ['a4', 'letter', 'a5'] : ['a4', 'letter'];
+}
+
+/** Labels and cards print on sheets of their own, which decide the paper and the orientation. */
+export function sheetKind(kind: PrintKind): SheetKind | null {
+  return kind === 'labels' || kind === 'cards' ? kind : null;
 }
 
 /** A roster of many columns reads better across the sheet. */
@@ -68,6 +86,7 @@ export async function loadDocument(request: PrintRequest, lang: PrintLanguage): 
       });
       return {
         printable: true,
+        skipped: 0,
         // The rows carry every column, so choosing columns needs no new request.
         parts: (page, { columns }) =>
           rosterParts({ ...data, columns: ROSTER_COLUMNS.filter((c) => columns.includes(c)) }, page),
@@ -75,11 +94,11 @@ export async function loadDocument(request: PrintRequest, lang: PrintLanguage): 
     }
     case 'dues': {
       const data = await api.call('print.dues', { lang });
-      return { printable: true, parts: (page) => duesListParts(data, page) };
+      return { printable: true, skipped: 0, parts: (page) => duesListParts(data, page) };
     }
     case 'receipt': {
       const data = await api.call('print.receipt', { paymentId: request.paymentId, lang });
-      return { printable: true, parts: (page) => receiptParts(data, page) };
+      return { printable: true, skipped: 0, parts: (page) => receiptParts(data, page) };
     }
     case 'signIn': {
       const data = await api.call('print.signIn', {
@@ -87,11 +106,39 @@ export async function loadDocument(request: PrintRequest, lang: PrintLanguage): 
         blankRows: DEFAULT_BLANK_ROWS,
         lang,
       });
-      return { printable: true, parts: (page, { blankRows }) => signInParts({ ...data, blankRows }, page) };
+      return {
+        printable: true,
+        skipped: 0,
+        parts: (page, { blankRows }) => signInParts({ ...data, blankRows }, page),
+      };
     }
     case 'certificates': {
       const data = await api.call('print.certificates', { eventId: request.eventId, lang });
-      return { printable: data.people.length > 0, parts: (page) => certificatesParts(data, page) };
+      return {
+        printable: data.people.length > 0,
+        skipped: 0,
+        parts: (page) => certificatesParts(data, page),
+      };
+    }
+    case 'labels': {
+      const data = await api.call('print.labels', { ...request.filters, lang });
+      return {
+        printable: data.labels.length > 0,
+        skipped: data.skipped,
+        parts: (page, { placement }) => addressLabelsParts(data, page, placement),
+      };
+    }
+    case 'cards': {
+      const data = await api.call('print.cards', { ...request.filters, lang });
+      return {
+        printable: data.cards.length > 0,
+        skipped: 0,
+        parts: (page, { placement }) => cardsParts(data, page, placement),
+      };
+    }
+    case 'form': {
+      const data = await api.call('print.form');
+      return { printable: true, skipped: 0, parts: (page) => applicationFormParts(data, page) };
     }
   }
 }

@@ -94,6 +94,23 @@ export function MembersScreen({
           disabled={total === 0}
           request={() => ({ kind: 'roster', filters: query, columns: rosterColumnsFor(TABLE_COLUMNS) })}
         />
+        <PrintButton
+          label={t('print.open.labels')}
+          accessibleLabel={t('print.open.labelsLabel')}
+          disabled={total === 0}
+          request={() => ({ kind: 'labels', filters: query })}
+        />
+        <PrintButton
+          label={t('print.open.cards')}
+          accessibleLabel={t('print.open.cardsLabel')}
+          disabled={total === 0}
+          request={() => ({ kind: 'cards', filters: query })}
+        />
+        <PrintButton
+          label={t('print.open.form')}
+          accessibleLabel={t('print.open.formLabel')}
+          request={() => ({ kind: 'form' })}
+        />
       </div>
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
       {snapshot.error && <ErrorBanner error={snapshot.error} onRetry={() => pages.refresh()} />}
