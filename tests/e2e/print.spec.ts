@@ -332,3 +332,26 @@ test('prints address labels from a chosen position, with the offset saved for th
   await expect(dialog.getByRole('radio', { name: /^Position/ })).toHaveCount(30);
   await expect(doc.locator('.cell')).toHaveCount(30);
 });
+
+test('warns when a name is in a script this computer has no font for, and only then', async ({
+  app,
+  page,
+}) => {
+  await setUpChapter(page, app.url);
+  await call(page, app.url, 'members.create', { firstName: 'محمد', lastName: 'علي' });
+  await call(page, app.url, 'members.create', { firstName: '伟', lastName: '王' });
+  await page.reload();
+  await page.getByRole('button', { name: 'Print the list of these members' }).click();
+  const dialog = printDialog(page);
+  await expect(preview(page).locator('tbody tr')).toHaveCount(2);
+  // Arabic and Chinese have their fonts here (CI installs Noto): no warning.
+  await expect(dialog.getByTestId('print-missing-fonts')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // Nag Mundari (Unicode 15) has no font in Debian's Noto packages.
+  await call(page, app.url, 'members.create', { firstName: '𞓐𞓕𞓚', lastName: 'Munda' });
+  await page.reload();
+  await page.getByRole('button', { name: 'Print the list of these members' }).click();
+  await expect(preview(page).locator('tbody tr')).toHaveCount(3);
+  await expect(dialog.getByTestId('print-missing-fonts')).toContainText('no font for Nag Mundari');
+});

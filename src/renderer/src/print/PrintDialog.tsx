@@ -27,6 +27,7 @@ import {
   sheetPixels,
   toPrintLanguage,
 } from './paper';
+import { MissingFonts } from './MissingFonts';
 import { PrintPreview } from './PrintPreview';
 import { FIRST_POSITION, SheetOptions, type SheetChoice } from './SheetOptions';
 
@@ -397,6 +398,7 @@ export function PrintDialog({ request: initialRequest, onClose }: PrintDialogPro
               {t('print.loading')}
             </p>
           )}
+          {parts !== null && <MissingFonts text={parts.body} />}
           {preview}
         </section>
         <div className="print-dialog__actions" aria-busy={sending}>

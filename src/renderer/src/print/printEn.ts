@@ -94,6 +94,9 @@ export const printEn = {
     margins:
       'The chapter’s name, the date and the page numbers are printed in the page margins; a table’s header row is repeated on every page.',
     marginsPlain: 'The chapter’s name and the page numbers are printed in the page margins.',
+    missingFonts:
+      'This computer has no font for {{scripts}}: names written in it would print as empty boxes. Install a font for it (Google’s free Noto fonts cover every script), then open this window again.',
+    unknownScript: 'some of the names’ letters',
     noCertificates:
       'Nobody has completed this training yet, so there is no certificate to print. Tick “Completed” for each person in the list of attendees.',
     systemDialog: 'Your computer’s print window opens next: choose a printer, or save as PDF.',

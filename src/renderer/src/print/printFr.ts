@@ -96,6 +96,9 @@ export const printFr: PrintTranslation = {
     margins:
       'Le nom de la section, la date et les numéros de page s’impriment dans les marges ; la ligne d’en-tête d’un tableau est répétée sur chaque page.',
     marginsPlain: 'Le nom de la section et les numéros de page s’impriment dans les marges.',
+    missingFonts:
+      'Cet ordinateur n’a aucune police pour l’écriture suivante : {{scripts}}. Les noms écrits ainsi s’imprimeraient en carrés vides. Installez une police pour cette écriture (les polices Noto de Google, gratuites, les couvrent toutes), puis rouvrez cette fenêtre.',
+    unknownScript: 'certaines lettres des noms',
     noCertificates:
       'Personne n’a encore terminé cette formation : il n’y a aucune attestation à imprimer. Cochez « Terminée » pour chaque personne dans la liste des participants.',
     systemDialog:
