@@ -34,6 +34,19 @@ const MEMBERS = [
   ['1010', 'Émile', 'Zongo', 'Mbour', null, '2026-03-10'],
 ] as const;
 
+/** Postal addresses for the labels: in the chapter's country, and one abroad (its country is printed). */
+const ADDRESSES: Record<string, { addressLine1: string; postalCode?: string; country?: string }> = {
+  '1001': { addressLine1: 'Rue 10 x Avenue Lamine Guèye', postalCode: '10200' },
+  '1002': { addressLine1: 'Quartier Grand Thiès, villa 14', postalCode: '21000' },
+  '1004': { addressLine1: '8 rue des Lilas', postalCode: '97200', country: 'FR' },
+  '1005': {
+    addressLine1: 'Cité Keur Gorgui, immeuble B, appartement 12, deuxième étage',
+    postalCode: '10700',
+  },
+  '1006': { addressLine1: 'Sicap Liberté 6, 4521' },
+  '1009': { addressLine1: 'Point E, rue de Fatick' },
+};
+
 /**
  * A chapter whose printed documents are the same on every run: a fixed clock and time zone,
  * member numbers and a receipt prefix given rather than drawn, and names in Latin (with accents),
@@ -69,6 +82,7 @@ export function openPrintChapter(): PrintChapter {
       typeId: type.id,
       ...(phone ? { phone } : {}),
       ...(paidThrough ? { paidThrough } : {}),
+      ...ADDRESSES[memberNumber],
     });
     ids.set(memberNumber, member.id);
   }

@@ -63,3 +63,44 @@ export function sizeRules(sizes: Iterable<number>): string {
     .map((size) => `.${sizeClass(size)} { font-size: ${size}pt; }`)
     .join('\n');
 }
+
+/** How many lines `text` takes when wrapped at spaces to `widthEm`; a word wider than that breaks. */
+export function wrappedLines(text: string, widthEm: number): number {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return 1;
+  const space = charEm(' ');
+  let lines = 1;
+  let used = 0;
+  for (const word of words) {
+    const em = textEm(word);
+    if (used > 0 && used + space + em <= widthEm) {
+      used += space + em;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word longer than the line breaks anywhere (overflow-wrap), over as many lines as it needs
+    // (the epsilon keeps a word of exactly n lines' width, summed in floating point, at n).
+    const pieces = Math.max(1, Math.ceil(em / widthEm - 1e-9));
+    lines += pieces - 1;
+    used = em - (pieces - 1) * widthEm;
+  }
+  return lines;
+}
+
+/**
+ * The largest size, in half points from `min` to `max`, at which the lines, each wrapped at spaces
+ * to the box's width, all fit its height (mm): a long street wraps before everything shrinks. Null
+ * when they do not fit even at `min`.
+ */
+export function fittingWrappedSize(
+  lines: readonly string[],
+  box: { width: number; height: number },
+  options: FitOptions,
+): number | null {
+  for (let size = options.max; size >= options.min; size -= 0.5) {
+    const widthEm = box.width / (size * PT_IN_MM);
+    const count = lines.reduce((sum, line) => sum + wrappedLines(line, widthEm), 0);
+    if (count * options.leading * size * PT_IN_MM <= box.height) return size;
+  }
+  return null;
+}

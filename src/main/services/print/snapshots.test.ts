@@ -14,7 +14,11 @@ import {
   rosterHtml,
   signInHtml,
 } from '../../../shared/print/documents';
+import { addressLabelsHtml } from '../../../shared/print/addressLabels';
+import { cardsHtml } from '../../../shared/print/cards';
+import { applicationFormHtml } from '../../../shared/print/form';
 import type { PageOptions, PaperSize } from '../../../shared/print/html';
+import { layoutFor } from '../../../shared/print/sheets';
 import type { PrintLanguage } from '../../../shared/print/labels';
 import { findChromium, openPdfRenderer, type PdfRenderer } from '../../print/pdf';
 
@@ -37,6 +41,11 @@ const TEMPLATES = {
   'print.receipt': receiptHtml,
   'print.dues': duesListHtml,
   'print.certificates': certificatesHtml,
+  // The third position first, as on a sheet already started.
+  'print.labels': (data, page) =>
+    addressLabelsHtml(data, page, { layout: layoutFor('labels', 'a4'), start: 3, offset: { x: 0, y: 0 } }),
+  'print.cards': (data, page) =>
+    cardsHtml(data, page, { layout: layoutFor('cards', 'letter'), start: 1, offset: { x: 0, y: 0 } }),
 } satisfies { [K in PrintOperation]?: (data: OperationResult<K>, page: PageOptions) => string };
 
 type DocumentOperation = keyof typeof TEMPLATES;
@@ -80,6 +89,13 @@ const DOCUMENTS: SnapshotDocument[] = [
   doc('signin-agm-fr', 'print.signIn', (c) => ({ eventId: c.agm, blankRows: 2 }), A4('fr')),
   doc('receipt-a5-fr', 'print.receipt', (c) => ({ paymentId: c.paymentId }), A5('fr')),
   doc('dues-en', 'print.dues', {}, A4('en')),
+  doc('labels-l7160-en', 'print.labels', {}, A4('en')),
+  doc('cards-5371-ar', 'print.cards', {}, LETTER('ar')),
+  // The blank form asks for nothing: its language is the page's.
+  {
+    name: 'form-es',
+    html: async (c) => applicationFormHtml(await c.print('print.form', undefined), A4('es')),
+  },
   doc('certificates-landscape-pt', 'print.certificates', (c) => ({ eventId: c.training }), A4_WIDE('pt')),
 ];
 
