@@ -31,7 +31,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/services/**/*.ts', 'src/main/db/**/*.ts', 'src/server/**/*.ts', 'src/shared/**/*.ts'],
+    files: [
+      'src/main/services/**/*.ts',
+      'src/main/db/**/*.ts',
+      'src/node/**/*.ts',
+      'src/server/**/*.ts',
+      'src/shared/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

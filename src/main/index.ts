@@ -1,11 +1,22 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  safeStorage,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { IPC_CHANNEL } from '../shared/operations';
 import { PRINT_CHANNEL } from '../shared/print/native';
 import { dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { openDatabase, type Db } from './db/open';
+import { appSecretStore } from './sync/secrets';
 import { createSyncService, type SyncService } from './sync/service';
 import { electronNativeBinding } from './native-binding';
 import { printNatively } from './print/print-window';
@@ -70,7 +81,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  sync = createSyncService({ db, now: () => new Date() });
+  sync = createSyncService({ db, now: () => new Date(), secrets: appSecretStore(safeStorage) });
   const handlers = createHandlers(db, { sync, nativeBinding });
   sync.start();
   watchNetwork(() => sync?.online());

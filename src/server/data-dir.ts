@@ -1,7 +1,6 @@
 import {
   closeSync,
   existsSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -10,6 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirPrivate } from '../node/private-files';
 import { newAdminToken } from './auth';
 
 /**
@@ -56,8 +56,12 @@ export class DataDirBusyError extends Error {
   }
 }
 
+/**
+ * Creates the data directory 0700, or tightens an existing one (an older version left it 0755 and
+ * PGlite writes its files 0666) to 0700 with every file in it 0600.
+ */
 export function ensureDataDir(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  makeDirPrivate(dataDir);
 }
 
 function isAlive(pid: number): boolean {

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'UNAUTHORISED',
   'CANCELLED',
   'UNREACHABLE',
+  /** Another device on the sync server already writes as this chapter file's node id. */
+  'NODE_ID_TAKEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -143,7 +143,9 @@ export const SYNC_LIMITS = {
 
 /**
  * Stable error codes of the sync server. PAYLOAD_TOO_LARGE tells a client to split its batch;
- * SCHEMA_TOO_NEW tells it to keep its outbox and retry once the server has been upgraded.
+ * SCHEMA_TOO_NEW tells it to keep its outbox and retry once the server has been upgraded;
+ * NODE_ID_TAKEN refuses an enrolment whose node id another device already writes as (the code is
+ * not spent).
  */
 export const SYNC_ERROR_CODES = [
   'UNAUTHORISED',
@@ -154,6 +156,7 @@ export const SYNC_ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'SCHEMA_TOO_NEW',
+  'NODE_ID_TAKEN',
   'INTERNAL',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
@@ -281,6 +284,11 @@ export const enrollRequestSchema = z.object({
   code: z.string().trim().min(1).max(64),
   nodeId: nodeIdSchema,
   deviceName: z.string().trim().min(1).max(200),
+  /**
+   * The token this laptop already holds from this server, if any: it shows that the node id is its
+   * own, so enrolling again (after a revocation, with a new code) is not taken for a second device.
+   */
+  token: z.string().min(1).max(200).optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 

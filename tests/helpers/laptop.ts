@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createHandlers, type Handlers } from '../../src/main/api/handlers';
 import { openDatabase, type Db } from '../../src/main/db/open';
+import type { SecretStore } from '../../src/main/sync/secrets';
 import { createSyncService, type SyncService } from '../../src/main/sync/service';
 import { httpTransport, type SyncTransport } from '../../src/main/sync/transport';
 import { tempDir } from './chapter';
@@ -25,6 +26,8 @@ export interface LaptopOptions {
   skewMs?: number;
   path?: string;
   memory?: boolean;
+  /** How the sync token is kept (default: as it is in the file, as the command line does). */
+  secrets?: SecretStore;
 }
 
 /** A laptop: a real SQLite file, the real services and sync client, a clock the test can skew. */
@@ -39,6 +42,7 @@ export function openLaptop(name: string, options: LaptopOptions = {}): Laptop {
     db,
     now,
     autoSync: false,
+    secrets: options.secrets,
     transportFor: (url, token) => {
       const transport = httpTransport({ baseUrl: url, token, timeoutMs: 10_000 });
       return wrap ? wrap(transport) : transport;
@@ -66,7 +70,7 @@ export function openLaptop(name: string, options: LaptopOptions = {}): Laptop {
     reopen() {
       sync.stop();
       db.close();
-      return openLaptop(name, { path, skewMs: clock.skewMs });
+      return openLaptop(name, { path, skewMs: clock.skewMs, secrets: options.secrets });
     },
     close() {
       sync.stop();

@@ -193,6 +193,8 @@ describe('chapterdesk sync', { timeout: 180_000 }, () => {
       expect(first.code).toBe(0);
       expect(JSON.parse(first.stdout)).toMatchObject({ pushed: expect.any(Number), pulled: 0, conflicts: 0 });
       expect(JSON.parse(first.stdout).pushed).toBeGreaterThan(5);
+      // No keystore on the command line: it says where the token is kept.
+      expect(first.stderr).toContain(`The sync token is kept in ${db}, readable only by you`);
       await server.close();
       const away = await run('sync', '--db', db, '--json');
       expect(away.code).not.toBe(0);

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { allMembers, membersToCsv, membersToXlsx } from '../../main/services/members/export';
+import { writePrivateFile } from '../../node/private-files';
 import { AppError } from '../../shared/errors';
 import { openChapter } from '../open-chapter';
 
@@ -29,7 +29,7 @@ export function registerExport(program: Command): void {
               ? membersToCsv(members)
               : `${JSON.stringify(members, null, 2)}\n`;
         if (opts.out) {
-          writeFileSync(opts.out, text);
+          writePrivateFile(opts.out, text);
           process.stderr.write(`Exported ${members.length} members to ${opts.out}\n`);
         } else {
           process.stdout.write(text);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../../node/private-files';
 import type { Command } from 'commander';
 import { openPdfRenderer, findChromium } from '../../main/print/pdf';
 import { getCalibration } from '../../main/services/print/calibration';
@@ -76,7 +76,7 @@ function pageOptions(flags: CommonFlags, chapterLocale: string): PageOptions {
 async function writePdf(flags: CommonFlags, html: string): Promise<void> {
   const renderer = await openPdfRenderer(findChromium(flags.chromium));
   try {
-    writeFileSync(flags.out, await renderer.render(html), { mode: 0o600 });
+    writePrivateFile(flags.out, await renderer.render(html));
   } finally {
     await renderer.close();
   }

@@ -28,6 +28,10 @@ export function registerServe(program: Command): void {
         },
       );
       process.stdout.write(`ChapterDesk is running in browser mode. Open:\n${server.url}\n`);
+      // Browser mode has no keystore, unlike the desktop app.
+      process.stdout.write(
+        `Once connected to a sync server, its token is kept in ${opts.db}, readable only by you (mode 0600).\n`,
+      );
       const stop = () => {
         sync.stop();
         void server.close().finally(() => {

@@ -15,7 +15,13 @@ export function registerSync(program: Command): void {
       if (opts.enroll && !opts.server) throw new AppError('VALIDATION', '--enroll needs --server <url>.');
       const { db, sync } = openChapter(opts.db, { mustExist: Boolean(!opts.enroll) });
       try {
-        if (opts.enroll) await sync.enroll({ serverUrl: opts.server!, code: opts.enroll });
+        if (opts.enroll) {
+          await sync.enroll({ serverUrl: opts.server!, code: opts.enroll });
+          // The command line has no keystore (the app has): say where the secret is.
+          process.stderr.write(
+            `Connected. The sync token is kept in ${opts.db}, readable only by you (mode 0600).\n`,
+          );
+        }
         const summary = await sync.runOnce();
         const result = { pushed: summary.pushed, pulled: summary.pulled, conflicts: summary.conflicts };
         if (opts.json) {

@@ -37,6 +37,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHORISED: 401,
   CANCELLED: 409,
   UNREACHABLE: 502,
+  NODE_ID_TAKEN: 409,
   INTERNAL: 500,
 };
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { makeFilePrivate } from '../../node/private-files';
 import { AppError } from '../../shared/errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
@@ -20,12 +21,24 @@ export function userVersion(db: Db): number {
 }
 
 /**
+ * The chapter file and the -wal and -shm files SQLite keeps beside it, owner only. SQLite creates
+ * -wal and -shm with the main file's mode, so a 0600 database gets 0600 companions; chmodding
+ * existing ones covers those an earlier version (or a connection still open) left at 0644.
+ */
+function makeDatabasePrivate(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) makeFilePrivate(`${path}${suffix}`);
+}
+
+/**
  * Opens (creating if needed) a chapter database and brings its schema up to date.
  * A file written by a newer ChapterDesk is refused before anything is written to it.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const onDisk = path !== ':memory:';
   try {
+    // A new file is still empty here, so nothing was ever readable by others.
+    if (onDisk) makeDatabasePrivate(path);
     const found = userVersion(db);
     if (found > LATEST_VERSION) {
       throw new AppError(
@@ -33,7 +46,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         `This chapter file was written by a newer version of ChapterDesk (schema ${found}; this version knows up to ${LATEST_VERSION}). Update ChapterDesk to open it; the file has not been changed.`,
       );
     }
-    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    if (onDisk) {
+      db.pragma('journal_mode = WAL');
+      makeDatabasePrivate(path);
+    }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

@@ -4,11 +4,19 @@ import { ROW_CREATED } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { DEFAULT_TYPE_KEYS, defaultTypeId, getChapter } from '../services/chapter/chapter';
-import { createDevice, getDevice, resetDeviceClock } from '../services/device/device';
+import {
+  createDevice,
+  getDevice,
+  nodeIdUnused,
+  redrawNodeId,
+  resetDeviceClock,
+} from '../services/device/device';
 import { memberIdFor } from '../services/members/identity';
+import type { EnrollResponse } from '../../shared/sync-protocol';
 import { offsetFrom } from './run';
+import type { SecretStore } from './secrets';
 import { getSyncState, saveEnrollment } from './state';
-import type { SyncTransport } from './transport';
+import { SyncTransportError, type SyncTransport } from './transport';
 
 export interface EnrollInput {
   serverUrl: string;
@@ -21,6 +29,20 @@ export interface EnrollDeps {
   db: Db;
   now: () => Date;
   transportFor: (serverUrl: string, token?: string) => SyncTransport;
+  /** How the token is kept in the chapter file. */
+  secrets: SecretStore;
+}
+
+const NODE_ID_TAKEN =
+  'Another laptop connected to this server already has the identity of this chapter file: the file is ' +
+  "probably a copy, or a restored backup, of that laptop's. Two laptops with one identity would never " +
+  'receive each other’s changes, so the server refused; the code has not been used. To work on this ' +
+  'laptop, join the chapter with a new, empty chapter file and the same code. If the other laptop is ' +
+  'gone for good, or this is that laptop and its stored access could not be read, ask your ' +
+  'administrator to revoke its old access, then connect again.';
+
+function isNodeIdTaken(error: unknown): boolean {
+  return error instanceof SyncTransportError && error.code === 'NODE_ID_TAKEN';
 }
 
 function renameRow(
@@ -112,18 +134,41 @@ export async function enrollDevice(
   }
   const device =
     getDevice(db) ?? createDevice(db, input.officerName || userInfo().username || 'Officer', now());
-  const sentAt = now().getTime();
-  const reply = await deps.transportFor(serverUrl.toString()).enroll({
-    code: input.code,
-    nodeId: device.nodeId,
-    deviceName: device.officerName,
-  });
-  const firstEnrolment = getSyncState(db) === null;
+  const address = serverUrl.toString().replace(/\/+$/, '');
+  const previous = getSyncState(db);
+  // Enrolling again with the same server: the token held shows the node id is this laptop's own.
+  // It is never sent to another server.
+  const ownToken = previous?.serverUrl === address ? deps.secrets.reveal(previous.token) : null;
+  const transport = deps.transportFor(serverUrl.toString());
+  let sentAt = 0;
+  const enrol = (nodeId: string) => {
+    sentAt = now().getTime();
+    return transport.enroll({
+      code: input.code,
+      nodeId,
+      deviceName: device.officerName,
+      ...(ownToken ? { token: ownToken } : {}),
+    });
+  };
+  let reply: EnrollResponse;
+  try {
+    reply = await enrol(device.nodeId);
+  } catch (error) {
+    if (!isNodeIdTaken(error)) throw error;
+    // A laptop that never enrolled and has written nothing under its random node id (a fresh one
+    // whose draw collided) takes another: nothing carries the old one. One that has written is a
+    // copy of another laptop's file, whose log holds that laptop's changes under that id.
+    if (previous || !nodeIdUnused(db)) throw new AppError('NODE_ID_TAKEN', NODE_ID_TAKEN);
+    reply = await enrol(redrawNodeId(db)).catch((again: unknown) => {
+      throw isNodeIdTaken(again) ? new AppError('NODE_ID_TAKEN', NODE_ID_TAKEN) : again;
+    });
+  }
+  const firstEnrolment = previous === null;
   db.transaction(() => {
     if (firstEnrolment) adoptServerChapter(db, reply.chapterId);
     saveEnrollment(db, {
-      serverUrl: serverUrl.toString().replace(/\/+$/, ''),
-      token: reply.token,
+      serverUrl: address,
+      token: deps.secrets.protect(reply.token),
       deviceId: reply.deviceId,
       chapterId: reply.chapterId,
       clockOffsetMs: offsetFrom(reply.serverTime, sentAt, now().getTime()),

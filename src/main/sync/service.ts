@@ -6,7 +6,8 @@ import { enrollDevice, type EnrollInput } from './enroll';
 import { pendingCount } from './outbox';
 import { runSync, type SyncProgress, type SyncSummary } from './run';
 import { createSyncScheduler, type SchedulerTimers, type SyncScheduler } from './scheduler';
-import { getSyncState } from './state';
+import { fileSecretStore, isSealed, type SecretStore } from './secrets';
+import { getSyncState, saveToken, updateSyncState, type SyncState } from './state';
 import { httpTransport, SyncTransportError, type SyncTransport } from './transport';
 
 export interface SyncServiceOptions {
@@ -15,6 +16,8 @@ export interface SyncServiceOptions {
   transportFor?: (serverUrl: string, token?: string) => SyncTransport;
   timers?: SchedulerTimers;
   random?: () => number;
+  /** How the sync token is kept: the app's keystore, else as it is in the (0600) chapter file. */
+  secrets?: SecretStore;
   /**
    * Sync by itself (at start, after edits, periodically, with retries): the app and browser mode.
    * Off for one-shot commands and tests, where only an explicit request syncs.
@@ -55,21 +58,46 @@ function enrolmentError(error: unknown): unknown {
 const defaultTransportFor = (serverUrl: string, token?: string) =>
   httpTransport({ baseUrl: serverUrl, token });
 
+const TOKEN_UNREADABLE: Record<SecretStore['kind'], string> = {
+  file:
+    "The sync token in this chapter file was sealed by the ChapterDesk app with this computer's keystore, " +
+    'which is not available here. Sync from the app, or ask your administrator to revoke this ' +
+    "laptop's old access and connect again with a new code.",
+  keystore:
+    "This computer's keystore cannot open the sync token in this chapter file: it was sealed on another " +
+    "computer or user account, or the keyring has changed. Ask your administrator to revoke this laptop's " +
+    'old access, then connect again with a new code.',
+};
+
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { db, now } = options;
   const transportFor = options.transportFor ?? defaultTransportFor;
   const autoSync = options.autoSync ?? true;
+  const secrets = options.secrets ?? fileSecretStore;
   let progress: SyncProgress | null = null;
+
+  function tokenOf(state: SyncState): string {
+    const token = secrets.reveal(state.token);
+    if (token === null) {
+      const error = new SyncTransportError('UNAUTHORISED', TOKEN_UNREADABLE[secrets.kind]);
+      updateSyncState(db, { lastErrorCode: error.code, lastError: error.message });
+      throw error;
+    }
+    // A token stored in the clear (by the command line, or before a keystore) is sealed at its first use.
+    if (secrets.kind === 'keystore' && !isSealed(state.token)) saveToken(db, secrets.protect(token));
+    return token;
+  }
 
   async function runOnce(): Promise<SyncSummary> {
     const state = getSyncState(db);
     if (!state)
       throw new SyncTransportError('NOT_ENROLLED', 'This laptop is not connected to a sync server yet.');
+    const token = tokenOf(state);
     try {
       return await runSync({
         db,
         now,
-        transport: transportFor(state.serverUrl, state.token),
+        transport: transportFor(state.serverUrl, token),
         onProgress: (p) => (progress = p),
       });
     } finally {
@@ -119,7 +147,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return status();
     },
     async enroll(input) {
-      await enrollDevice({ db, now, transportFor }, input).catch((error: unknown) => {
+      await enrollDevice({ db, now, transportFor, secrets }, input).catch((error: unknown) => {
         throw enrolmentError(error);
       });
       if (autoSync) scheduler.trigger('manual');

@@ -61,6 +61,11 @@ export function saveEnrollment(
   ).run(e);
 }
 
+/** Replaces the stored token by another form of itself (sealed by the keystore). */
+export function saveToken(db: Db, token: string): void {
+  statement(db, `UPDATE sync_state SET token = ? WHERE singleton = 1`).run(token);
+}
+
 const COLUMNS: Record<keyof Omit<SyncState, 'serverUrl' | 'token' | 'deviceId' | 'chapterId'>, string> = {
   pullCursor: 'pull_cursor',
   nextClientSeq: 'next_client_seq',

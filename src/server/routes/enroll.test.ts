@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollResponseSchema } from '../../shared/sync-protocol';
@@ -32,11 +33,12 @@ describe.each(backends)('POST /v1/enroll on $name', (backend) => {
 
   const issue = async (chapterId: string, ttl?: number) =>
     (await createAdminService({ store: t.store, now: clock.now }).issueEnrolmentCode(chapterId, ttl)).code;
-  const enrol = (code: string, nodeId = 'node-a') =>
+  // A node id is one device's on the whole server: each enrolment draws its own unless told.
+  const enrol = (code: string, nodeId = `node-${randomUUID()}`, token?: string) =>
     app.inject({
       method: 'POST',
       url: '/v1/enroll',
-      payload: { code, nodeId, deviceName: 'Front desk laptop' },
+      payload: { code, nodeId, deviceName: 'Front desk laptop', ...(token ? { token } : {}) },
     });
 
   it('trades a good code for a device token scoped to the chapter', async () => {
@@ -88,6 +90,33 @@ describe.each(backends)('POST /v1/enroll on $name', (backend) => {
       expect(response.statusCode).toBe(401);
       expect(response.json().error.message).toContain('expired');
     }
+  });
+
+  it('refuses a node id another device uses, in any chapter, and keeps the code', async () => {
+    const lyon = await newChapter(t.store, 'Lyon', clock.now);
+    const first = enrollResponseSchema.parse((await enrol(await issue(lyon), 'node-shared')).json());
+    const code = await issue(await newChapter(t.store, 'Dakar', clock.now));
+
+    const taken = await enrol(code, 'node-shared');
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toEqual({
+      error: { code: 'NODE_ID_TAKEN', message: expect.stringContaining('already uses this node id') },
+    });
+    // A token the server never issued to that node id proves nothing.
+    expect((await enrol(code, 'node-shared', 'cdt_made_up')).statusCode).toBe(409);
+    expect((await enrol(code, 'node-other')).statusCode).toBe(200);
+    // The laptop that holds the node id is untouched.
+    expect((await app.inject({ url: '/v1/sync/pull', headers: bearer(first.token) })).statusCode).toBe(200);
+  });
+
+  it('lets a laptop enrol again with the token it holds, and retires that token', async () => {
+    const chapterId = await newChapter(t.store, 'Kisumu', clock.now);
+    const first = enrollResponseSchema.parse((await enrol(await issue(chapterId), 'node-again')).json());
+    const again = await enrol(await issue(chapterId), 'node-again', first.token);
+    expect(again.statusCode).toBe(200);
+    const second = enrollResponseSchema.parse(again.json());
+    expect((await app.inject({ url: '/v1/sync/pull', headers: bearer(first.token) })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/v1/sync/pull', headers: bearer(second.token) })).statusCode).toBe(200);
   });
 
   it('refuses an unknown code and malformed input', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { enrollRequestSchema, type EnrollResponse } from '../../shared/sync-protocol';
 import { enrolmentCodeHash, newDeviceToken, sha256Hex } from '../auth';
-import { parseInput, unauthorised } from '../http-error';
+import { HttpError, parseInput, unauthorised } from '../http-error';
 import { perAddress, type RouteDeps } from './deps';
 
 const REFUSALS = {
@@ -10,6 +10,10 @@ const REFUSALS = {
   used: 'This enrolment code has already been used. Ask the server administrator for a new one.',
   expired: 'This enrolment code has expired. Ask the server administrator for a new one.',
 } as const;
+
+// Says nothing of the other device: it may belong to another chapter.
+const NODE_ID_TAKEN =
+  'Another device enrolled on this server already uses this node id; the code has not been used.';
 
 export function registerEnrollRoute(app: FastifyInstance, { store, now, limits }: RouteDeps): void {
   app.post(
@@ -25,11 +29,13 @@ export function registerEnrollRoute(app: FastifyInstance, { store, now, limits }
         deviceId,
         tokenHash: sha256Hex(token),
         nodeId: input.nodeId,
+        previousTokenHash: input.token ? sha256Hex(input.token) : null,
         name: input.deviceName,
         at: new Date(now()),
       });
       if (!outcome.ok) {
-        request.log.warn({ reason: outcome.reason }, 'enrolment refused');
+        request.log.warn({ reason: outcome.reason, nodeId: input.nodeId }, 'enrolment refused');
+        if (outcome.reason === 'node-taken') throw new HttpError(409, 'NODE_ID_TAKEN', NODE_ID_TAKEN);
         throw unauthorised(REFUSALS[outcome.reason]);
       }
       request.log.info({ deviceId, chapterId: outcome.chapter.id, nodeId: input.nodeId }, 'device enrolled');

@@ -43,8 +43,9 @@ describe.each(backends)('sync routes on $name', (backend) => {
     await t.close();
   }, DATABASE_TIMEOUT_MS);
 
-  async function device(chapterId: string, nodeId: string): Promise<EnrolledDevice> {
-    return enrol(app, t.store, chapterId, nodeId, now);
+  // A node id belongs to one device on the whole server, so each test's "node-a" is its own.
+  async function device(chapterId: string, name: string): Promise<EnrolledDevice> {
+    return enrol(app, t.store, chapterId, `${name}-${chapterId.slice(0, 8)}`, now);
   }
 
   async function push(from: EnrolledDevice, changes: unknown[], clientSeq = 1) {
@@ -238,9 +239,9 @@ describe.each(backends)('sync routes on $name', (backend) => {
     const chapterId = await newChapter(t.store, 'Forged', now);
     const a = await device(chapterId, 'node-a');
     const forged: Change[] = [
-      change('node-a', now(), 0, { tbl: 'devices', rowId: 'x', col: 'token_hash', value: 'x' }),
-      change('node-a', now(), 1, { tbl: 'members', rowId: 'x', col: 'chapter_id', value: 'x' }),
-      change('node-a', now(), 2, { tbl: 'field_state', rowId: 'x', col: 'value', value: 'x' }),
+      change(a.nodeId, now(), 0, { tbl: 'devices', rowId: 'x', col: 'token_hash', value: 'x' }),
+      change(a.nodeId, now(), 1, { tbl: 'members', rowId: 'x', col: 'chapter_id', value: 'x' }),
+      change(a.nodeId, now(), 2, { tbl: 'field_state', rowId: 'x', col: 'value', value: 'x' }),
     ];
     const result = await push(a, forged);
     expect(result.accepted).toBe(0);
@@ -271,7 +272,7 @@ describe.each(backends)('sync routes on $name', (backend) => {
       method: 'POST',
       url: '/v1/sync/push',
       headers: bearer(a.token),
-      payload: { ...pushBody('node-a', []), schema: SYNC_SCHEMA_VERSION + 1 },
+      payload: { ...pushBody(a.nodeId, []), schema: SYNC_SCHEMA_VERSION + 1 },
     });
     expect(tooNew.statusCode).toBe(409);
     expect(tooNew.json().error.code).toBe('SCHEMA_TOO_NEW');
@@ -280,7 +281,7 @@ describe.each(backends)('sync routes on $name', (backend) => {
       method: 'POST',
       url: '/v1/sync/push',
       headers: bearer(a.token),
-      payload: { ...pushBody('node-a', []), protocol: 2 },
+      payload: { ...pushBody(a.nodeId, []), protocol: 2 },
     });
     expect(oldProtocol.statusCode).toBe(400);
     expect(oldProtocol.json().error.code).toBe('VALIDATION');
@@ -302,7 +303,7 @@ describe.each(backends)('sync routes on $name', (backend) => {
       {
         method: 'POST' as const,
         url: '/v1/sync/push',
-        payload: pushBody('node-a', [edit(a, 0, 'm', 'city', 'x')]),
+        payload: pushBody(a.nodeId, [edit(a, 0, 'm', 'city', 'x')]),
       },
     ]) {
       const response = await app.inject({ ...request, headers: bearer(a.token) });

@@ -1,3 +1,4 @@
+import { makeDirPrivate } from '../../node/private-files';
 import { migrate } from '../migrations/migrate';
 import { connectPostgres, type PostgresOptions } from './pg';
 import { openPglite } from './pglite';
@@ -22,7 +23,22 @@ export async function openPostgresStore(options: PostgresOptions): Promise<SyncS
   return migratedStore(await connectPostgres(options));
 }
 
-/** Embedded PGlite persisted in `dataDir` (in memory if omitted), migrated to the latest schema. */
+/**
+ * Embedded PGlite persisted in `dataDir` (in memory if omitted), migrated to the latest schema.
+ * PGlite creates its files 0666 whatever the umask: the directory is made 0700 before it opens, so
+ * nothing in it is ever reachable by others, and its files are set to 0600 once it has created
+ * them and again when it closes, for those it added while running.
+ */
 export async function openPgliteStore(dataDir?: string): Promise<SyncStore> {
-  return migratedStore(await openPglite(dataDir));
+  if (!dataDir) return migratedStore(await openPglite());
+  makeDirPrivate(dataDir);
+  const store = await migratedStore(await openPglite(dataDir));
+  makeDirPrivate(dataDir);
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      makeDirPrivate(dataDir);
+    },
+  };
 }

@@ -22,7 +22,8 @@ describe.each(backends)('SQL store on $name', (backend) => {
     await t.close();
   }, DATABASE_TIMEOUT_MS);
 
-  async function chapterWithDevice(nodeId = 'node-a') {
+  // Each device its own node id: the store refuses a second device writing as an enrolled one.
+  async function chapterWithDevice() {
     const chapterId = await newChapter(t.store);
     const deviceId = crypto.randomUUID();
     await t.store.createEnrolmentCode({
@@ -35,7 +36,8 @@ describe.each(backends)('SQL store on $name', (backend) => {
       codeHash: `code-${deviceId}`,
       deviceId,
       tokenHash: `token-${deviceId}`,
-      nodeId,
+      nodeId: `node-${deviceId}`,
+      previousTokenHash: null,
       name: 'Laptop',
       at: AT,
     });
@@ -62,7 +64,8 @@ describe.each(backends)('SQL store on $name', (backend) => {
         codeHash,
         deviceId: crypto.randomUUID(),
         tokenHash: crypto.randomUUID(),
-        nodeId: 'n',
+        nodeId: `n-${crypto.randomUUID()}`,
+        previousTokenHash: null,
         name: 'L',
         at,
       });
@@ -70,6 +73,87 @@ describe.each(backends)('SQL store on $name', (backend) => {
     expect(await enrol('h1', new Date(WALL + 1000))).toEqual({ ok: false, reason: 'expired' });
     expect(await enrol('h1', AT)).toMatchObject({ ok: true, chapter: { id: chapterId } });
     expect(await enrol('h1', AT)).toEqual({ ok: false, reason: 'used' });
+  });
+
+  describe('node ids', () => {
+    async function newCode(chapterId: string): Promise<string> {
+      const codeHash = `code-${crypto.randomUUID()}`;
+      await t.store.createEnrolmentCode({ codeHash, chapterId, at: AT, expiresAt: new Date(WALL + 60_000) });
+      return codeHash;
+    }
+    const enrol = (
+      codeHash: string,
+      nodeId: string,
+      tokenHash: string,
+      previousTokenHash: string | null = null,
+    ) =>
+      t.store.enrolDevice({
+        codeHash,
+        deviceId: crypto.randomUUID(),
+        tokenHash,
+        nodeId,
+        previousTokenHash,
+        name: 'Laptop',
+        at: AT,
+      });
+    const devicesOf = async (nodeId: string) =>
+      (await t.store.listDevices()).filter((d) => d.nodeId === nodeId);
+    const unique = () => crypto.randomUUID();
+
+    it('refuses a second device claiming an enrolled node id, in any chapter, and keeps its code', async () => {
+      const lyon = await newChapter(t.store);
+      const dakar = await newChapter(t.store);
+      const node = `node-${unique()}`;
+      const first = `t-${unique()}`;
+      expect(await enrol(await newCode(lyon), node, first)).toMatchObject({ ok: true });
+
+      const sameChapter = await newCode(lyon);
+      const otherChapter = await newCode(dakar);
+      expect(await enrol(sameChapter, node, `t-${unique()}`)).toEqual({ ok: false, reason: 'node-taken' });
+      expect(await enrol(otherChapter, node, `t-${unique()}`)).toEqual({ ok: false, reason: 'node-taken' });
+      // A token issued to some other node proves nothing about this one.
+      const elsewhere = `t-${unique()}`;
+      expect(await enrol(await newCode(lyon), `node-${unique()}`, elsewhere)).toMatchObject({ ok: true });
+      expect(await enrol(sameChapter, node, `t-${unique()}`, elsewhere)).toEqual({
+        ok: false,
+        reason: 'node-taken',
+      });
+      expect(await devicesOf(node)).toHaveLength(1);
+
+      // Neither refused code was spent.
+      expect(await enrol(sameChapter, `node-${unique()}`, `t-${unique()}`)).toMatchObject({ ok: true });
+      expect(await enrol(otherChapter, `node-${unique()}`, `t-${unique()}`)).toMatchObject({ ok: true });
+    });
+
+    it('lets the laptop itself enrol again with its token, revoking its earlier device', async () => {
+      const chapterId = await newChapter(t.store);
+      const node = `node-${unique()}`;
+      const first = `t-${unique()}`;
+      const second = `t-${unique()}`;
+      expect(await enrol(await newCode(chapterId), node, first)).toMatchObject({ ok: true });
+      expect(await enrol(await newCode(chapterId), node, second, first)).toMatchObject({ ok: true });
+      expect(await devicesOf(node)).toHaveLength(2);
+      expect(await t.store.findDeviceByTokenHash(first)).toMatchObject({ revokedAt: AT });
+      expect(await t.store.findDeviceByTokenHash(second)).toMatchObject({ revokedAt: null });
+    });
+
+    it('frees a node id once its device is revoked', async () => {
+      const chapterId = await newChapter(t.store);
+      const node = `node-${unique()}`;
+      expect(await enrol(await newCode(chapterId), node, `t-${unique()}`)).toMatchObject({ ok: true });
+      const [device] = await devicesOf(node);
+      await t.store.revokeDevice(device!.id, AT);
+      expect(await enrol(await newCode(chapterId), node, `t-${unique()}`)).toMatchObject({ ok: true });
+    });
+
+    it('lets one of two simultaneous claims of a node id win', async () => {
+      const chapterId = await newChapter(t.store);
+      const node = `node-${unique()}`;
+      const codes = await Promise.all([newCode(chapterId), newCode(chapterId)]);
+      const outcomes = await Promise.all(codes.map((code) => enrol(code, node, `t-${unique()}`)));
+      expect(outcomes.map((o) => o.ok).sort()).toEqual([false, true]);
+      expect(await devicesOf(node)).toHaveLength(1);
+    });
   });
 
   it('numbers new changes gap-free, skips duplicates inside and across batches', async () => {

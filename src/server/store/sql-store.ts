@@ -1,5 +1,5 @@
 import type { Change, FieldState, PulledChange } from '../../shared/sync-protocol';
-import type { SqlClient, SqlRow } from './sql';
+import type { SqlClient, SqlQueryable, SqlRow } from './sql';
 import type {
   ChapterRecord,
   ChapterSummary,
@@ -195,6 +195,42 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
 }
 
 /** The store over any SqlClient whose schema is already migrated. */
+// Advisory locks of the two-key form, in a class of their own: one per claimed node id.
+const NODE_ID_LOCK_CLASS = 0x4e_4f_44_45;
+
+/**
+ * Whether a new device may write as `nodeId`: no device that is not revoked has it, or the enrolling
+ * laptop shows a token issued to that node id, being the laptop itself enrolling again (its earlier
+ * devices are then revoked). Two devices with one node id would each take the other's changes for
+ * their own and never pull them. Enrolments claiming one node id take turns, so two cannot both pass.
+ */
+async function claimNodeId(
+  tx: SqlQueryable,
+  nodeId: string,
+  previousTokenHash: string | null,
+  at: Date,
+): Promise<boolean> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [NODE_ID_LOCK_CLASS, nodeId]);
+  const [itself] = previousTokenHash
+    ? await tx.query('SELECT 1 AS found FROM devices WHERE node_id = $1 AND token_hash = $2', [
+        nodeId,
+        previousTokenHash,
+      ])
+    : [];
+  if (itself) {
+    await tx.query('UPDATE devices SET revoked_at = $2 WHERE node_id = $1 AND revoked_at IS NULL', [
+      nodeId,
+      at,
+    ]);
+    return true;
+  }
+  const [holder] = await tx.query(
+    'SELECT 1 AS found FROM devices WHERE node_id = $1 AND revoked_at IS NULL',
+    [nodeId],
+  );
+  return !holder;
+}
+
 export function createSqlStore(db: SqlClient): SyncStore {
   return {
     async createChapter({ id, name, at }) {
@@ -234,28 +270,31 @@ export function createSqlStore(db: SqlClient): SyncStore {
       );
     },
 
-    enrolDevice({ codeHash, deviceId, tokenHash, nodeId, name, at }) {
+    enrolDevice({ codeHash, deviceId, tokenHash, nodeId, previousTokenHash, name, at }) {
       return db.transaction(async (tx): Promise<EnrolmentOutcome> => {
-        // The conditional UPDATE row-locks the code, so two devices racing for it cannot both win.
-        const [spent] = await tx.query(
-          `UPDATE enrolment_codes SET used_at = $2, device_id = $3
-           WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
-           RETURNING chapter_id`,
-          [codeHash, at, deviceId],
+        // FOR UPDATE locks the code, so two devices racing for it cannot both win.
+        const [code] = await tx.query(
+          `SELECT chapter_id, used_at IS NOT NULL AS used, expires_at <= $2 AS expired
+           FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE`,
+          [codeHash, at],
         );
-        if (!spent) {
-          const [code] = await tx.query('SELECT used_at FROM enrolment_codes WHERE code_hash = $1', [
-            codeHash,
-          ]);
-          return { ok: false, reason: !code ? 'unknown' : code.used_at ? 'used' : 'expired' };
-        }
+        if (!code) return { ok: false, reason: 'unknown' };
+        if (code.used) return { ok: false, reason: 'used' };
+        if (code.expired) return { ok: false, reason: 'expired' };
+        if (!(await claimNodeId(tx, nodeId, previousTokenHash, at)))
+          return { ok: false, reason: 'node-taken' };
+        await tx.query('UPDATE enrolment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
+          codeHash,
+          at,
+          deviceId,
+        ]);
         await tx.query(
           `INSERT INTO devices (id, chapter_id, name, node_id, token_hash, created_at)
            VALUES ($1, $2, $3, $4, $5, $6)`,
-          [deviceId, text(spent.chapter_id), name, nodeId, tokenHash, at],
+          [deviceId, text(code.chapter_id), name, nodeId, tokenHash, at],
         );
         const [chapter] = await tx.query('SELECT id, name FROM chapters WHERE id = $1', [
-          text(spent.chapter_id),
+          text(code.chapter_id),
         ]);
         return { ok: true, chapter: { id: text(chapter!.id), name: text(chapter!.name) } };
       });

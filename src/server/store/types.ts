@@ -37,7 +37,9 @@ export interface DeviceIdentity {
 }
 
 export type EnrolmentOutcome =
-  { ok: true; chapter: { id: string; name: string } } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  | { ok: true; chapter: { id: string; name: string } }
+  /** `node-taken`: another device, not revoked, already writes as this node id; the code is not spent. */
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'node-taken' };
 
 export interface AppliedPush {
   accepted: number;
@@ -73,12 +75,18 @@ export interface SyncStore {
     at: Date;
     expiresAt: Date;
   }): Promise<void>;
-  /** Spends a one-time code and registers the device, atomically. */
+  /**
+   * Spends a one-time code and registers the device, atomically. A node id is one laptop's: it is
+   * refused while a device that is not revoked has it, unless `previousTokenHash` is the hash of a
+   * token issued to that node id (the laptop itself, enrolling again), whose earlier devices are then
+   * revoked, so one node id never has two devices syncing.
+   */
   enrolDevice(input: {
     codeHash: string;
     deviceId: string;
     tokenHash: string;
     nodeId: string;
+    previousTokenHash: string | null;
     name: string;
     at: Date;
   }): Promise<EnrolmentOutcome>;

@@ -21,9 +21,13 @@ export function getDevice(db: Db): Device | null {
     : null;
 }
 
+function newNodeId(): string {
+  return randomBytes(8).toString('hex');
+}
+
 /** A node id is this laptop's name in every change it writes: random, short, never reused. */
 export function createDevice(db: Db, officerName: string, now: Date): Device {
-  const nodeId = randomBytes(8).toString('hex');
+  const nodeId = newNodeId();
   statement(db, `INSERT INTO device (singleton, node_id, officer_name, created_at) VALUES (1, ?, ?, ?)`).run(
     nodeId,
     officerName,
@@ -69,6 +73,20 @@ export function deviceClock(
 /** Forgets the clock so the next write rebuilds it (after stamps in the log were re-timed). */
 export function resetDeviceClock(db: Db): void {
   clocks.delete(db);
+}
+
+/** Whether nothing in the change log carries this laptop's node id yet, so it can still change. */
+export function nodeIdUnused(db: Db): boolean {
+  const device = getDevice(db);
+  return !device || !statement(db, `SELECT 1 FROM changes WHERE node_id = ? LIMIT 1`).get(device.nodeId);
+}
+
+/** Draws a new node id for a laptop that has written nothing yet (see nodeIdUnused). */
+export function redrawNodeId(db: Db): string {
+  const nodeId = newNodeId();
+  statement(db, `UPDATE device SET node_id = ? WHERE singleton = 1`).run(nodeId);
+  resetDeviceClock(db);
+  return nodeId;
 }
 
 /** Builds the context every write needs, for the officer and laptop recorded at setup. */

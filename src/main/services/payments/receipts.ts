@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writePrivateFile } from '../../../node/private-files';
 import { statement } from '../../db/statements';
 import type { Db } from '../../db/open';
 
@@ -83,7 +84,7 @@ export function nextReceiptNumber(db: Db, nodeId: string): string {
   const next = Math.max(seq, highest ?? 0, Number(outside[prefix]) || 0) + 1;
   statement(db, `UPDATE device SET receipt_seq = ? WHERE singleton = 1`).run(next);
   const file = highWaterFile(db);
-  if (file) writeFileSync(file, JSON.stringify({ ...outside, [prefix]: next }), { mode: 0o600 });
+  if (file) writePrivateFile(file, JSON.stringify({ ...outside, [prefix]: next }));
   return `${prefix}-${String(next).padStart(6, '0')}`;
 }
 

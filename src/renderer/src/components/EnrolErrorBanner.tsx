@@ -11,7 +11,8 @@ export function EnrolErrorBanner({ error, onDismiss }: { error: unknown; onDismi
         <strong>{t('settings.enrolFailed')}</strong>
         {/* NETWORK is this window losing ChapterDesk itself, which the sync server's advice does not cover. */}
         <p>{code === 'NETWORK' ? t('errors.NETWORK') : message}</p>
-        {code !== 'NETWORK' && <p>{t('settings.enrolAdvice')}</p>}
+        {/* A node id already in use has its own advice in the message; the code and address were fine. */}
+        {code !== 'NETWORK' && code !== 'NODE_ID_TAKEN' && <p>{t('settings.enrolAdvice')}</p>}
       </div>
       <div className="banner__actions">
         <button type="button" className="button button--quiet" onClick={onDismiss}>
