@@ -104,12 +104,13 @@ function applyRate(): void {
       tbl: 'members',
       rowId: `00000000-0000-4000-8000-${String(row).padStart(12, '0')}`,
       col: cols[i % cols.length]!,
-      value: JSON.stringify(`value ${i}`),
+      // Values that fit their columns, as pulls bring them: every one is checked before it applies.
+      value: JSON.stringify(cols[i % cols.length] === 'email' ? `member${row}@example.org` : `value ${i}`),
       hlc: `${String(base + row).padStart(15, '0')}:000000:${node}`,
       nodeId: node,
     };
   });
-  const nodeId = l.handlers['chapter.get'](undefined)!.nodeId;
+  const { nodeId, id: chapterId } = l.handlers['chapter.get'](undefined)!;
   const started = performance.now();
   l.db.transaction(() => {
     applyPulled(
@@ -119,6 +120,7 @@ function applyRate(): void {
         now: () => new Date(),
         hlc: deviceClock(l.db, () => new Date(), nodeId).hlc,
         concurrentAfterSeq: 0,
+        chapterId,
       },
       changes,
     );

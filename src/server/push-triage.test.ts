@@ -6,7 +6,8 @@ import { change } from './test-support';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const HOUR = 60 * 60 * 1000;
-const context = { schema: SYNC_SCHEMA_VERSION, nodeId: 'node-a', now: NOW };
+const CHAPTER = '5f0c1a52-8d4e-4b8e-9a51-3c2f7e0d9b11';
+const context = { schema: SYNC_SCHEMA_VERSION, nodeId: 'node-a', chapterId: CHAPTER, now: NOW };
 
 describe('triageChanges', () => {
   it('accepts a well-formed change to a synced column', () => {
@@ -75,6 +76,46 @@ describe('triageChanges', () => {
     }
     expect(rejected[1]!.reason).toContain('value must be JSON text');
     expect(rejected[3]!.reason).toContain('the node of hlc must equal nodeId');
+  });
+
+  it('refuses a value that does not fit its column, and another chapter’s row, with a stable code', () => {
+    const edit = (counter: number, tbl: string, rowId: string, col: string, value: unknown) =>
+      change('node-a', NOW, counter, { tbl, rowId, col, value });
+    const fine = edit(0, 'members', 'm1', 'first_name', 'Ada');
+    const { valid, rejected } = triageChanges(
+      [
+        fine,
+        edit(1, 'members', 'm1', 'first_name', 'A'.repeat(65_000)),
+        edit(2, 'members', 'm1', 'first_name', { first: 'Ada' }),
+        edit(3, 'members', 'm1', 'deleted', 'maybe'),
+        edit(4, 'chapter', '0d6f3f43-5c36-4c52-8a8e-1f1f7e54c0aa', 'name', 'Elsewhere'),
+        edit(5, 'chapter', CHAPTER, 'grace_days', 1e300),
+        edit(6, 'payments', 'p1', 'currency', 'EURO'),
+        edit(7, 'members', 'm1', 'joined_on', '2024-02-30'),
+        edit(8, 'chapter', CHAPTER, 'name', 'Lyon'),
+      ],
+      context,
+    );
+    expect(valid.map((c) => c.hlc)).toEqual([fine.hlc, expect.stringContaining(':000008:')]);
+    expect(rejected.map((r) => [r.index, r.code, r.problem?.code])).toEqual([
+      [1, 'VALIDATION', 'VALUE_INVALID'],
+      [2, 'VALIDATION', 'VALUE_INVALID'],
+      [3, 'VALIDATION', 'VALUE_INVALID'],
+      [4, 'FORBIDDEN', 'OTHER_CHAPTER'],
+      [5, 'VALIDATION', 'VALUE_INVALID'],
+      [6, 'VALIDATION', 'VALUE_INVALID'],
+      [7, 'VALIDATION', 'VALUE_INVALID'],
+    ]);
+    expect(rejected[0]!.problem).toEqual({
+      code: 'VALUE_INVALID',
+      params: { table: 'members', column: 'first_name', reason: 'At most 200 characters' },
+    });
+    expect(rejected[0]!.reason).toBe('members.first_name: At most 200 characters');
+    expect(rejected[2]!.reason).toBe('members.deleted: Must be 0 or 1');
+    expect(rejected[3]!.problem).toEqual({
+      code: 'OTHER_CHAPTER',
+      params: { table: 'chapter', rowId: '0d6f3f43-5c36-4c52-8a8e-1f1f7e54c0aa' },
+    });
   });
 
   it('only knows the columns of the schema the client declares', () => {

@@ -1,3 +1,4 @@
+import { changeProblem, describeProblem } from '../shared/fields/check';
 import { parseHlc } from '../shared/hlc';
 import {
   changeSchema,
@@ -14,6 +15,8 @@ export interface TriageContext {
   schema: number;
   /** The node the pushing device enrolled as: it may only push its own changes. */
   nodeId: string;
+  /** The pushing device's chapter: the only chapter row it may write. */
+  chapterId: string;
   /** Server time, ms since the epoch. */
   now: number;
 }
@@ -27,7 +30,8 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Splits a pushed batch into changes to apply and changes refused for good, each refusal with a
- * reason, so that one bad change never holds up the rest of the queue.
+ * reason, so that one bad change never holds up the rest of the queue. A creation arrives as one
+ * change per field, so checking each field checks the whole row.
  */
 export function triageChanges(changes: readonly unknown[], context: TriageContext): Triage {
   const columns = syncedColumns(context.schema);
@@ -69,6 +73,18 @@ export function triageChanges(changes: readonly unknown[], context: TriageContex
         'FORBIDDEN',
         `The change was made by node ${change.nodeId}, but this device is enrolled as node ${context.nodeId}.`,
       );
+      return;
+    }
+    // The same check every laptop makes of what it pulls: values that fit their column, and no
+    // chapter row but the device's own.
+    const problem = changeProblem(change, context.chapterId);
+    if (problem) {
+      rejected.push({
+        index,
+        code: problem.code === 'OTHER_CHAPTER' ? 'FORBIDDEN' : 'VALIDATION',
+        reason: describeProblem(problem),
+        problem,
+      });
       return;
     }
     const wall = parseHlc(change.hlc).wall;

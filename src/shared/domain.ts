@@ -197,3 +197,8 @@ export const syncEnrollInput = z.strictObject({
   code: z.string().trim().min(1, 'Give the enrolment code').max(64),
   officerName: z.string().trim().max(200).optional(),
 });
+  /**
+   * Changes received from the server and set aside instead of applied: a field this version does
+   * not have yet, or a value that does not fit its field.
+   */
+  heldChanges: number;

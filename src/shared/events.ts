@@ -123,7 +123,8 @@ export interface EventDetail extends ChapterEvent {
   attendees: Attendee[];
 }
 
-const guestFields = {
+/** A guest's details, as a registration stores them (also the sync registry's limits). */
+export const guestFields = {
   guestName: z.string().trim().min(1, 'Give the guest’s name').max(200),
   guestEmail: z
     .union([

@@ -1,118 +1,21 @@
 import { z } from 'zod';
+import { schemaAdditions } from './fields';
 import { isHlc, parseHlc } from './hlc';
 
 /**
  * The wire format between a ChapterDesk laptop and the central sync server. Both sides import
  * this file, so a change here is a protocol change: bump SYNC_PROTOCOL_VERSION for an
- * incompatible envelope, or append to SCHEMA_ADDITIONS (never edit a shipped entry) for new
- * synced columns.
+ * incompatible envelope; new synced columns go in the field registry with the next schema number.
  */
 export const SYNC_PROTOCOL_VERSION = 1;
 
 /**
- * Synced columns by the schema version that introduced them. A client declares the schema it
- * speaks; the server accepts every column known at that version, so a newer server keeps taking
- * pushes from older clients.
+ * Synced columns by the schema version that introduced them, from the field registry
+ * (src/shared/fields: each column says its `since`). A client declares the schema it speaks; the
+ * server accepts every column known at that version, so a newer server keeps taking pushes from
+ * older clients. A column's `since` never changes once shipped; a new column takes the next number.
  */
-const SCHEMA_ADDITIONS: readonly { schema: number; tables: Readonly<Record<string, readonly string[]>> }[] = [
-  {
-    schema: 1,
-    tables: {
-      chapter: ['name', 'country', 'currency', 'grace_days', 'locale', 'deleted'],
-      membership_types: ['name', 'kind', 'fee_minor', 'currency', 'period_months', 'deleted'],
-      members: [
-        'member_number',
-        'first_name',
-        'last_name',
-        'email',
-        'phone',
-        'phone_e164',
-        'country',
-        'city',
-        'organisation',
-        'type_id',
-        'joined_on',
-        'paid_through',
-        'notes',
-        'consent_email',
-        'consent_sms',
-        'sort_name',
-        'deleted',
-      ],
-    },
-  },
-  {
-    // Dues: payments and their voids are rows created once and never edited.
-    schema: 2,
-    tables: {
-      chapter: ['time_zone'],
-      membership_types: ['grace_days'],
-      payments: [
-        'member_id',
-        'type_id',
-        'amount_minor',
-        'currency',
-        'method',
-        'reference',
-        'paid_on',
-        'period_from',
-        'period_to',
-        'receipt_number',
-        'officer',
-        'note',
-        'batch_id',
-        'deleted',
-      ],
-      payment_voids: ['payment_id', 'reason', 'voided_on', 'officer', 'deleted'],
-    },
-  },
-  {
-    // Events: one attendance row per person per event, whichever door checked them in.
-    schema: 3,
-    tables: {
-      events: [
-        'title',
-        'kind',
-        'starts_at',
-        'ends_at',
-        'venue',
-        'online_link',
-        'capacity',
-        'quorum',
-        'description',
-        'cancelled',
-        'deleted',
-      ],
-      registrations: [
-        'event_id',
-        'member_id',
-        'guest_name',
-        'guest_email',
-        'guest_phone',
-        'registered_at',
-        'walk_in',
-        'cancelled',
-        'deleted',
-      ],
-      attendance: [
-        'event_id',
-        'registration_id',
-        'member_id',
-        'checked_in_at',
-        'present',
-        'completed',
-        'deleted',
-      ],
-    },
-  },
-  {
-    // Postal addresses, for labels and letters.
-    schema: 4,
-    tables: {
-      members: ['address_line1', 'address_line2', 'postal_code', 'region'],
-    },
-  },
-];
+const SCHEMA_ADDITIONS = schemaAdditions();
 
 export const SYNC_SCHEMA_VERSION = SCHEMA_ADDITIONS[SCHEMA_ADDITIONS.length - 1]!.schema;
 
@@ -236,10 +139,21 @@ export const pushEnvelopeSchema = pushRequestSchema.extend({
   changes: z.array(z.unknown()).max(SYNC_LIMITS.maxChangesPerPush),
 });
 
+/**
+ * Why a change was refused, as a stable code and parameters (VALUE_INVALID { table, column,
+ * reason }, OTHER_CHAPTER { table, rowId }: see shared/fields/check.ts). Any code string is read,
+ * so a client keeps working when a newer server adds one; clients from before it ignore the key.
+ */
+export const problemSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.string()),
+});
+
 export const rejectionSchema = z.object({
   index: z.number().int().min(0),
   code: z.enum(REJECTION_CODES),
   reason: z.string(),
+  problem: problemSchema.optional(),
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 

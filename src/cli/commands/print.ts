@@ -201,6 +201,13 @@ function millimetres(flag: string, value: string): number {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "1.5 mm right and 0.5 mm up", as a person would check it against the sheet. */
+function describeOffset({ x, y }: { x: number; y: number }): string {
+  const along = (mm: number, positive: string, negative: string) =>
+    `${Math.abs(mm)} mm ${mm < 0 ? negative : positive}`;
+  return `${along(x, 'right', 'left')} and ${along(y, 'down', 'up')}`;
+}
+
 export function registerPrint(program: Command): void {
   const print = program.command('print').description('Print documents to PDF with Chromium');
 
@@ -353,7 +360,7 @@ export function registerPrint(program: Command): void {
           x: millimetres('x', flags.x),
           y: millimetres('y', flags.y),
         });
-        output(flags.json, saved, () => `${saved.printer}: x ${saved.x} mm (right), y ${saved.y} mm (down)`);
+        output(flags.json, saved, () => `${saved.printer}: prints moved ${describeOffset(saved)}.`);
       }),
     );
 }

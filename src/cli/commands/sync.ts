@@ -26,7 +26,7 @@ export function registerSync(program: Command): void {
         const result = { pushed: summary.pushed, pulled: summary.pulled, conflicts: summary.conflicts };
         if (opts.json) {
           process.stdout.write(
-            `${JSON.stringify({ ...result, rejected: summary.rejected, retimed: summary.retimed })}\n`,
+            `${JSON.stringify({ ...result, rejected: summary.rejected, retimed: summary.retimed, held: summary.held })}\n`,
           );
         } else {
           process.stdout.write(
@@ -34,6 +34,11 @@ export function registerSync(program: Command): void {
           );
           if (summary.rejected)
             process.stdout.write(`${summary.rejected} changes were refused by the server.\n`);
+          if (summary.held) {
+            process.stdout.write(
+              `${summary.held} received changes were set aside: a field this version lacks, or a value it refuses.\n`,
+            );
+          }
           if (summary.retimed) {
             process.stdout.write(
               `${summary.retimed} changes were re-timed: this computer's clock was far ahead.\n`,

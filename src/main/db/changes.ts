@@ -1,19 +1,10 @@
 import { statement } from './statements';
+import type { SyncedTable } from '../../shared/fields';
 import type { Hlc } from '../../shared/hlc';
 import type { Db } from './open';
 
-/** Tables whose rows travel through sync; every write to them goes through `writeRow`. */
-export const SYNCED_TABLES = [
-  'chapter',
-  'membership_types',
-  'members',
-  'payments',
-  'payment_voids',
-  'events',
-  'registrations',
-  'attendance',
-] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
+/** Tables whose rows travel through sync (the field registry's); every write to them goes through `writeRow`. */
+export { SYNCED_TABLES, type SyncedTable } from '../../shared/fields';
 
 /** Who and when, for every write: handed to services instead of being read from globals. */
 export interface WriteContext {

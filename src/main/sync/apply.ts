@@ -1,3 +1,5 @@
+import { DERIVED_FIELDS } from '../../shared/fields';
+import { changeProblem, describeProblem } from '../../shared/fields/check';
 import type { Hlc } from '../../shared/hlc';
 import type { PulledChange } from '../../shared/sync-protocol';
 import { entryValue, ROW_CREATED, SYNCED_TABLES } from '../db/changes';
@@ -8,8 +10,6 @@ import { statement } from '../db/statements';
 const NOT_SYNCED = new Set(['id', 'created_at', 'updated_at']);
 /** Derived on each laptop from synced rows (members.dues_through, generated, is not in table_info). */
 const LOCAL_ONLY = new Set(['members.payments_through']);
-/** Columns computed from others: they follow their sources and are never a conflict of their own. */
-const DERIVED = new Set(['members.sort_name', 'members.phone_e164']);
 /**
  * Facts recorded at two places at once are not a choice between two values the secretary should
  * review: two officers voiding one payment, two doors checking one person in, the moment a
@@ -32,7 +32,8 @@ export const EARLIEST_WINS = new Set([
 
 function mayConflict(table: string, column: string): boolean {
   const field = `${table}.${column}`;
-  return !DERIVED.has(field) && !FACTS.has(table) && !FACT_FIELDS.has(field);
+  // Derived columns follow their sources and are never a conflict of their own.
+  return !DERIVED_FIELDS.has(field) && !FACTS.has(table) && !FACT_FIELDS.has(field);
 }
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>();
 
@@ -61,6 +62,8 @@ export interface ApplyContext {
   now: () => Date;
   /** Local changes after this seq were made without having seen what this pull brings. */
   concurrentAfterSeq: number;
+  /** The chapter this laptop is enrolled in: the only chapter row a pull may write. */
+  chapterId: string;
 }
 
 export interface ApplyResult {
@@ -167,7 +170,8 @@ function winnerOf(
  * the cursor). Each field is last-writer-wins by HLC; a change this laptop already has is skipped;
  * when a pulled change meets a different value this laptop wrote without having seen it, the
  * value that lost is kept in `conflicts`; a change for a column or table this version does not
- * have yet is stored and held, to be applied after an upgrade.
+ * have yet is stored and held, to be applied after an upgrade; a change whose value does not fit
+ * its column, or that touches another chapter's row, is stored and held as refused, with why.
  */
 export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[]): ApplyResult {
   const { db } = ctx;
@@ -189,6 +193,9 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const hold = statement(db, `INSERT OR IGNORE INTO held_changes (change_seq) VALUES (?)`);
+  // Marked as refused, like a local change the server refused: the log no longer vouches for it,
+  // so it never wins a field, counts as the earliest or meets a local edit as a conflict.
+  const refuse = statement(db, `UPDATE changes SET pushed = 2, reject_reason = ? WHERE seq = ?`);
 
   for (const c of changes) {
     const inserted = insert.run(c.tbl, c.rowId, c.col, c.value, c.hlc, c.nodeId);
@@ -199,6 +206,15 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
     const seq = Number(inserted.lastInsertRowid);
     ctx.hlc.receive(c.hlc);
     if (!syncableColumns(db, c.tbl)?.has(c.col)) {
+      hold.run(seq);
+      result.held++;
+      continue;
+    }
+    // Checked as the server checks a push: a server from before that check, or a value written
+    // straight into its database, must not reach this laptop's data.
+    const problem = changeProblem(c, ctx.chapterId);
+    if (problem) {
+      refuse.run(`${problem.code}: ${describeProblem(problem)}`, seq);
       hold.run(seq);
       result.held++;
       continue;
@@ -253,27 +269,49 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
 /**
  * Sets a field back to the best value the log still vouches for: used when the server refuses a
  * local change for good, so this laptop does not keep showing a value no one else will ever see.
+ * A row this laptop does not have shows nothing to set back, and is not created (a refused change
+ * to another chapter's row must not leave an empty chapter row here).
  */
 export function recomputeField(db: Db, table: string, rowId: string, column: string, now: Date): void {
   if (!syncableColumns(db, table)?.has(column)) return;
+  if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(rowId)) return;
   const winner = winnerOf(db, table, rowId, column, -1);
   writeField(db, table, rowId, column, winner?.value ?? null, now.toISOString());
 }
 
-/** After an upgrade, held changes whose column now exists are applied like any pulled change. */
-export function replayHeld(db: Db, now: Date): number {
-  const held = statement(
-    db,
-    `SELECT c.seq, c.tbl, c.row_id, c.col FROM held_changes h JOIN changes c ON c.seq = h.change_seq`,
-  ).all() as { seq: number; tbl: string; row_id: string; col: string }[];
-  let replayed = 0;
-  for (const h of held) {
-    if (!syncableColumns(db, h.tbl)?.has(h.col)) continue;
-    const winner = winnerOf(db, h.tbl, h.row_id, h.col, -1);
-    if (winner && writeField(db, h.tbl, h.row_id, h.col, winner.value, now.toISOString())) {
-      statement(db, `DELETE FROM held_changes WHERE change_seq = ?`).run(h.seq);
-      replayed++;
+/**
+ * Held changes this version can now apply (an upgrade added their column, or now takes their
+ * value) are applied like any pulled change; the others stay held.
+ */
+export function replayHeld(db: Db, now: Date, chapterId: string): number {
+  return db.transaction(() => {
+    const held = statement(
+      db,
+      `SELECT c.seq, c.tbl, c.row_id, c.col, c.value, c.pushed FROM held_changes h JOIN changes c ON c.seq = h.change_seq`,
+    ).all() as {
+      seq: number;
+      tbl: string;
+      row_id: string;
+      col: string;
+      value: string | null;
+      pushed: number;
+    }[];
+    let replayed = 0;
+    for (const h of held) {
+      if (!syncableColumns(db, h.tbl)?.has(h.col)) continue;
+      if (changeProblem({ tbl: h.tbl, rowId: h.row_id, col: h.col, value: h.value }, chapterId)) continue;
+      // Refused by the version that pulled it: the log vouches for it again.
+      if (h.pushed === 2) {
+        statement(db, `UPDATE changes SET pushed = 1, reject_reason = NULL WHERE seq = ?`).run(h.seq);
+      }
+      const best = EARLIEST_WINS.has(`${h.tbl}.${h.col}`)
+        ? earliestOf(db, h.tbl, h.row_id, h.col)
+        : winnerOf(db, h.tbl, h.row_id, h.col, -1);
+      if (best && writeField(db, h.tbl, h.row_id, h.col, best.value, now.toISOString())) {
+        statement(db, `DELETE FROM held_changes WHERE change_seq = ?`).run(h.seq);
+        replayed++;
+      }
     }
-  }
-  return replayed;
+    return replayed;
+  })();
 }

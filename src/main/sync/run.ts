@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
 import { applyPulled, recomputeField, replayHeld } from './apply';
-import { checkReceiptPrefix } from '../services/payments/receipts';
+import { checkLaptopPrefix } from '../services/payments/receipts';
 import { markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
 import { getSyncState, updateSyncState } from './state';
 import { SyncTransportError, type SyncTransport } from './transport';
@@ -29,6 +29,8 @@ export interface SyncSummary {
   conflicts: number;
   rejected: number;
   retimed: number;
+  /** Pulled changes set aside instead of applied: a column this version lacks, or a refused value. */
+  held: number;
 }
 
 /**
@@ -98,7 +100,8 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
           clockAhead.push(seq);
           continue;
         }
-        markRejected(db, seq, `${rejection.code}: ${rejection.reason}`);
+        // The stable code when the server gives one (VALUE_INVALID…), as for a pulled change held aside.
+        markRejected(db, seq, `${rejection.problem?.code ?? rejection.code}: ${rejection.reason}`);
         const change = batch.changes[rejection.index]!;
         recomputeField(db, change.tbl, change.rowId, change.col, now());
         summary.rejected++;
@@ -131,7 +134,7 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
 async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promise<void> {
   const { db, transport, now } = deps;
   const limit = deps.pullPageSize ?? SYNC_LIMITS.defaultPullLimit;
-  const concurrentAfterSeq = getSyncState(db)!.concurrentAfterSeq;
+  const { concurrentAfterSeq, chapterId } = getSyncState(db)!;
   let done = 0;
   let stalled = 0;
   for (;;) {
@@ -139,14 +142,21 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
     const page = await transport.pull(cursor, limit);
     db.transaction(() => {
       const applied = applyPulled(
-        { db, nodeId, now, hlc: deviceClock(db, now, nodeId).hlc, concurrentAfterSeq },
+        { db, nodeId, now, hlc: deviceClock(db, now, nodeId).hlc, concurrentAfterSeq, chapterId },
         page.changes,
       );
-      // Two laptops that drew the same receipt prefix offline find out here; this one moves on.
-      if (page.changes.some((c) => c.tbl === 'payments' && c.col === 'receipt_number')) {
-        checkReceiptPrefix(db, nodeId);
+      // Two laptops that drew the same prefix offline find out here; this one moves on.
+      if (
+        page.changes.some(
+          (c) =>
+            (c.tbl === 'payments' && c.col === 'receipt_number') ||
+            (c.tbl === 'members' && c.col === 'member_number'),
+        )
+      ) {
+        checkLaptopPrefix(db, nodeId);
       }
       summary.pulled += applied.applied + applied.held;
+      summary.held += applied.held;
       summary.conflicts += applied.conflicts;
       // The cursor moves in the same transaction as the data it covers, never ahead of it.
       updateSyncState(db, { pullCursor: Math.max(cursor, page.next) });
@@ -174,8 +184,8 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
   if (!state || !device) {
     throw new SyncTransportError('NOT_ENROLLED', 'This laptop is not connected to a sync server yet.');
   }
-  const summary: SyncSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, retimed: 0 };
-  replayHeld(db, now());
+  const summary: SyncSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, retimed: 0, held: 0 };
+  replayHeld(db, now(), state.chapterId);
   try {
     await push(deps, device.nodeId, summary);
     const baseline =

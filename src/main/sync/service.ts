@@ -120,6 +120,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const openConflicts = (
       statement(db, `SELECT count(*) AS n FROM conflicts WHERE resolved = 0`).get() as { n: number }
     ).n;
+    const heldChanges = (statement(db, `SELECT count(*) AS n FROM held_changes`).get() as { n: number }).n;
     const base = {
       serverUrl: state?.serverUrl ?? null,
       pending: pendingCount(db),
@@ -127,6 +128,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       progress,
       nextAttemptAt: schedule.nextAttemptAt ? new Date(schedule.nextAttemptAt).toISOString() : null,
       openConflicts,
+      heldChanges,
     };
     if (!state) return { ...base, state: 'not-enrolled', error: null };
     if (schedule.running) return { ...base, state: 'syncing', error: null };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../../shared/sync-protocol';
 import { escapeHtml } from '../admin-page';
 import {
   ADMIN_TOKEN,
@@ -106,6 +107,76 @@ describe.each(backends)('admin page and admin API on $name', (backend) => {
     expect(page.body).toContain('Status chapter');
     expect(page.body).toContain('Laptop node-s');
     expect(page.body).toContain('2026-03-01 12:00 UTC');
+  });
+
+  it('answers for every chapter when values stored before pushes were checked are garbage', async () => {
+    const garbage = await newChapter(t.store, 'Garbage chapter', now);
+    const fine = await newChapter(t.store, 'Fine chapter', now);
+    const typeId = crypto.randomUUID();
+    // Node ids are the server's to give once: these two are this test's own.
+    const [nodeX, nodeY] = [`node-x-${garbage.slice(0, 8)}`, `node-y-${fine.slice(0, 8)}`];
+    const raw = (value: string, i: number, fields: { tbl?: string; rowId: string; col: string }) => ({
+      ...change(nodeX, now(), i, { ...fields, value: null }),
+      value,
+    });
+    // Past the push checks, straight into the store, as a server from before them kept them.
+    const store = async (chapterId: string, nodeId: string, changes: Change[]) => {
+      const device = await enrol(app, t.store, chapterId, nodeId, now);
+      await t.store.applyPush({
+        chapterId,
+        deviceId: device.deviceId,
+        clientSeq: 1,
+        changes,
+        at: new Date(now()),
+      });
+    };
+    await store(
+      garbage,
+      nodeX,
+      [
+        { tbl: 'chapter', rowId: garbage, col: 'grace_days', value: 1e300 },
+        // Another chapter's row in this one: its grace period of 0 must not count.
+        { tbl: 'chapter', rowId: crypto.randomUUID(), col: 'grace_days', value: 0 },
+        { tbl: 'membership_types', rowId: typeId, col: 'kind', value: { kind: 'lifetime' } },
+        { tbl: 'membership_types', rowId: typeId, col: 'grace_days', value: 1e300 },
+        { rowId: 'grace', col: 'paid_through', value: '2026-02-25' },
+        { rowId: 'typed', col: 'type_id', value: typeId },
+        { rowId: 'typed', col: 'paid_through', value: '2026-02-20' },
+        { rowId: 'bad-date', col: 'paid_through', value: 'not a date' },
+        { rowId: 'maybe', col: 'deleted', value: 'maybe' },
+        { rowId: 'huge', col: 'first_name', value: 'A'.repeat(65_000) },
+        { rowId: 'paid', col: 'first_name', value: 'Paid' },
+        // A garbage period end sorts after every date; the real one must still count.
+        { tbl: 'payments', rowId: 'p1', col: 'member_id', value: 'paid' },
+        { tbl: 'payments', rowId: 'p1', col: 'period_to', value: '2026-12-31' },
+        { tbl: 'payments', rowId: 'p2', col: 'member_id', value: 'paid' },
+        { tbl: 'payments', rowId: 'p2', col: 'period_to', value: 'zzzz' },
+      ]
+        .map((fields, i) => change(nodeX, now() - 1000, i, fields))
+        .concat([raw('{broken', 99, { tbl: 'chapter', rowId: garbage, col: 'time_zone' })]),
+    );
+    await store(fine, nodeY, [
+      change(nodeY, now(), 0, { rowId: 'm', col: 'paid_through', value: '2026-12-31' }),
+    ]);
+
+    const overview = await app.inject({ url: '/v1/admin/overview', headers: bearer(ADMIN_TOKEN) });
+    expect(overview.statusCode).toBe(200);
+    const members = (id: string) =>
+      overview.json().chapters.find((c: { id: string }) => c.id === id)?.members as Record<string, number>;
+    expect(members(garbage)).toEqual({
+      active: 1,
+      grace: 2,
+      lapsed: 0,
+      'never-paid': 3,
+      honorary: 0,
+      lifetime: 0,
+      total: 6,
+    });
+    expect(members(fine)).toMatchObject({ active: 1, total: 1 });
+    const page = await app.inject({ url: '/admin', headers: bearer(ADMIN_TOKEN) });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Garbage chapter');
+    expect(page.body).toContain('Fine chapter');
   });
 
   it('offers the admin operations as a JSON API behind the admin token', async () => {

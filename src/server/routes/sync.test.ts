@@ -107,7 +107,7 @@ describe.each(backends)('sync routes on $name', (backend) => {
     const [a, b] = [await device(chapterId, 'node-a'), await device(chapterId, 'node-b')];
     const sent = [
       edit(a, 0, 'm1', 'first_name', 'Hélène'),
-      edit(a, 1, 'm1', 'notes', { multi: ['line', '"quoted"'] }),
+      edit(a, 1, 'm1', 'notes', 'two\nlines, "quoted" \\ and \u00e9'),
       { ...edit(a, 2, 'm1', 'email', null), value: null },
       edit(a, 3, 'm1', 'consent_email', 1),
     ];

@@ -70,6 +70,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
     const { valid, rejected } = triageChanges(body.changes, {
       schema: body.schema,
       nodeId: device.nodeId,
+      chapterId: device.chapterId,
       now: at,
     });
     const applied = await store.applyPush({

@@ -57,7 +57,12 @@ const INSERT_CHANGES = `
   )
   SELECT count(*) AS inserted FROM inserted`;
 
-/** Status inputs per member, with its type's kind and its chapter's grace period, as raw JSON text. */
+/**
+ * Status inputs per member, with its type's kind and its chapter's grace period, as raw JSON text
+ * (member-status.ts judges each value). Values stored before pushes were checked may be anything:
+ * only the chapter's own settings row counts, and only date-shaped period ends, so one bad value
+ * never hides the good ones.
+ */
 const MEMBER_FACTS = `
   WITH member_fields AS (
     SELECT chapter_id, row_id,
@@ -78,7 +83,7 @@ const MEMBER_FACTS = `
     SELECT chapter_id,
            (array_agg(value ORDER BY hlc DESC) FILTER (WHERE col = 'grace_days'))[1] AS grace_days,
            (array_agg(value ORDER BY hlc DESC) FILTER (WHERE col = 'time_zone'))[1] AS time_zone
-    FROM field_state WHERE tbl = 'chapter'
+    FROM field_state WHERE tbl = 'chapter' AND row_id = chapter_id::text
     GROUP BY chapter_id
   ),
   payments AS (
@@ -99,7 +104,7 @@ const MEMBER_FACTS = `
   paid AS (
     SELECT p.chapter_id, p.member_ref, max(p.period_to) AS payments_through
     FROM payments p
-    WHERE p.period_to IS NOT NULL AND p.period_to <> 'null' AND coalesce(p.deleted, '0') IN ('0', 'false')
+    WHERE p.period_to ~ '^"[0-9]{4}-[0-9]{2}-[0-9]{2}"$' AND coalesce(p.deleted, '0') IN ('0', 'false')
       AND NOT EXISTS (
         SELECT 1 FROM voids v
         WHERE v.chapter_id = p.chapter_id AND v.payment_ref = to_json(p.row_id)::text

@@ -11,12 +11,26 @@ import { memberCandidates } from '../payments/statements';
 import { memberRegistrationId } from './attendance';
 import { eventRow, type EventDeps } from './events';
 import { statement } from '../../db/statements';
-import { writeRow } from '../../db/changes';
+import { writeRow, type RowValues } from '../../db/changes';
 import { derivedId } from '../../db/identity';
+import { valueIssue } from '../../../shared/fields/check';
 import { normaliseEmail } from '../../../shared/text';
 import { randomUUID } from 'node:crypto';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * The first value of a registration that its column cannot hold (checked as sync checks it), as
+ * the field ("name" for guest_name) and why, or null.
+ */
+function registrationIssue(values: RowValues): { field: string; message: string } | null {
+  for (const [column, value] of Object.entries(values)) {
+    const issue = valueIssue('registrations', column, JSON.stringify(value));
+    if (issue) {
+      const field = column.replace(/^guest_/, '');
+      return { field, message: `The ${field} cannot be kept: ${issue}` };
+    }
+  }
+  return null;
+}
 
 /**
  * Registrations from an online form's export: the file goes through the import reader (any
@@ -74,7 +88,7 @@ export async function importRegistrations(
         cell(row.cells, cols.full) ||
         [cell(row.cells, cols.first), cell(row.cells, cols.last)].filter(Boolean).join(' ');
       const email = cell(row.cells, cols.email);
-      if (email && !EMAIL.test(email)) {
+      if (email && valueIssue('registrations', 'guest_email', JSON.stringify(normaliseEmail(email)))) {
         result.rejected.push({
           row: row.rowNumber,
           field: 'email',
@@ -109,6 +123,18 @@ export async function importRegistrations(
         });
         continue;
       }
+      const person: RowValues = match
+        ? { member_id: match.memberId }
+        : {
+            guest_name: name || email,
+            guest_email: email ? normaliseEmail(email) : null,
+            guest_phone: line.phone,
+          };
+      const issue = registrationIssue(person);
+      if (issue) {
+        result.rejected.push({ row: row.rowNumber, ...issue });
+        continue;
+      }
       const id = match
         ? memberRegistrationId(input.eventId, match.memberId)
         : email
@@ -128,13 +154,7 @@ export async function importRegistrations(
       if (input.dryRun) continue;
       writeRow(ctx, 'registrations', id, {
         event_id: input.eventId,
-        ...(match
-          ? { member_id: match.memberId }
-          : {
-              guest_name: name || email,
-              guest_email: email ? normaliseEmail(email) : null,
-              guest_phone: line.phone,
-            }),
+        ...person,
         // Places go in the order of the file: one millisecond apart, as they were one form each.
         registered_at: new Date(startedAt + result.members + result.guests).toISOString(),
         walk_in: 0,

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { minorToDecimal } from '../../../shared/dues/money';
 import { AppError } from '../../../shared/errors';
-import type {
-  Payment,
-  PaymentMethod,
-  StatementBatchView,
-  StatementDraft,
-  StatementLineView,
-  StatementResult,
-  statementCommitInput,
+import { maxLengthOf } from '../../../shared/fields/field';
+import {
+  paymentRecordInput,
+  type Payment,
+  type PaymentMethod,
+  type StatementBatchView,
+  type StatementDraft,
+  type StatementLineView,
+  type StatementResult,
+  type statementCommitInput,
 } from '../../../shared/payments';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
@@ -34,6 +36,16 @@ function ignoredBecause(line: StatementLine): string | null {
   if (line.amountMinor === null) return 'amount: missing';
   if (!line.paidOn) return 'date: missing';
   return null;
+}
+
+/** A payment's note keeps this much of a line's details: what the note can hold, here and after sync. */
+const NOTE_MAX = maxLengthOf(paymentRecordInput.shape.note);
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never between the two halves of a character outside the BMP: half of one cannot be stored.
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return text.slice(0, end);
 }
 
 const DEFAULT_METHOD: Record<string, PaymentMethod> = {
@@ -236,7 +248,7 @@ export function createStatements(deps: PaymentDeps, maxKept = 3) {
               method: line.method,
               reference: line.reference ?? undefined,
               paidOn: line.paidOn!,
-              note: line.source.details ?? undefined,
+              note: line.source.details ? clip(line.source.details, NOTE_MAX) : undefined,
             },
             { batchId: batchId! },
           );

@@ -73,6 +73,14 @@ export function SyncDetails({ status, onSyncNow, onNewCode, onOpenConflicts }: S
             )}
           </dd>
         </div>
+        {status.heldChanges > 0 && (
+          <div className="details__row details__row--wide">
+            <dt>{t('settings.heldChanges')}</dt>
+            <dd>
+              {format.number(status.heldChanges)} · {t('settings.heldChangesHint')}
+            </dd>
+          </div>
+        )}
       </dl>
       <div className="button-row">
         <button

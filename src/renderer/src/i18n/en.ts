@@ -105,6 +105,8 @@ export const en = {
     never: 'Not yet',
     pending: 'Changes waiting to be sent',
     openConflicts: 'Conflicts to review',
+    heldChanges: 'Changes received and set aside',
+    heldChangesHint: 'values another laptop sent that this version does not take; they are kept, not applied',
     newCode: 'Connect with a new code',
     enrolFailed: 'Could not connect to the sync server',
     enrolAdvice:

@@ -110,6 +110,9 @@ export const fr: Translation = {
     never: 'Pas encore',
     pending: 'Modifications en attente d’envoi',
     openConflicts: 'Conflits à examiner',
+    heldChanges: 'Modifications reçues mises de côté',
+    heldChangesHint:
+      'des valeurs envoyées par un autre ordinateur que cette version n’accepte pas ; elles sont conservées, pas appliquées',
     newCode: 'Se connecter avec un nouveau code',
     enrolFailed: 'Impossible de se connecter au serveur de synchronisation',
     enrolAdvice:

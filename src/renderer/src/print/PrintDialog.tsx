@@ -34,6 +34,8 @@ import { FIRST_POSITION, SheetOptions, type SheetChoice } from './SheetOptions';
 interface PrintDialogProps {
   request: PrintRequest;
   onClose: () => void;
+  /** Where the focus goes back when what opened the dialog is gone (a menu's option). */
+  returnFocus?: () => HTMLElement | null;
 }
 
 type Loaded = { lang: PrintLanguage; document: LoadedDocument };
@@ -43,9 +45,9 @@ type Loaded = { lang: PrintLanguage; document: LoadedDocument };
  * print it through the system's print window (which also saves as PDF). In the desktop app the
  * main process prints the document, and saves it as a PDF where the person chooses.
  */
-export function PrintDialog({ request: initialRequest, onClose }: PrintDialogProps) {
+export function PrintDialog({ request: initialRequest, onClose, returnFocus }: PrintDialogProps) {
   const { t, i18n } = useTranslation();
-  const dialogRef = useModalDialog();
+  const dialogRef = useModalDialog(returnFocus);
   const frameRef = useRef<HTMLIFrameElement>(null);
   // What the dialog was opened for stays what it prints, whatever the screen behind it does.
   const [request] = useState(initialRequest);

@@ -1,19 +1,20 @@
 /** The print dialog's strings, merged into the `translation` namespace in setup.ts. */
 export const printEn = {
   print: {
+    menu: 'Print',
     open: {
-      roster: 'Print…',
+      roster: 'Member list…',
       rosterLabel: 'Print the list of these members',
       dues: 'Print dues list',
       receipt: 'Print',
       receiptLabel: 'Print receipt {{receipt}}',
       signIn: 'Print sign-in sheet',
       certificates: 'Print certificates',
-      labels: 'Labels…',
+      labels: 'Address labels…',
       labelsLabel: 'Print address labels for these members',
-      cards: 'Cards…',
+      cards: 'Membership cards…',
       cardsLabel: 'Print membership cards for these members',
-      form: 'Application form…',
+      form: 'Blank application form…',
       formLabel: 'Print a blank membership application form',
     },
     title: {

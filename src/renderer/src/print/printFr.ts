@@ -2,19 +2,20 @@ import type { PrintTranslation } from './printEn';
 
 export const printFr: PrintTranslation = {
   print: {
+    menu: 'Imprimer',
     open: {
-      roster: 'Imprimer…',
+      roster: 'Liste des membres…',
       rosterLabel: 'Imprimer la liste de ces membres',
       dues: 'Imprimer la liste des cotisations',
       receipt: 'Imprimer',
       receiptLabel: 'Imprimer le reçu {{receipt}}',
       signIn: 'Imprimer la feuille d’émargement',
       certificates: 'Imprimer les attestations',
-      labels: 'Étiquettes…',
+      labels: 'Étiquettes d’adresse…',
       labelsLabel: 'Imprimer les étiquettes d’adresse de ces membres',
-      cards: 'Cartes…',
+      cards: 'Cartes de membre…',
       cardsLabel: 'Imprimer les cartes de membre de ces membres',
-      form: 'Bulletin d’adhésion…',
+      form: 'Bulletin d’adhésion vierge…',
       formLabel: 'Imprimer un bulletin d’adhésion vierge',
     },
     title: {

@@ -12,7 +12,7 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useMemberPages } from '../hooks/useMemberPages';
 import { useFormat } from '../i18n/useFormat';
 import { ExportMenu } from '../import/ExportMenu';
-import { PrintButton } from '../print/PrintButton';
+import { PrintMenu } from '../print/PrintMenu';
 import { rosterColumnsFor } from '../print/rosterColumns';
 import type { MemberListState } from './memberListState';
 
@@ -88,28 +88,32 @@ export function MembersScreen({
           {t('members.add')}
         </button>
         <ExportMenu query={query} />
-        <PrintButton
-          label={t('print.open.roster')}
-          accessibleLabel={t('print.open.rosterLabel')}
-          disabled={total === 0}
-          request={() => ({ kind: 'roster', filters: query, columns: rosterColumnsFor(TABLE_COLUMNS) })}
-        />
-        <PrintButton
-          label={t('print.open.labels')}
-          accessibleLabel={t('print.open.labelsLabel')}
-          disabled={total === 0}
-          request={() => ({ kind: 'labels', filters: query })}
-        />
-        <PrintButton
-          label={t('print.open.cards')}
-          accessibleLabel={t('print.open.cardsLabel')}
-          disabled={total === 0}
-          request={() => ({ kind: 'cards', filters: query })}
-        />
-        <PrintButton
-          label={t('print.open.form')}
-          accessibleLabel={t('print.open.formLabel')}
-          request={() => ({ kind: 'form' })}
+        <PrintMenu
+          items={[
+            {
+              label: t('print.open.roster'),
+              accessibleLabel: t('print.open.rosterLabel'),
+              disabled: total === 0,
+              request: () => ({ kind: 'roster', filters: query, columns: rosterColumnsFor(TABLE_COLUMNS) }),
+            },
+            {
+              label: t('print.open.labels'),
+              accessibleLabel: t('print.open.labelsLabel'),
+              disabled: total === 0,
+              request: () => ({ kind: 'labels', filters: query }),
+            },
+            {
+              label: t('print.open.cards'),
+              accessibleLabel: t('print.open.cardsLabel'),
+              disabled: total === 0,
+              request: () => ({ kind: 'cards', filters: query }),
+            },
+            {
+              label: t('print.open.form'),
+              accessibleLabel: t('print.open.formLabel'),
+              request: () => ({ kind: 'form' }),
+            },
+          ]}
         />
       </div>
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />

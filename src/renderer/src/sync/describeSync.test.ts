@@ -11,6 +11,7 @@ const idle: SyncStatus = {
   progress: null,
   nextAttemptAt: '2025-03-10T12:00:00.000Z',
   openConflicts: 0,
+  heldChanges: 0,
 };
 const failing = (code: string, message = 'It broke'): SyncStatus => ({
   ...idle,

@@ -11,6 +11,7 @@ const status: SyncStatus = {
   progress: null,
   nextAttemptAt: null,
   openConflicts: 0,
+  heldChanges: 0,
 };
 
 describe('withStatus', () => {

@@ -16,6 +16,7 @@ import { headerKey } from '../../imports/mapping';
 import { openImport, type ImportSource } from '../../imports/source';
 import type { RawRow } from '../../imports/table';
 import { isCurrencyCode, parseAmount, type AmountProblem } from '../../../../shared/dues/money';
+import { valueIssue } from '../../../../shared/fields/check';
 import { methodFromText, type PaymentMethod } from '../../../../shared/payments';
 import { foldText } from '../../../../shared/text';
 
@@ -374,6 +375,7 @@ function readLine(row: RawRow, context: LineContext): StatementLine {
   const problems: Problem[] = [];
   if (row.problem) problems.push({ field: 'row', message: `Row ${row.rowNumber}: ${row.problem}` });
 
+  const reference = readReference(row, context, problems);
   const currency = readCurrency(row, context, problems);
   const money = readMoney(row, context, currency, problems);
   const paidOn = readDate(row, context, problems);
@@ -387,7 +389,7 @@ function readLine(row: RawRow, context: LineContext): StatementLine {
 
   return {
     rowNumber: row.rowNumber,
-    reference: cell('reference'),
+    reference,
     paidOn,
     amountMinor: money.minor,
     currency,
@@ -407,6 +409,19 @@ function readLine(row: RawRow, context: LineContext): StatementLine {
 
 /** What people write instead of an ISO code. "FCFA" serves both CFA francs; the chapter's currency says which. */
 const CURRENCY_WORDS: Record<string, string> = { ksh: 'KES', kshs: 'KES', '€': 'EUR', '£': 'GBP' };
+
+/** The reference as a payment keeps it: one its column cannot hold would be refused by sync. */
+function readReference(row: RawRow, context: LineContext, problems: Problem[]): string | null {
+  const reference = cellAt(row, context.columns.at.reference);
+  const issue = reference === null ? null : valueIssue('payments', 'reference', JSON.stringify(reference));
+  if (issue) {
+    problems.push({
+      field: 'reference',
+      message: `Row ${row.rowNumber}: the reference in “${header(context, 'reference')}” is too long for a payment (${issue}).`,
+    });
+  }
+  return reference;
+}
 
 function readCurrency(row: RawRow, context: LineContext, problems: Problem[]): string {
   const written = cellAt(row, context.columns.at.currency);

@@ -1,0 +1,73 @@
+import { ATTENDANCE_COLUMNS } from './attendance';
+import { CHAPTER_COLUMNS } from './chapter';
+import { EVENT_COLUMNS } from './events';
+import type { SyncedField } from './field';
+import { MEMBER_COLUMNS } from './members';
+import { MEMBERSHIP_TYPE_COLUMNS } from './membership-types';
+import { PAYMENT_VOID_COLUMNS } from './payment-voids';
+import { PAYMENT_COLUMNS } from './payments';
+import { REGISTRATION_COLUMNS } from './registrations';
+
+export type { SyncedField } from './field';
+
+/**
+ * The field registry: every synced table and its columns, each described once (field.ts). The
+ * wire's column lists (SCHEMA_ADDITIONS), the server's check of pushed values and the laptops'
+ * check of pulled values all read it.
+ */
+export const SYNCED_FIELDS = {
+  chapter: CHAPTER_COLUMNS,
+  membership_types: MEMBERSHIP_TYPE_COLUMNS,
+  members: MEMBER_COLUMNS,
+  payments: PAYMENT_COLUMNS,
+  payment_voids: PAYMENT_VOID_COLUMNS,
+  events: EVENT_COLUMNS,
+  registrations: REGISTRATION_COLUMNS,
+  attendance: ATTENDANCE_COLUMNS,
+} as const satisfies Record<string, readonly SyncedField[]>;
+
+export type SyncedTable = keyof typeof SYNCED_FIELDS;
+export const SYNCED_TABLES = Object.keys(SYNCED_FIELDS) as readonly SyncedTable[];
+
+// A Map, so that names from the wire such as "__proto__" or "constructor" find nothing.
+const BY_NAME = new Map(
+  Object.entries(SYNCED_FIELDS).map(([table, fields]) => [
+    table,
+    new Map<string, SyncedField>(fields.map((f) => [f.column, f])),
+  ]),
+);
+
+/** The description of a synced column, or undefined for anything else. */
+export function syncedField(table: string, column: string): SyncedField | undefined {
+  return BY_NAME.get(table)?.get(column);
+}
+
+/** `table.column` of every derived column. */
+export const DERIVED_FIELDS: ReadonlySet<string> = new Set(
+  Object.entries(SYNCED_FIELDS).flatMap(([table, fields]) =>
+    fields.filter((f) => f.derived).map((f) => `${table}.${f.column}`),
+  ),
+);
+
+export interface SchemaAddition {
+  schema: number;
+  tables: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The columns each schema version added, table by table in registry order. */
+export function schemaAdditions(): SchemaAddition[] {
+  const versions = [...new Set(Object.values(SYNCED_FIELDS).flatMap((fs) => fs.map((f) => f.since)))];
+  return versions
+    .sort((a, b) => a - b)
+    .map((schema) => ({
+      schema,
+      tables: Object.fromEntries(
+        Object.entries(SYNCED_FIELDS)
+          .map(([table, fields]): [string, string[]] => [
+            table,
+            fields.filter((f) => f.since === schema).map((f) => f.column),
+          ])
+          .filter(([, columns]) => columns.length > 0),
+      ),
+    }));
+}
