@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, pullResponseSchema } from '../shared/sync-protocol';
 import { redactUrl } from './app';
 import { createAdminService } from './admin-service';
+import type { SyncStore } from './store/types';
 import {
   ADMIN_TOKEN,
   backends,
@@ -15,9 +16,29 @@ import {
   newChapter,
   openTestStore,
   pushBody,
+  testClock,
   testServer,
   type TestStore,
 } from './test-support';
+
+/** The store, counting the queries that authenticate a token or an enrolment code. */
+function counting(store: SyncStore) {
+  const calls = { lookups: 0, enrolments: 0 };
+  const counted: SyncStore = {
+    ...store,
+    findDeviceByTokenHash(hash) {
+      calls.lookups += 1;
+      return store.findDeviceByTokenHash(hash);
+    },
+    enrolDevice(input) {
+      calls.enrolments += 1;
+      return store.enrolDevice(input);
+    },
+  };
+  return { calls, store: counted };
+}
+
+const guess = () => `cdt_${crypto.randomUUID()}`;
 
 describe.each(backends)('HTTP plumbing on $name', (backend) => {
   let t: TestStore;
@@ -39,8 +60,9 @@ describe.each(backends)('HTTP plumbing on $name', (backend) => {
     return app;
   }
 
-  async function listening(options: Parameters<typeof testServer>[1] = {}) {
-    const app = await server(options);
+  async function listening(options: Parameters<typeof testServer>[1] = {}, store = t.store) {
+    const app = await testServer(store, options);
+    apps.push(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('not listening');
@@ -176,6 +198,89 @@ describe.each(backends)('HTTP plumbing on $name', (backend) => {
     expect((await attempt()).statusCode).toBe(401);
     expect((await attempt()).statusCode).toBe(401);
     expect((await attempt()).statusCode).toBe(429);
+  });
+
+  it('refuses an address after 60 failed authentications a minute, without asking the database', async () => {
+    const clock = testClock(Date.now());
+    const { calls, store } = counting(t.store);
+    const { app, url } = await listening({ now: clock.now }, store);
+    const device = await enrol(app, t.store, await newChapter(t.store), 'node-guard', clock.now);
+    const pull = (token: string) => fetch(`${url}/v1/sync/pull`, { headers: bearer(token) });
+
+    // Success never spends the budget for failures.
+    for (let i = 0; i < 70; i += 1) expect((await pull(device.token)).status).toBe(200);
+    Object.assign(calls, { lookups: 0, enrolments: 0 });
+    for (let i = 0; i < 60; i += 1) expect((await pull(guess())).status).toBe(401);
+    expect(calls.lookups).toBe(60);
+
+    const refused = await pull(guess());
+    expect(refused.status).toBe(429);
+    expect(errorBodySchema.parse(await refused.json()).error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    // Every route that takes credentials is closed to the address, a good token included; none of
+    // them reaches the database. Health checks still answer.
+    expect((await pull(device.token)).status).toBe(429);
+    const enrolment = await fetch(`${url}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'AAAA-BBBB-CCCC-DDDD', nodeId: 'node-x', deviceName: 'x' }),
+    });
+    expect(enrolment.status).toBe(429);
+    expect((await fetch(`${url}/v1/admin/chapters`, { headers: bearer('not-the-admin') })).status).toBe(429);
+    expect((await fetch(`${url}/admin?token=guess`)).status).toBe(429);
+    expect(calls).toEqual({ lookups: 60, enrolments: 0 });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    clock.advance(60_000);
+    expect((await pull(device.token)).status).toBe(200);
+    expect((await pull(guess())).status).toBe(401);
+  });
+
+  it('counts guesses sent all at once before any of them has failed', async () => {
+    const { calls, store } = counting(t.store);
+    const { url } = await listening({ limits: { failedAuthPerMinute: 20 } }, store);
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${url}/v1/sync/pull`, { headers: bearer(guess()) }).then((reply) => reply.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 401)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30);
+    expect(calls.lookups).toBe(20);
+  });
+
+  it('takes client addresses from X-Forwarded-For only as far as the proxies it trusts', async () => {
+    const limits = { enrolRequestsPerMinute: 2 };
+    const enrolFrom = async (url: string, forwardedFor: string) =>
+      (
+        await fetch(`${url}/v1/enroll`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ code: 'AAAA-BBBB-CCCC-DDDD', nodeId: 'node-xff', deviceName: 'd' }),
+        })
+      ).status;
+
+    // This client (127.0.0.1) is not one of the proxies: a new X-Forwarded-For every time changes
+    // nothing, it is one address.
+    const listed = await listening({ limits, trustProxy: { proxies: ['10.0.0.1', '192.168.0.0/16'] } });
+    const rotating = [];
+    for (let i = 1; i <= 3; i += 1) rotating.push(await enrolFrom(listed.url, `203.0.113.${i}`));
+    expect(rotating).toEqual([401, 401, 429]);
+
+    // One hop: the last entry is what the proxy saw and appended; anything the client wrote before
+    // it is ignored, and a different last entry is a different client.
+    const hop = await listening({ limits, trustProxy: { hops: 1 } });
+    const prefixed = [];
+    for (let i = 1; i <= 3; i += 1) prefixed.push(await enrolFrom(hop.url, `198.51.100.${i}, 203.0.113.7`));
+    expect(prefixed).toEqual([401, 401, 429]);
+    expect(await enrolFrom(hop.url, '203.0.113.7, 203.0.113.8')).toBe(401);
+
+    // An IPv6 client is its /64: new addresses inside it share one budget.
+    expect(await enrolFrom(hop.url, '2001:db8:1:2::1')).toBe(401);
+    expect(await enrolFrom(hop.url, '2001:db8:1:2::ffff')).toBe(401);
+    expect(await enrolFrom(hop.url, '2001:db8:1:2:abcd::9')).toBe(429);
+    expect(await enrolFrom(hop.url, '2001:db8:1:3::1')).toBe(401);
   });
 
   it('answers every failure as { error: { code, message } }', async () => {

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createAdminService } from './admin-service';
 import { adminTokenChecker } from './auth';
+import { createFailureCounter, registerAuthFailureGuard } from './auth-failures';
 import { handleError, HttpError } from './http-error';
 import { registerAdminApiRoutes } from './routes/admin-api';
 import { registerAdminPageRoute } from './routes/admin-page';
@@ -11,6 +12,7 @@ import { registerEnrollRoute } from './routes/enroll';
 import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
 import type { SyncStore } from './store/types';
+import { fastifyTrustProxy, type TrustProxy } from './trust-proxy';
 
 export type { ServerLimits } from './routes/deps';
 
@@ -25,8 +27,8 @@ export interface ServerOptions {
   /** Pino options (e.g. a level or a destination stream), or false for silence. Default: info. */
   logger?: boolean | LoggerOptions;
   limits?: Partial<ServerLimits>;
-  /** Believe X-Forwarded-* from a reverse proxy, for client addresses and https cookies. */
-  trustProxy?: boolean;
+  /** Which X-Forwarded-* entries to believe (client addresses, https cookies); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** Removes secrets a caller may put in the address (the admin page's ?token=). */
@@ -51,8 +53,9 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
 }
 
 /**
- * The sync server. Holds no state of its own apart from per-instance rate-limit counters, so
- * several instances can share one PostgreSQL behind a load balancer.
+ * The sync server. Holds no state of its own apart from its rate-limit counters, which are this
+ * process's (see "Several processes" in docs/ARCHITECTURE.md), so several instances can share one
+ * PostgreSQL behind a load balancer.
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -60,7 +63,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: limits.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   });
   const deps: RouteDeps = {
     store: options.store,
@@ -85,6 +88,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`),
   });
+
+  // In memory, not in the database: it exists to spare the database, so refusing an address must
+  // not cost a query.
+  registerAuthFailureGuard(
+    app,
+    createFailureCounter({ max: limits.failedAuthPerMinute, windowMs: 60_000, now }),
+  );
 
   registerHealthRoute(app, deps);
   registerEnrollRoute(app, deps);

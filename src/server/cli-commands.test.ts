@@ -98,6 +98,8 @@ describe('chapterdesk server admin commands', { timeout: DATABASE_TIMEOUT_MS }, 
       [['enroll', '--chapter', chapterId, '--expires', '100d'], /at most 90 days/],
       [['chapter', 'add', '--name', '   '], /Give the chapter a name/],
       [['chapter', 'list', '--database-url', 'postgres://x'], /either --data or --database-url/],
+      [['--trust-proxy', 'banana'], /Cannot read "banana" as a proxy/],
+      [['--trust-proxy', '0'], /from 1 to 16 proxy hops/],
     ] as const) {
       const outcome = await cli([...args, '--data', data]);
       expect(outcome.failed, args.join(' ')).toBe(true);
@@ -178,18 +180,19 @@ describe('chapterdesk server admin commands', { timeout: DATABASE_TIMEOUT_MS }, 
     const command = (...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', RUN, 'server', ...args, '--data', data], { env });
 
+    // A bare --trust-proxy means one hop.
     const server = spawn(
       process.execPath,
-      ['--import', 'tsx', RUN, 'server', '--port', '0', '--data', data],
+      ['--import', 'tsx', RUN, 'server', '--port', '0', '--data', data, '--trust-proxy'],
       {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
+    let seen = '';
     try {
       const url = await new Promise<string>((found, failed) => {
-        let seen = '';
         const read = (chunk: Buffer) => {
           seen += chunk.toString();
           const match = /listening on (http:\/\/\S+)/.exec(seen);
@@ -219,6 +222,7 @@ describe('chapterdesk server admin commands', { timeout: DATABASE_TIMEOUT_MS }, 
       );
       expect(failure?.code).toBe(1);
       expect(failure?.stderr).toContain('chapter id is a UUID');
+      expect(seen).toContain('Client addresses: from X-Forwarded-For, behind 1 proxy hop');
     } finally {
       server.kill('SIGTERM');
     }

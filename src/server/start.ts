@@ -11,7 +11,7 @@ export interface StartOptions {
   dataDir: string;
   databaseUrl?: string;
   adminToken: string;
-  trustProxy?: boolean;
+  trustProxy?: ServerOptions['trustProxy'];
   logger?: ServerOptions['logger'];
   limits?: ServerOptions['limits'];
 }

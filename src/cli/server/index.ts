@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { AdminOperations } from '../../server/admin-service';
 import {
   DEFAULT_DATA_DIR,
@@ -9,6 +9,7 @@ import {
   pgliteDir,
 } from '../../server/data-dir';
 import { startServer } from '../../server/start';
+import { describeTrustProxy, parseTrustProxy, type TrustProxy } from '../../server/trust-proxy';
 import { parseDuration } from './duration';
 import { chapterLines, deviceLines } from './format';
 import { chooseStorage, withAdmin, type StorageFlags } from './target';
@@ -50,6 +51,16 @@ function durationOption(value: string): number {
   }
 }
 
+function trustProxyOption(value: string): TrustProxy {
+  try {
+    return parseTrustProxy(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url);
@@ -72,7 +83,7 @@ interface StartFlags extends StorageFlags {
   port: number;
   host: string;
   adminTokenFile?: string;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -124,7 +135,16 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
         '--admin-token-file <path>',
         'admin token file (default: <data>/admin-token; $CHAPTERDESK_ADMIN_TOKEN wins)',
       )
-      .option('--trust-proxy', 'trust X-Forwarded-* headers set by a reverse proxy'),
+      .addOption(
+        new Option(
+          '--trust-proxy [hops|list]',
+          "read client addresses from X-Forwarded-For: a number of proxy hops, or the proxies' " +
+            'addresses and CIDR ranges separated by commas (10.0.0.5,10.1.0.0/16, loopback); ' +
+            'without a value, 1 hop',
+        )
+          .preset('1')
+          .argParser(trustProxyOption),
+      ),
   ).action(async (flags: StartFlags) => {
     try {
       const storage = chooseStorage(flags, env);
@@ -141,6 +161,12 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
         trustProxy: flags.trustProxy,
       });
       io.out(`ChapterDesk sync server listening on ${running.url}`);
+      io.out(describeTrustProxy(flags.trustProxy));
+      if (flags.trustProxy && 'hops' in flags.trustProxy && !LOOPBACK_HOSTS.has(flags.host)) {
+        io.err(
+          `Warning: with --trust-proxy as hops, a client reaching ${flags.host} without the proxy can choose its own address; give the proxy's address instead, or let only the proxy reach this port.`,
+        );
+      }
       io.out(
         storage.databaseUrl
           ? `Database: PostgreSQL ${withoutPassword(storage.databaseUrl)}`

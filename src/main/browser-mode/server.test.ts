@@ -49,6 +49,58 @@ function send(method: string, path: string, headers: Record<string, string>, bod
   });
 }
 
+interface EarlyReply extends Reply {
+  /** Body bytes written before the response began. */
+  sentBeforeReply: number;
+}
+
+/**
+ * Streams `total` bytes of body (declared in Content-Length) as fast as the server takes them, and
+ * stops at the first byte of the response, which a refusal sends before reading the body.
+ */
+function stream(path: string, headers: Record<string, string>, total: number): Promise<EarlyReply> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    let answered = false;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path,
+        headers: { host: `127.0.0.1:${server.port}`, 'content-length': String(total), ...headers },
+      },
+      (res) => {
+        answered = true;
+        const sentBeforeReply = sent;
+        let data = '';
+        res.on('data', (part: Buffer) => (data += part.toString()));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data, sentBeforeReply });
+        });
+      },
+    );
+    // Writing on after the server has answered and closed fails (EPIPE): expected then.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < total) {
+        const part = chunk.subarray(0, Math.min(chunk.length, total - sent));
+        sent += part.length;
+        if (!req.write(part)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
 const json = { 'content-type': 'application/json' };
 const auth = () => ({ ...json, authorization: `Bearer ${server.token}` });
 
@@ -76,6 +128,26 @@ describe('browser mode', () => {
       expect(reply.status).toBe(401);
       expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
     }
+    expect(chapter.db.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a wrong token before reading the body, however large', async () => {
+    const MB = 1024 * 1024;
+    const wrong = { ...json, authorization: 'Bearer wrong' };
+    // Within the import's 210 MB limit: refused after a small part has crossed, never parsed.
+    const within = await stream('/api/imports.inspect', wrong, 150 * MB);
+    expect(within.status).toBe(401);
+    expect(JSON.parse(within.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
+    expect(within.headers['connection']).toBe('close');
+    expect(within.sentBeforeReply).toBeLessThan(16 * MB);
+    // Past the limit: the token is the first thing checked, so the answer is 401, not 413.
+    const beyond = await stream('/api/imports.inspect', wrong, 300 * MB);
+    expect(beyond.status).toBe(401);
+    expect(beyond.sentBeforeReply).toBeLessThan(16 * MB);
+    const small = await stream('/api/members.create', wrong, 4 * MB);
+    expect(small.status).toBe(401);
+    // The token holder's oversized import is still refused for its size.
+    expect((await stream('/api/imports.inspect', auth(), 300 * MB)).status).toBe(413);
     expect(chapter.db.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
   });
 

@@ -61,6 +61,14 @@ function failure(code: ErrorCode, message: string): Result<never> {
 }
 
 /**
+ * Answers a refused request before its body is read, and closes the connection: kept open, Node
+ * would read the rest of the body off the socket (to discard it) before the next request.
+ */
+function refuse(reply: FastifyReply, status: 401 | 403, message: string): FastifyReply {
+  return reply.code(status).header('connection', 'close').send(failure('UNAUTHORISED', message));
+}
+
+/**
  * Serves the renderer and the contract's operations over HTTP on 127.0.0.1 only. The API needs the
  * per-launch token; the Host header must name the loopback address, which defeats DNS rebinding.
  */
@@ -83,29 +91,33 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
 
   app.addHook('onRequest', async (request, reply) => {
     if (!allowedHosts.has(request.headers.host ?? '')) {
-      return reply.code(403).send(failure('UNAUTHORISED', 'Browser mode only answers on 127.0.0.1.'));
+      return refuse(reply, 403, 'Browser mode only answers on 127.0.0.1.');
     }
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
   });
 
-  const callOperation = async (request: FastifyRequest, reply: FastifyReply, op: string) => {
+  // The token is checked once the headers are in, before the body is read: without it a caller
+  // cannot make us receive or parse up to 210 MB.
+  const requireToken = async (request: FastifyRequest, reply: FastifyReply) => {
     const auth = request.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
-      return reply
-        .code(401)
-        .send(failure('UNAUTHORISED', 'Open the address printed by `chapterdesk serve`.'));
+      return refuse(reply, 401, 'Open the address printed by `chapterdesk serve`.');
     }
+  };
+  const callOperation = async (request: FastifyRequest, reply: FastifyReply, op: string) => {
     const result = await dispatch(options.handlers, op, request.body ?? undefined);
     return reply.code(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
   };
-  app.post<{ Params: { op: string } }>('/api/:op', (request, reply) =>
+  app.post<{ Params: { op: string } }>('/api/:op', { onRequest: requireToken }, (request, reply) =>
     callOperation(request, reply, request.params.op),
   );
   // The one operation that carries a whole spreadsheet (as base64) gets room for it.
-  app.post('/api/imports.inspect', { bodyLimit: 210 * 1024 * 1024 }, (request, reply) =>
-    callOperation(request, reply, 'imports.inspect'),
+  app.post(
+    '/api/imports.inspect',
+    { bodyLimit: 210 * 1024 * 1024, onRequest: requireToken },
+    (request, reply) => callOperation(request, reply, 'imports.inspect'),
   );
 
   app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {

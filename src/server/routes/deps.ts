@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { bearerToken, sha256Hex } from '../auth';
 import type { AdminService } from '../admin-service';
+import { clientKey } from '../client-address';
 import type { SyncStore } from '../store/types';
 
 export interface ServerLimits {
@@ -11,6 +12,8 @@ export interface ServerLimits {
   syncRequestsPerMinute: number;
   enrolRequestsPerMinute: number;
   adminRequestsPerMinute: number;
+  /** Answers of 401 one address may get in a minute before it is refused without a look at the database. */
+  failedAuthPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -19,6 +22,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   syncRequestsPerMinute: 120,
   enrolRequestsPerMinute: 10,
   adminRequestsPerMinute: 120,
+  failedAuthPerMinute: 60,
 };
 
 export interface RouteDeps {
@@ -36,7 +40,7 @@ export interface RouteDeps {
  */
 function rateLimitKey(request: FastifyRequest): string {
   const token = bearerToken(request);
-  return token ? `token:${sha256Hex(token)}` : `ip:${request.ip}`;
+  return token ? `token:${sha256Hex(token)}` : `ip:${clientKey(request.ip)}`;
 }
 
 export function perCaller(max: number) {
@@ -44,5 +48,7 @@ export function perCaller(max: number) {
 }
 
 export function perAddress(max: number) {
-  return { rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip } };
+  return {
+    rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => clientKey(request.ip) },
+  };
 }
