@@ -393,8 +393,18 @@ export function convertGuest(deps: EventDeps, eventId: string, registrationId: s
 const MEMBER_NUMBER_START = /^\d{1,5}$/;
 
 /**
- * Members whose number starts with what was typed, in number order: a range on the number's
- * index, where the full-text search would sort thousands of matches of "4" by name.
+ * The digits after a member number's prefix (17 in K3M-17), exactly as migration 011 indexes them:
+ * SQLite uses that index only for this expression under this condition.
+ */
+const NUMBER_DIGITS = `substr(m.member_number, instr(m.member_number, '-') + 1)`;
+const HAS_PREFIX = `instr(m.member_number, '-') > 0`;
+
+/**
+ * Members whose number starts with what was typed, or whose number's digits after its prefix do
+ * (a laptop that did not set up the chapter gives K3M-17; the member says "17"), in number order:
+ * two ranges on indexes, where the full-text search would sort thousands of matches of "4" by
+ * name. Each range comes sorted by the part that matched, so the first `limit` of the two merged
+ * are the first of all.
  */
 function membersByNumber(
   db: Db,
@@ -403,12 +413,67 @@ function membersByNumber(
   now: Date,
   chapter: ReturnType<typeof requireChapter>,
 ): Member[] {
-  const rows = statement(
+  const params = { start, end: `${start}\uffff`, limit, ...statusParams(chapter, now) };
+  const whole = statement(
     db,
     `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.member_number >= @start AND m.member_number < @end
      ORDER BY m.member_number LIMIT @limit`,
-  ).all({ start, end: `${start}\uffff`, limit, ...statusParams(chapter, now) }) as MemberDbRow[];
-  return rows.map(toMember);
+  ).all(params) as MemberDbRow[];
+  const afterPrefix = statement(
+    db,
+    `${MEMBER_SELECT} WHERE m.deleted = 0 AND ${HAS_PREFIX}
+       AND ${NUMBER_DIGITS} >= @start AND ${NUMBER_DIGITS} < @end
+     ORDER BY ${NUMBER_DIGITS}, m.member_number LIMIT @limit`,
+  ).all(params) as MemberDbRow[];
+  const found = new Map<string, { row: MemberDbRow; key: string }>();
+  for (const row of whole) found.set(row.id, { row, key: row.member_number! });
+  for (const row of afterPrefix) {
+    const key = row.member_number!.slice(row.member_number!.indexOf('-') + 1);
+    if (!found.has(row.id)) found.set(row.id, { row, key });
+  }
+  return [...found.values()]
+    .sort((a, b) => compare(a.key, b.key) || compare(a.row.member_number!, b.row.member_number!))
+    .slice(0, limit)
+    .map(({ row }) => toMember(row));
+}
+
+/** Plain text order, as the indexes hold the numbers. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The event's list as the door searches it: each person with their words and name folded once. */
+interface DoorList {
+  key: string;
+  /** `e164` is read when a phone number is first typed at the door (undefined until then). */
+  people: { attendee: Attendee; words: string[]; sortKey: string; e164?: string | null }[];
+}
+const doorLists = new WeakMap<Db, DoorList>();
+
+/**
+ * The door's list of an event, read and folded once per change to the chapter's data rather than
+ * on every key press: every write and every pulled change adds to the change log, so its last seq
+ * (with the event and the day, on which statuses depend) says whether the list can have changed.
+ */
+function doorList(deps: EventDeps, eventId: string, capacity: number | null): DoorList['people'] {
+  const { db } = deps;
+  const now = deps.now();
+  const { seq } = statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null };
+  const { today, grace } = statusParams(requireChapter(db), now);
+  const key = `${eventId}|${seq ?? 0}|${today}|${grace}`;
+  const cached = doorLists.get(db);
+  if (cached?.key === key) return cached.people;
+  const people = attendees(db, eventId, capacity, now)
+    .filter((a) => a.state !== 'cancelled')
+    .map((attendee) => ({
+      attendee,
+      words: searchTerms(
+        [attendee.name, attendee.email ?? '', attendee.phone ?? '', attendee.memberNumber ?? ''].join(' '),
+      ),
+      sortKey: foldText(attendee.name),
+    }));
+  doorLists.set(db, { key, people });
+  return people;
 }
 
 /**
@@ -420,23 +485,22 @@ function membersByNumber(
 export function searchForCheckIn(deps: EventDeps, eventId: string, query: string, limit: number): Attendee[] {
   const { db } = deps;
   const event = eventRow(db, eventId);
-  const listed = attendees(db, eventId, event.capacity, deps.now()).filter((a) => a.state !== 'cancelled');
+  const listed = doorList(deps, eventId, event.capacity);
   const terms = searchTerms(query);
-  if (terms.length === 0) return listed.slice(0, limit);
+  if (terms.length === 0) return listed.slice(0, limit).map((p) => p.attendee);
   const chapter = requireChapter(db);
   const phone = PHONE_LIKE.test(query.trim()) ? normalisePhone(query, chapter.country).e164 : null;
   // Reading a phone number costs about as much as the rest of a keystroke's work, so the list's
-  // numbers are read only when what was typed is a phone number.
-  const samePhone = (a: Attendee): boolean =>
-    phone !== null && a.phone !== null && normalisePhone(a.phone, chapter.country).e164 === phone;
+  // numbers are read when a phone number is first typed, and kept with the list.
+  const samePhone = (person: (typeof listed)[number]): boolean => {
+    if (phone === null || person.attendee.phone === null) return false;
+    person.e164 ??= normalisePhone(person.attendee.phone, chapter.country).e164;
+    return person.e164 === phone;
+  };
   const onList = listed
-    .filter((a) => {
-      const words = searchTerms([a.name, a.email ?? '', a.phone ?? '', a.memberNumber ?? ''].join(' '));
-      return terms.every((t) => words.some((w) => w.startsWith(t))) || samePhone(a);
-    })
-    .map((a) => ({ a, key: foldText(a.name) }))
-    .sort((x, y) => x.key.localeCompare(y.key))
-    .map(({ a }) => a);
+    .filter((person) => terms.every((t) => person.words.some((w) => w.startsWith(t))) || samePhone(person))
+    .sort((x, y) => x.sortKey.localeCompare(y.sortKey))
+    .map(({ attendee }) => attendee);
   const seen = new Set(onList.flatMap((a) => (a.memberId ? [a.memberId] : [])));
   const found = MEMBER_NUMBER_START.test(query.trim())
     ? membersByNumber(db, query.trim(), limit, deps.now(), chapter)

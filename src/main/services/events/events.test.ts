@@ -168,6 +168,14 @@ describe('events', () => {
     }
     const byNumber = handlers['events.search']({ eventId: event.id, query: '45', limit: 8 });
     expect(byNumber.map((a) => a.memberNumber)).toEqual(['45', '450']);
+
+    // The door's list is kept between key presses, and follows every write: a check-in, a rename.
+    const guest = () => handlers['events.search']({ eventId: event.id, query: 'guest', limit: 8 })[0]!;
+    expect(guest().checkedInAt).toBeNull();
+    handlers['events.checkIn']({ eventId: event.id, registrationId: guest().registrationId! });
+    expect(guest().checkedInAt).not.toBeNull();
+    handlers['members.update']({ id: helene.id, patch: { firstName: 'Héloïse' } });
+    expect(find('heloise')).toEqual(['Héloïse Ngugi']);
   });
 });
 
