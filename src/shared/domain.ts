@@ -190,6 +190,11 @@ export interface SyncStatus {
   progress: { phase: 'push' | 'pull'; done: number; total: number | null } | null;
   nextAttemptAt: string | null;
   openConflicts: number;
+  /**
+   * Changes received from the server and set aside instead of applied: a field this version does
+   * not have yet, or a value that does not fit its field.
+   */
+  heldChanges: number;
 }
 
 export const syncEnrollInput = z.strictObject({
@@ -197,8 +202,3 @@ export const syncEnrollInput = z.strictObject({
   code: z.string().trim().min(1, 'Give the enrolment code').max(64),
   officerName: z.string().trim().max(200).optional(),
 });
-  /**
-   * Changes received from the server and set aside instead of applied: a field this version does
-   * not have yet, or a value that does not fit its field.
-   */
-  heldChanges: number;
