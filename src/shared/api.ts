@@ -12,6 +12,7 @@ import {
   type Member,
   type MemberPage,
   type MembershipType,
+  type NumberClashes,
 } from './domain';
 import type { Result } from './errors';
 import {
@@ -143,6 +144,8 @@ export const contract = {
   'members.restore': { input: byId, result: null as unknown as Member },
   'members.history': { input: byId, result: null as unknown as HistoryEntry[] },
   'members.cities': { input: none, result: null as unknown as string[] },
+  'members.numberClashes': { input: none, result: null as unknown as NumberClashes },
+  'members.renumber': { input: byId, result: null as unknown as Member },
   'sync.status': { input: none, result: null as unknown as SyncStatus },
   'sync.now': { input: none, result: null as unknown as SyncStatus },
   'sync.enroll': { input: syncEnrollInput, result: null as unknown as SyncStatus },

@@ -120,6 +120,18 @@ export interface Member {
   deleted: boolean;
 }
 
+/** Live members who share a member number (two imports on two laptops), oldest on this laptop first. */
+export interface NumberClash {
+  number: string;
+  members: Member[];
+}
+
+export interface NumberClashes {
+  /** The first clashes by number; `total` counts them all. */
+  clashes: NumberClash[];
+  total: number;
+}
+
 export const MEMBER_SORT_FIELDS = ['name', 'memberNumber', 'email', 'city', 'joinedOn', 'status'] as const;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 

@@ -16,9 +16,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Problems with a field that its schema cannot know about, which the renderer words itself. */
+export const FIELD_PROBLEMS = ['MEMBER_NUMBER_TAKEN'] as const;
+export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
+
 export interface FieldIssue {
   field: string;
+  /** In English, for the command line and logs. */
   message: string;
+  /** What the renderer words in the user's language: a code and the values it names. */
+  problem?: { code: FieldProblem; params: Record<string, string> };
 }
 
 export interface ApiErrorBody {

@@ -52,6 +52,8 @@ export const OPERATIONS = [
   'members.restore',
   'members.history',
   'members.cities',
+  'members.numberClashes',
+  'members.renumber',
   'sync.status',
   'sync.now',
   'sync.enroll',

@@ -46,10 +46,17 @@ export function resolveMember(db: Db, text: string): string {
   const column = UUID.test(key) ? 'id' : key.includes('@') ? 'email' : 'member_number';
   const rows = statement(
     db,
-    `SELECT id FROM members WHERE ${column} = ? ORDER BY deleted, created_at LIMIT 2`,
-  ).all(column === 'email' ? key.toLowerCase() : key) as { id: string }[];
+    `SELECT id, deleted FROM members WHERE ${column} = ? ORDER BY deleted, created_at LIMIT 2`,
+  ).all(column === 'email' ? key.toLowerCase() : key) as { id: string; deleted: number }[];
   if (rows.length === 0) {
     throw new AppError('NOT_FOUND', `member: no member with ${column.replace('_', ' ')} “${key}”.`);
+  }
+  // Two live members with one number (a clash): picking one would act on the wrong person.
+  if (column === 'member_number' && rows.length === 2 && rows[1]!.deleted === 0) {
+    throw new AppError(
+      'CONFLICT',
+      `member: more than one member has number “${key}”; name them by id or email (see: chapterdesk members clashes).`,
+    );
   }
   return rows[0]!.id;
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Conflict, Member, MemberFields, MemberPage } from '../../shared/domain';
+import type { Conflict, Member, MemberFields, MemberPage, NumberClashes } from '../../shared/domain';
 import { MEMBER_STATUSES } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { OpenChapter } from '../open-chapter';
@@ -80,6 +80,17 @@ function describeMember(m: Member): string {
 /** A member by id, email or number, whether deleted or not; `members show` must also find a deleted one. */
 async function getMember(chapter: OpenChapter, who: string): Promise<Member> {
   return call<Member>(chapter, 'members.get', { id: resolveMember(chapter.db, who) });
+}
+
+function describeClashes({ clashes, total }: NumberClashes): string {
+  if (total === 0) return 'No member number is shared.';
+  const lines = clashes.flatMap(({ number, members }) => [
+    `${number}: ${members.length} members`,
+    ...members.map((m) => `  ${m.id}\t${name(m)}\t${m.email ?? ''}\tadded ${m.createdAt.slice(0, 10)}`),
+  ]);
+  if (total > clashes.length) lines.push(`… and ${total - clashes.length} more numbers; fix these first.`);
+  lines.push('Give one member of each a new number: chapterdesk members renumber <id> --db …');
+  return lines.join('\n');
 }
 
 function describeValue(value: unknown): string {
@@ -209,6 +220,33 @@ export function registerMembers(program: Command): void {
         });
       });
   }
+
+  members
+    .command('clashes')
+    .description('Numbers more than one member holds (two imports, two laptops), to give one a new number')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--json', 'print the clashes as JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const found = await call<NumberClashes>(chapter, 'members.numberClashes', undefined);
+        print(opts.json, found, () => describeClashes(found));
+      });
+    });
+
+  members
+    .command('renumber')
+    .description("Give a member the next number of this laptop's series (ends a clash; syncs as an edit)")
+    .argument('<member>', 'id or email (a number two members share names neither)')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--json', 'print the member as JSON')
+    .action(async (who: string, opts: { db: string; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const member = await call<Member>(chapter, 'members.renumber', {
+          id: resolveMember(chapter.db, who),
+        });
+        print(opts.json, member, () => `${name(member)} now has number ${member.memberNumber ?? ''}`);
+      });
+    });
 
   const conflicts = program
     .command('conflicts')

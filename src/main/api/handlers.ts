@@ -50,9 +50,11 @@ import {
   listCities,
   MEMBER_FIELD_BY_COLUMN,
   memberHistory,
+  renumberMember,
   setMemberDeleted,
   updateMember,
 } from '../services/members/members';
+import { numberClashes } from '../services/members/clashes';
 import {
   dismissConflict,
   listConflicts,
@@ -182,6 +184,8 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'members.restore': ({ id }) => written(setMemberDeleted(deps, id, 0)),
     'members.history': ({ id }) => memberHistory(db, id),
     'members.cities': () => listCities(db),
+    'members.numberClashes': () => numberClashes(db, now(), requireChapter(db)),
+    'members.renumber': ({ id }) => written(renumberMember(deps, id)),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.enroll': (input) => sync.enroll(input),

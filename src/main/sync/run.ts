@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
 import { applyPulled, recomputeField, replayHeld } from './apply';
-import { checkReceiptPrefix } from '../services/payments/receipts';
+import { checkLaptopPrefix } from '../services/payments/receipts';
 import { markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
 import { getSyncState, updateSyncState } from './state';
 import { SyncTransportError, type SyncTransport } from './transport';
@@ -145,9 +145,15 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
         { db, nodeId, now, hlc: deviceClock(db, now, nodeId).hlc, concurrentAfterSeq, chapterId },
         page.changes,
       );
-      // Two laptops that drew the same receipt prefix offline find out here; this one moves on.
-      if (page.changes.some((c) => c.tbl === 'payments' && c.col === 'receipt_number')) {
-        checkReceiptPrefix(db, nodeId);
+      // Two laptops that drew the same prefix offline find out here; this one moves on.
+      if (
+        page.changes.some(
+          (c) =>
+            (c.tbl === 'payments' && c.col === 'receipt_number') ||
+            (c.tbl === 'members' && c.col === 'member_number'),
+        )
+      ) {
+        checkLaptopPrefix(db, nodeId);
       }
       summary.pulled += applied.applied + applied.held;
       summary.held += applied.held;

@@ -303,6 +303,16 @@ export function App() {
           changed();
           showToast(t('members.added', { name: memberName(member) || t('members.unnamed') }), NOTICE_MS);
         }}
+        onRenumbered={(member) => {
+          changed();
+          showToast(
+            t('clashes.renumbered', {
+              name: memberName(member) || t('members.unnamed'),
+              number: member.memberNumber ?? '',
+            }),
+            NOTICE_MS,
+          );
+        }}
       />
     );
   };

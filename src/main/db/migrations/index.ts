@@ -8,6 +8,7 @@ import { migration007 } from './007_dues_indexes';
 import { migration008 } from './008_postal_address';
 import { migration009 } from './009_printer_calibration';
 import { migration010 } from './010_import_written';
+import { migration011 } from './011_member_number_digits';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -9,7 +9,7 @@ import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { listMembershipTypes } from '../types/membership-types';
 import { memberIdFor } from '../members/identity';
-import { memberNumbers } from '../members/members';
+import { memberNumbers } from '../members/numbers';
 import { memberToFields, memberToRow, toMember, type MemberDbRow } from '../members/row';
 import { MEMBER_SELECT } from '../members/query';
 import { statusParams } from '../members/status';
@@ -202,7 +202,7 @@ export function applyImport(
   const now = ctx.now();
   const types = new Map(listMembershipTypes(db).map((t) => [foldText(t.name), t]));
   const decisions = new Map((input.decisions ?? []).map((d) => [d.rowNumber, d]));
-  const nextNumber = skippingFileNumbers(memberNumbers(db), input.report.candidates);
+  const nextNumber = skippingFileNumbers(memberNumbers(db, ctx.hlc.node), input.report.candidates);
   const batchId = randomUUID();
   const outcome: ImportOutcome = {
     counts: {
@@ -453,6 +453,7 @@ function recordBatch(
   const record: RecordEffect = (memberId, action, previous, written) => {
     effect.run(batchId, memberId, action, json(previous), json(written));
   };
-  for (const [memberId, { previous, written }] of updates.all()) record(memberId, 'updated', previous, written);
+  for (const [memberId, { previous, written }] of updates.all())
+    record(memberId, 'updated', previous, written);
   return record;
 }

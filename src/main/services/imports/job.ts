@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { WriteContext } from '../../db/changes';
 import { requireChapter } from '../chapter/chapter';
+import { keepMemberNumbers } from '../members/numbers';
 import { rememberedFields, rememberFields } from './batches';
 import { cleanBatches, planImport, type CleanRow, type ImportPlan } from './clean';
 import { applyImport, existingMembers, type DuplicateDecision, type ImportOutcome } from './commit';
@@ -210,6 +211,8 @@ function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions):
         mapping.columns.map((c) => c.field),
         ctx.now(),
       );
+      // Past the preview's rollback: a preview must not move the member number sequence on.
+      keepMemberNumbers(ctx.db, ctx.hlc.node);
       return result;
     })();
   } catch (error) {

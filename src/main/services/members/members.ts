@@ -7,7 +7,9 @@ import { parseHlc } from '../../../shared/hlc';
 import { rowChanges, writeRow, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { requireChapter } from '../chapter/chapter';
+import { assertNumberFree } from './clashes';
 import { memberIdFor } from './identity';
+import { keepMemberNumber, memberNumbers } from './numbers';
 import { MEMBER_SELECT } from './query';
 import { memberToFields, memberToRow, toMember, type MemberDbRow } from './row';
 import { statusParams } from './status';
@@ -51,33 +53,24 @@ function assertTypeExists(db: Db, typeId: string | undefined): void {
   }
 }
 
-/**
- * Free member numbers, for members created without one: the next after the highest number in use,
- * then counting on, so an import numbers its rows without asking the database each time.
- */
-export function memberNumbers(db: Db): () => string {
-  const { top } = statement(
-    db,
-    `SELECT max(CAST(member_number AS INTEGER)) AS top FROM members WHERE member_number GLOB '[0-9]*'`,
-  ).get() as { top: number | null };
-  let next = (top ?? 0) + 1;
-  return () => String(next++);
-}
-
 export function createMember(deps: MembersDeps, input: ParsedInput<'members.create'>): Member {
   const { db } = deps;
   const id = db.transaction(() => {
     const chapter = requireChapter(db);
     assertEmailFree(db, input.email, null);
     assertTypeExists(db, input.typeId);
+    const ctx = deps.writeContext();
     const values = memberToRow(input, chapter.country);
-    if (!values.member_number) values.member_number = memberNumbers(db)();
+    const given = values.member_number as string | null;
+    assertNumberFree(db, given, null);
+    if (!given) values.member_number = memberNumbers(db, ctx.hlc.node)();
     let memberId = memberIdFor(chapter.id, values.email as string | null);
     // The derived id of a deleted member with this email: bring that row back rather than clash.
     const previous = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
       { deleted: number } | undefined;
     if (previous && previous.deleted === 0) memberId = memberIdFor(chapter.id, null);
-    writeRow(deps.writeContext(), 'members', memberId, { ...values, deleted: 0 });
+    writeRow(ctx, 'members', memberId, { ...values, deleted: 0 });
+    if (!given) keepMemberNumber(db, values.member_number as string);
     return memberId;
   })();
   return getMember(deps, id);
@@ -99,7 +92,25 @@ export function updateMember(deps: MembersDeps, { id, patch }: ParsedInput<'memb
     }
     assertEmailFree(db, merged.email, id);
     assertTypeExists(db, merged.typeId);
-    writeRow(deps.writeContext(), 'members', id, memberToRow(merged, chapter.country));
+    const row = memberToRow(merged, chapter.country);
+    // A member already sharing a number (it came by sync) can still be edited; a new number is checked.
+    if (row.member_number !== current.memberNumber)
+      assertNumberFree(db, row.member_number as string | null, id);
+    writeRow(deps.writeContext(), 'members', id, row);
+  })();
+  return getMember(deps, id);
+}
+
+/** Gives a member the next number of this laptop's series, as an edit that syncs (to end a clash). */
+export function renumberMember(deps: MembersDeps, id: string): Member {
+  const { db } = deps;
+  db.transaction(() => {
+    const current = getMember(deps, id);
+    if (current.deleted) throw new AppError('NOT_FOUND', 'This member has been deleted.');
+    const ctx = deps.writeContext();
+    const number = memberNumbers(db, ctx.hlc.node)();
+    writeRow(ctx, 'members', id, { member_number: number });
+    keepMemberNumber(db, number);
   })();
   return getMember(deps, id);
 }

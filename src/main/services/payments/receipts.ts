@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writePrivateFile } from '../../../node/private-files';
+import { ROW_CREATED } from '../../db/changes';
 import { statement } from '../../db/statements';
 import type { Db } from '../../db/open';
 
@@ -15,7 +16,24 @@ function drawPrefix(taken: ReadonlySet<string>): string {
   }
 }
 
-/** Every prefix another laptop of the chapter has used on a receipt that reached this one. */
+/**
+ * Prefixes on member numbers (K3M-17): the same prefix also numbers the members of a laptop that
+ * did not set up the chapter (services/members/numbers.ts). A file's numbers of that shape count
+ * too, so that no laptop's numbers run into them.
+ */
+function memberNumberPrefixes(db: Db): string[] {
+  const rows = statement(
+    db,
+    `SELECT DISTINCT substr(member_number, 1, 3) AS prefix FROM members
+     WHERE member_number GLOB '[A-Z0-9][A-Z0-9][A-Z0-9]-[0-9]*'`,
+  ).all() as { prefix: string }[];
+  return rows.map((r) => r.prefix);
+}
+
+/**
+ * Every prefix another laptop of the chapter has used on a receipt that reached this one, and
+ * every prefix on a member number.
+ */
 function prefixesOfOthers(db: Db, nodeId: string): Set<string> {
   const rows = statement(
     db,
@@ -24,7 +42,7 @@ function prefixesOfOthers(db: Db, nodeId: string): Set<string> {
      WHERE p.receipt_number IS NOT NULL AND NOT EXISTS (
        SELECT 1 FROM changes c WHERE c.tbl = 'payments' AND c.row_id = p.id AND c.node_id = ?)`,
   ).all(nodeId) as { prefix: string }[];
-  return new Set(rows.map((r) => r.prefix));
+  return new Set([...rows.map((r) => r.prefix), ...memberNumberPrefixes(db)]);
 }
 
 /** This laptop's receipt prefix, drawn on first use (and when a file from before dues has none). */
@@ -89,22 +107,37 @@ export function nextReceiptNumber(db: Db, nodeId: string): string {
 }
 
 /**
- * After a pull: if another laptop's receipts use this laptop's prefix (both drew it offline), this
- * one draws a new prefix for its next receipts. Numbers already issued stay as printed; the pair
- * stays distinguishable by the laptop that issued each.
+ * After a pull: if another laptop's receipts or member numbers use this laptop's prefix (both drew
+ * it offline), this one draws a new prefix for its next numbers. Numbers already issued stay as
+ * printed; receipts stay distinguishable by the laptop that issued each, and members who ended up
+ * with one number are listed as a clash to fix.
  */
-export function checkReceiptPrefix(db: Db, nodeId: string): boolean {
+export function checkLaptopPrefix(db: Db, nodeId: string): boolean {
   const row = statement(db, `SELECT receipt_prefix FROM device WHERE singleton = 1`).get() as
     { receipt_prefix: string | null } | undefined;
   if (!row?.receipt_prefix) return false;
-  const clash = statement(
+  const params = { prefix: row.receipt_prefix, node: nodeId };
+  const receiptClash = statement(
     db,
     `SELECT 1 FROM payments p
      WHERE p.receipt_number > @prefix || '-' AND p.receipt_number < @prefix || '.' AND NOT EXISTS (
        SELECT 1 FROM changes c WHERE c.tbl = 'payments' AND c.row_id = p.id AND c.node_id = @node)
      LIMIT 1`,
-  ).get({ prefix: row.receipt_prefix, node: nodeId });
-  if (!clash) return false;
+  ).get(params);
+  // A member number with this prefix that this laptop never wrote (neither created the member
+  // with it nor set it) came from another laptop.
+  const memberClash =
+    !receiptClash &&
+    statement(
+      db,
+      `SELECT 1 FROM members m
+       WHERE m.deleted IN (0, 1) AND m.member_number > @prefix || '-' AND m.member_number < @prefix || '.'
+         AND NOT EXISTS (
+           SELECT 1 FROM changes c WHERE c.tbl = 'members' AND c.row_id = m.id
+             AND c.col IN ('member_number', '${ROW_CREATED}') AND c.node_id = @node)
+       LIMIT 1`,
+    ).get(params);
+  if (!receiptClash && !memberClash) return false;
   const others = prefixesOfOthers(db, nodeId);
   const mine = statement(
     db,

@@ -35,6 +35,20 @@ describe('field errors', () => {
     expect(serverErrors([{ field: 'email', message: taken }], i18n.t)).toEqual({ email: taken });
   });
 
+  it('words a problem the server names by code in the user’s language', () => {
+    const taken = {
+      field: 'memberNumber',
+      message: 'Number 17 already belongs to Hélène Dupré.',
+      problem: {
+        code: 'MEMBER_NUMBER_TAKEN' as const,
+        params: { number: '17', name: 'Hélène Dupré', memberId: 'm1' },
+      },
+    };
+    expect(serverErrors([taken], i18n.t)).toEqual({
+      memberNumber: 'Le numéro 17 appartient déjà à Hélène Dupré',
+    });
+  });
+
   it('translates schema messages coming back from the server, whatever the path', () => {
     expect(serverErrors([{ field: 'patch.email', message: 'Not a valid email address' }], i18n.t)).toEqual({
       email: 'Adresse e-mail non valide',

@@ -35,12 +35,18 @@ export function schemaErrors(error: z.ZodError, t: TFunction): FieldErrors {
   return errors;
 }
 
-/** Server paths may be nested ("patch.email"); the form knows fields by their last segment. */
+/**
+ * Server paths may be nested ("patch.email"); the form knows fields by their last segment. A
+ * problem the server names by code (a member number already taken) is worded here, in the
+ * user's language.
+ */
 export function serverErrors(issues: readonly FieldIssue[], t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.field.split('.').at(-1) ?? issue.field;
-    errors[field] ??= translateIssue(field, issue.message, t, false);
+    errors[field] ??= issue.problem
+      ? t(`fieldProblems.${issue.problem.code}`, { replace: issue.problem.params })
+      : translateIssue(field, issue.message, t, false);
   }
   return errors;
 }

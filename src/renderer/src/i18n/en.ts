@@ -161,6 +161,27 @@ export const en = {
     owingFilter: 'Owing dues (in grace or lapsed)',
     removeOwingFilter: 'Remove the “owing dues” filter',
   },
+  clashes: {
+    title_one: '{{total}} member number is held by more than one member',
+    title_many: '{{total}} member numbers are held by more than one member',
+    title_other: '{{total}} member numbers are held by more than one member',
+    explain:
+      'Two laptops gave the same number to different people, usually in files imported on each. Give one of them a new number; the change reaches the other laptops with the next sync.',
+    review: 'Review',
+    hide: 'Hide',
+    number: 'Number',
+    joined: 'Joined {{date}}',
+    renumber: 'Give a new number',
+    renumberLabel: 'Give {{name}} a new number',
+    renumbering: 'Giving a new number…',
+    renumbered: '{{name}} now has number {{number}}',
+    more_one: '{{total}} more number will show once these are fixed.',
+    more_many: '{{total}} more numbers will show once these are fixed.',
+    more_other: '{{total}} more numbers will show once these are fixed.',
+  },
+  fieldProblems: {
+    MEMBER_NUMBER_TAKEN: 'Number {{number}} already belongs to {{name}}',
+  },
   columns: {
     name: 'Name',
     memberNumber: 'Number',

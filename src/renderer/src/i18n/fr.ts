@@ -167,6 +167,27 @@ export const fr: Translation = {
     owingFilter: 'Cotisation due (délai de grâce ou expirée)',
     removeOwingFilter: 'Retirer le filtre « cotisation due »',
   },
+  clashes: {
+    title_one: '{{total}} numéro de membre est porté par plusieurs membres',
+    title_many: '{{total}} de numéros de membre sont portés par plusieurs membres',
+    title_other: '{{total}} numéros de membre sont portés par plusieurs membres',
+    explain:
+      'Deux ordinateurs ont donné le même numéro à des personnes différentes, le plus souvent dans des fichiers importés sur chacun. Donnez un nouveau numéro à l’une d’elles ; la modification atteindra les autres ordinateurs à la prochaine synchronisation.',
+    review: 'Examiner',
+    hide: 'Masquer',
+    number: 'Numéro',
+    joined: 'Adhésion le {{date}}',
+    renumber: 'Donner un nouveau numéro',
+    renumberLabel: 'Donner un nouveau numéro à {{name}}',
+    renumbering: 'Attribution d’un nouveau numéro…',
+    renumbered: '{{name}} a maintenant le numéro {{number}}',
+    more_one: 'Encore {{total}} numéro à examiner une fois ceux-ci corrigés.',
+    more_many: 'Encore {{total}} de numéros à examiner une fois ceux-ci corrigés.',
+    more_other: 'Encore {{total}} numéros à examiner une fois ceux-ci corrigés.',
+  },
+  fieldProblems: {
+    MEMBER_NUMBER_TAKEN: 'Le numéro {{number}} appartient déjà à {{name}}',
+  },
   columns: {
     name: 'Nom',
     memberNumber: 'Numéro',

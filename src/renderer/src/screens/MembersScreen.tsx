@@ -5,6 +5,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { MemberFilters } from '../components/MemberFilters';
 import { MemberFormDialog } from '../components/MemberFormDialog';
 import { COLUMNS as TABLE_COLUMNS, MemberTable } from '../components/MemberTable';
+import { NumberClashes } from '../components/NumberClashes';
 import { today } from '../forms/today';
 import type { MemberQuery } from '../hooks/memberPages';
 import { useCities } from '../hooks/useCities';
@@ -27,6 +28,8 @@ interface MembersScreenProps {
   dataVersion: number;
   onOpenMember: (id: string, scrollOffset: number) => void;
   onMemberAdded: (member: Member) => void;
+  /** A member given a new number to end a clash. */
+  onRenumbered: (member: Member) => void;
 }
 
 export function MembersScreen({
@@ -38,6 +41,7 @@ export function MembersScreen({
   dataVersion,
   onOpenMember,
   onMemberAdded,
+  onRenumbered,
 }: MembersScreenProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -116,6 +120,7 @@ export function MembersScreen({
           ]}
         />
       </div>
+      <NumberClashes dataVersion={dataVersion} enabled={total !== null} onRenumbered={onRenumbered} />
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
       {snapshot.error && <ErrorBanner error={snapshot.error} onRetry={() => pages.refresh()} />}
       {citiesError !== null && <ErrorBanner error={citiesError} />}
