@@ -149,7 +149,24 @@ function earliestOf(db: Db, table: string, rowId: string, column: string): Field
   return earliest;
 }
 
-function winnerOf(
+/** The newest value one laptop gave a field (its own changes and its row's creation). */
+export function newestFromNode(
+  db: Db,
+  table: string,
+  rowId: string,
+  column: string,
+  nodeId: string,
+): FieldChange | undefined {
+  const rows = statement(
+    db,
+    `SELECT seq, col, value, hlc, node_id FROM changes
+     WHERE tbl = ? AND row_id = ? AND col IN (?, '${ROW_CREATED}') AND node_id = ? AND pushed != 2
+     ORDER BY hlc DESC`,
+  ).all(table, rowId, column, nodeId) as (FieldChange & { col: string })[];
+  return newestOf(rows, column);
+}
+
+export function winnerOf(
   db: Db,
   table: string,
   rowId: string,

@@ -4,7 +4,7 @@ import { fieldName } from '../../shared/text';
 import { writeRow, type RowValues, type SyncedTable, type WriteContext } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { syncableColumns } from './apply';
+import { newestFromNode, syncableColumns, winnerOf } from './apply';
 
 interface ConflictRow {
   id: number;
@@ -22,26 +22,58 @@ interface ConflictRow {
 
 const decode = (value: string | null): unknown => (value === null ? null : (JSON.parse(value) as unknown));
 
-export function listConflicts(db: Db): Conflict[] {
+/**
+ * Whether a conflict still describes something lost, judged on the final state rather than on the
+ * moment it was seen: the field still holds the value that won, from the very change that won; the
+ * laptop that lost has not given the field another value since (its later word is its final one);
+ * the two values differ; and the row is not deleted (a deleted member's fields are nobody's
+ * concern until they are restored). So two laptops that each imported and undid one file, whose
+ * intermediate values met on the way, show nothing.
+ */
+function stillOpen(
+  db: Db,
+  c: Pick<ConflictRow, 'tbl' | 'row_id' | 'col' | 'lost_value' | 'lost_hlc' | 'lost_node' | 'won_hlc'>,
+): boolean {
+  const winner = winnerOf(db, c.tbl, c.row_id, c.col, -1);
+  if (!winner || winner.hlc !== c.won_hlc || winner.value === c.lost_value) return false;
+  if (newestFromNode(db, c.tbl, c.row_id, c.col, c.lost_node)?.hlc !== c.lost_hlc) return false;
+  if (c.col === 'deleted') return true;
+  const row = statement(db, `SELECT deleted FROM ${c.tbl} WHERE id = ?`).get(c.row_id) as
+    { deleted: number } | undefined;
+  return row?.deleted !== 1;
+}
+
+/** The conflicts still open, newest first. Read only: settled ones are left out, not closed. */
+function openConflicts(db: Db): (ConflictRow & { label: string | null })[] {
   const rows = statement(
     db,
     `SELECT c.*, trim(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) AS label
      FROM conflicts c LEFT JOIN members m ON c.tbl = 'members' AND m.id = c.row_id
-     WHERE c.resolved = 0 ORDER BY c.id DESC LIMIT 500`,
+     WHERE c.resolved = 0 ORDER BY c.id DESC`,
   ).all() as (ConflictRow & { label: string | null })[];
-  return rows.map((r) => ({
-    id: r.id,
-    table: r.tbl,
-    rowId: r.row_id,
-    rowLabel: r.label || null,
-    column: fieldName(r.col),
-    lostValue: decode(r.lost_value),
-    lostAt: r.lost_hlc,
-    lostNode: r.lost_node,
-    wonValue: decode(r.won_value),
-    wonNode: r.won_node,
-    detectedAt: r.detected_at,
-  }));
+  return rows.filter((r) => stillOpen(db, r));
+}
+
+export function countOpenConflicts(db: Db): number {
+  return openConflicts(db).length;
+}
+
+export function listConflicts(db: Db): Conflict[] {
+  return openConflicts(db)
+    .slice(0, 500)
+    .map((r) => ({
+      id: r.id,
+      table: r.tbl,
+      rowId: r.row_id,
+      rowLabel: r.label || null,
+      column: fieldName(r.col),
+      lostValue: decode(r.lost_value),
+      lostAt: r.lost_hlc,
+      lostNode: r.lost_node,
+      wonValue: decode(r.won_value),
+      wonNode: r.won_node,
+      detectedAt: r.detected_at,
+    }));
 }
 
 export interface OpenConflict {
@@ -59,7 +91,7 @@ export function restoreConflict(db: Db, id: number, write: (conflict: OpenConfli
   db.transaction(() => {
     const row = statement(db, `SELECT * FROM conflicts WHERE id = ? AND resolved = 0`).get(id) as
       ConflictRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+    if (!row || !stillOpen(db, row)) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
     if (!syncableColumns(db, row.tbl)?.has(row.col)) {
       throw new AppError('CONFLICT', 'This version of ChapterDesk cannot restore that field.');
     }

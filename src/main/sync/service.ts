@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { countOpenConflicts } from './conflicts';
 import { enrollDevice, type EnrollInput } from './enroll';
 import { pendingCount } from './outbox';
 import { runSync, type SyncProgress, type SyncSummary } from './run';
@@ -117,9 +118,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   function status(): SyncStatus {
     const state = getSyncState(db);
     const schedule = scheduler.state();
-    const openConflicts = (
-      statement(db, `SELECT count(*) AS n FROM conflicts WHERE resolved = 0`).get() as { n: number }
-    ).n;
+    const openConflicts = countOpenConflicts(db);
     const heldChanges = (statement(db, `SELECT count(*) AS n FROM held_changes`).get() as { n: number }).n;
     const base = {
       serverUrl: state?.serverUrl ?? null,

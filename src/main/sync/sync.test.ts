@@ -3,6 +3,9 @@ import { enrol, memberSnapshot, openLaptop, type Laptop } from '../../../tests/h
 import { STORE_KINDS, startSyncServer, type TestSyncServer } from '../../../tests/helpers/sync-server';
 import { ROW_CREATED } from '../db/changes';
 import { localChecksum } from './checksum';
+import { createWriteContexts } from '../services/device/device';
+import { undoImport } from '../services/imports/batches';
+import { runImport } from '../services/imports/job';
 import { SyncTransportError } from './transport';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -103,6 +106,42 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     }
     expect(memberSnapshot(a.db)).toEqual(memberSnapshot(b.db));
     expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
+  });
+
+  it('shows no conflict when two laptops each imported and undid the same file', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    await enrol(a, server, chapterId);
+    const b = laptop('Ben');
+    await enrol(b, server, chapterId);
+    await syncAll(a, b);
+    const file = new TextEncoder().encode(
+      'First name,Last name,Email\nAwa,Diop,awa@example.org\nMoussa,Sow,moussa@example.org\nFatou,Ndiaye,fatou@example.org\n',
+    );
+    for (const l of [a, b]) {
+      const ctx = createWriteContexts(l.db, () => new Date())();
+      const { outcome } = await runImport(ctx, { fileName: 'members.csv', bytes: file, dryRun: false });
+      expect(outcome.counts.created).toBe(3);
+      undoImport(createWriteContexts(l.db, () => new Date())(), outcome.batchId!);
+    }
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      expect(l.handlers['conflicts.list'](undefined)).toEqual([]);
+      expect(l.sync.status().openConflicts).toBe(0);
+      expect(list(l)).toEqual([]);
+    }
+    // A real disagreement still shows, and stops showing once a later edit settles the field.
+    const m = a.handlers['members.create']({ firstName: 'Ngozi', email: 'ngozi@example.org', city: 'Lagos' });
+    await syncAll(a, b);
+    a.handlers['members.update']({ id: m.id, patch: { city: 'Abuja' } });
+    await a.sync.runOnce();
+    b.handlers['members.update']({ id: m.id, patch: { city: 'Enugu' } });
+    await syncAll(b, a);
+    const open = [...a.handlers['conflicts.list'](undefined), ...b.handlers['conflicts.list'](undefined)];
+    expect(open).toHaveLength(1);
+    a.handlers['members.update']({ id: m.id, patch: { city: 'Ibadan' } });
+    await syncAll(a, b);
+    for (const l of [a, b]) expect(l.handlers['conflicts.list'](undefined)).toEqual([]);
   });
 
   it('carries postal addresses both ways, field by field', async () => {
