@@ -22,6 +22,11 @@ describe('periods', () => {
     expect(periodEnd(from, months)).toBe(end);
   });
 
+  it('refuses a period that would end after the year 9999, naming the amount', () => {
+    expect(periodEnd('2026-03-01', 12 * 7973)).toBe('9999-02-28');
+    expect(() => periodEnd('2026-03-01', 100 * 1200)).toThrow(/after the year 9999/);
+  });
+
   it('renews from the day after expiry while active or in grace, from the payment day otherwise', () => {
     const base = { paidThrough: '2026-02-28', paidOn: '2026-03-10', periodMonths: 12 };
     expect(proposePeriod({ ...base, status: 'active' })).toEqual({ from: '2026-03-01', to: '2027-02-28' });

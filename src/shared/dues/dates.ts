@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+
 /**
  * Calendar days as ISO strings (YYYY-MM-DD), which order correctly as plain strings. Dues periods
  * and statuses are about days in the chapter's time zone, never instants, so all arithmetic here
@@ -28,10 +30,18 @@ function daysInMonth(year: number, month0: number): number {
  * months), the last day of that month. So 2024-01-31 + 1 month ends on 2024-02-29, 2024-02-29 +
  * 12 months ends on 2025-02-28, and the renewal after either starts on the 1st of the next month.
  */
+/** The last year an ISO date (and SQLite's date functions) can hold. */
+const LAST_YEAR = 9999;
+
 export function periodEnd(from: string, months: number): string {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
+  // An amount far above the fee (a typo with extra zeros) must not become a date no one can write.
+  if (year > LAST_YEAR) {
+    const message = `This would pay until after the year ${LAST_YEAR}: check the amount and the number of periods.`;
+    throw new AppError('VALIDATION', `amount: ${message}`, { fields: [{ field: 'amount', message }] });
+  }
   const month0 = total % 12;
   const last = daysInMonth(year, month0);
   if (d > last) return `${year}-${String(month0 + 1).padStart(2, '0')}-${String(last).padStart(2, '0')}`;

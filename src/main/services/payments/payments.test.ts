@@ -32,6 +32,29 @@ const listPayments = (handlers: TestChapter['handlers'], input: z.input<typeof p
   handlers['payments.list'](paymentListInput.parse(input));
 
 describe('recording payments', () => {
+  it('refuses an amount that would pay past the year 9999, with nothing written', async () => {
+    const { handlers, member } = setup();
+    const century = handlers['membershipTypes.create']({
+      name: 'Century',
+      kind: 'individual',
+      fee: '1',
+      currency: 'XOF',
+      periodMonths: 1200,
+    });
+    handlers['members.update']({ id: member.id, patch: { typeId: century.id } });
+    for (const input of [
+      { memberId: member.id, amount: '100', method: 'cash', periods: 100 },
+      { memberId: member.id, amount: '1000000000', method: 'cash' },
+    ]) {
+      const result = await dispatch(handlers, 'payments.record', input, quiet);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: { fields: [{ field: 'amount' }] } },
+      });
+    }
+    expect(listPayments(handlers, {}).rows).toEqual([]);
+  });
+
   it('makes a new member active for one period from the day they pay, with a receipt number', () => {
     const { handlers, member } = setup();
     expect(handlers['members.get']({ id: member.id }).status).toBe('never-paid');
