@@ -160,6 +160,9 @@ describe('cleaning values', () => {
     const row = one(['Ann', '', '', '', '', '', '', '', 'n'.repeat(6000)], plan);
     expect(row?.values.notes).toHaveLength(5000);
     expect(row?.issues[0]).toMatchObject({ code: 'notes_shortened', severity: 'warning' });
+    // Never inside a character: 4,999 letters then an emoji (two UTF-16 units) loses the emoji whole.
+    const emoji = one(['Ann', '', '', '', '', '', '', '', `${'n'.repeat(4999)}😀 and more`], plan);
+    expect(emoji?.values.notes).toBe('n'.repeat(4999));
   });
 
   it('strips the apostrophe the rejects file puts before formula-like values', () => {

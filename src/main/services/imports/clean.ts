@@ -449,7 +449,9 @@ class RowBuilder {
         : parts.map((p) => `${this.labels[p.index] ?? ''}: ${p.value}`).join('\n');
     const first = parts[0];
     if (notes.length > MAX_NOTES && first) {
-      notes = notes.slice(0, MAX_NOTES);
+      // Cut between characters, never inside one: half an emoji or a rare CJK character is not
+      // text, and the server would refuse it.
+      notes = notes.slice(0, /[\uD800-\uDBFF]/.test(notes[MAX_NOTES - 1] ?? '') ? MAX_NOTES - 1 : MAX_NOTES);
       const problem = `The notes were longer than ${MAX_NOTES} characters and were shortened.`;
       this.warn('notes', first.index, '', 'notes_shortened', problem);
     }
