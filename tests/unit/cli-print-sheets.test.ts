@@ -120,6 +120,33 @@ describe('chapterdesk print labels, cards, form and calibrate', () => {
       const nobody = cli('print', 'labels', '--db', db, '--out', out, '--query', 'Ohneadresse');
       expect(nobody.code).toBe(2);
       expect(nobody.stderr).toContain('Nothing to print: 1 member has no postal address and is left out.');
+      const language = cli('print', 'cards', '--db', db, '--out', out, '--lang', 'zh');
+      expect(language.code).toBe(2);
+      expect(language.stderr).toContain('--lang: give en, fr, es, pt, ar, not “zh”.');
+    },
+  );
+
+  it(
+    'uses only the Chromium it was told to, and says in one line when that one does not start',
+    {
+      timeout: 180_000,
+    },
+    () => {
+      const { db, dir } = berlin();
+      const out = join(dir, 'x.pdf');
+      const missing = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/index.ts', 'print', 'form', '--db', db, '--out', out],
+        { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: join(dir, 'no-chromium') } },
+      );
+      expect(missing.status).not.toBe(0);
+      expect(missing.stderr.trim()).toBe(
+        `chapterdesk: No Chromium at ${join(dir, 'no-chromium')} (CHROMIUM_PATH).`,
+      );
+      const broken = cli('print', 'form', '--db', db, '--out', out, '--chromium', '/bin/false');
+      expect(broken.code).not.toBe(0);
+      expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+      expect(broken.stderr).toContain('Chromium at /bin/false did not start');
     },
   );
 });

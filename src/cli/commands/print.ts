@@ -23,7 +23,7 @@ import { cardsHtml, type CardsData } from '../../shared/print/cards';
 import type { PrinterCalibration } from '../../shared/print/contract';
 import { applicationFormHtml, type ApplicationFormData } from '../../shared/print/form';
 import { PAPER_SIZES, type PageOptions, type PaperSize } from '../../shared/print/html';
-import { printLanguage } from '../../shared/print/labels';
+import { PRINT_LANGUAGES, printLanguage, type PrintLanguage } from '../../shared/print/labels';
 import type { SheetPlacement } from '../../shared/print/sheetPage';
 import {
   cellsPerSheet,
@@ -68,7 +68,7 @@ function pageOptions(flags: CommonFlags, chapterLocale: string): PageOptions {
   return {
     paper: paper as PaperSize,
     landscape: Boolean(flags.landscape),
-    lang: printLanguage(flags.lang ?? chapterLocale),
+    lang: languageFlag(flags.lang, chapterLocale),
   };
 }
 
@@ -201,6 +201,19 @@ function millimetres(flag: string, value: string): number {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The document's language: --lang when given (one of ours, or it is refused rather than printing
+ * English in silence), else the chapter's, whatever it is, read as the nearest we print.
+ */
+function languageFlag(flag: string | undefined, chapterLocale: string | null | undefined): PrintLanguage {
+  if (flag === undefined) return printLanguage(chapterLocale);
+  const wanted = flag.trim().toLowerCase();
+  if (!(PRINT_LANGUAGES as readonly string[]).includes(wanted)) {
+    throw new AppError('VALIDATION', `--lang: give ${PRINT_LANGUAGES.join(', ')}, not “${flag}”.`);
+  }
+  return wanted as PrintLanguage;
+}
+
 /** "1.5 mm right and 0.5 mm up", as a person would check it against the sheet. */
 function describeOffset({ x, y }: { x: number; y: number }): string {
   const along = (mm: number, positive: string, negative: string) =>
@@ -295,7 +308,7 @@ export function registerPrint(program: Command): void {
   ).action((flags: SheetFlags) =>
     withChapter(flags.db, async (chapter) => {
       const placement = sheetPlacement(chapter, 'labels', flags);
-      const lang = printLanguage(flags.lang ?? chapterLocale(chapter));
+      const lang = languageFlag(flags.lang, chapterLocale(chapter));
       const data = await call<AddressLabelsData>(chapter, 'print.labels', {
         ...memberFilters(chapter, flags),
         lang,
@@ -321,7 +334,7 @@ export function registerPrint(program: Command): void {
     (flags: SheetFlags) =>
       withChapter(flags.db, async (chapter) => {
         const placement = sheetPlacement(chapter, 'cards', flags);
-        const lang = printLanguage(flags.lang ?? chapterLocale(chapter));
+        const lang = languageFlag(flags.lang, chapterLocale(chapter));
         const data = await call<CardsData>(chapter, 'print.cards', {
           ...memberFilters(chapter, flags),
           lang,

@@ -22,20 +22,25 @@ const USUAL_PATHS = [
  * Never a browser download: the app prints with what the machine has and says so when it has none.
  */
 export function findChromium(explicit?: string): string {
-  // A path the person gave is the only one tried: printing with another browser would hide a typo.
-  const candidates = explicit
-    ? [explicit]
-    : [process.env.CHROMIUM_PATH, ...USUAL_PATHS].filter((p): p is string => Boolean(p));
-  const found = candidates.find((path) => existsSync(path));
+  // A path the person gave (the flag, else the variable) is the only one tried: printing with
+  // another browser would hide a typo.
+  const given = explicit || process.env['CHROMIUM_PATH'];
+  const found = (given ? [given] : USUAL_PATHS).find((path) => existsSync(path));
   if (!found) {
     throw new AppError(
       'NOT_FOUND',
-      explicit
-        ? `No Chromium at ${explicit}.`
+      given
+        ? `No Chromium at ${given}${explicit ? '' : ' (CHROMIUM_PATH)'}.`
         : 'No Chromium or Chrome was found to print with. Install Chromium (Debian: apt-get install chromium), or give its path with --chromium PATH or CHROMIUM_PATH.',
     );
   }
   return found;
+}
+
+/** Playwright's launch failure as one sentence: its first line, without the launch log after it. */
+function launchProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).replace(/^browserType\.launch:\s*/, '').trim();
 }
 
 export interface PdfRenderer {
@@ -49,17 +54,21 @@ export interface PdfRenderer {
  * show. Network is off: a document is self-contained.
  */
 export async function openPdfRenderer(chromiumPath: string): Promise<PdfRenderer> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium
+    .launch({
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch((error: unknown) => {
+      throw new AppError('UNREACHABLE', `Chromium at ${chromiumPath} did not start: ${launchProblem(error)}`);
+    });
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   // One page for every document, one document at a time: each new tab costs this Chromium about
   // 1.7 s of start-up work (bench/print), more than printing a 1,000-member roster.

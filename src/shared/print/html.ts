@@ -22,9 +22,16 @@ export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** A CSS string literal, for the text of page margin boxes. */
-function cssString(value: string): string {
-  return `"${value.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
+/**
+ * A CSS string literal, for the text of page margin boxes. Everything but letters, digits and
+ * spaces is written as a CSS escape, so a title holding `</style>`, a quote or a backslash stays
+ * text inside the style element and can never end it.
+ */
+export function cssString(value: string): string {
+  const escaped = value
+    .replace(/[\n\r]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+  return `"${escaped}"`;
 }
 
 /**

@@ -18,11 +18,13 @@ import type {
 } from '../../../shared/print/documents';
 import { PRINT_LABELS, type PrintLanguage } from '../../../shared/print/labels';
 import type { Member } from '../../../shared/domain';
+import type { Attendee } from '../../../shared/events';
 import { dateIn } from '../../../shared/time';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { eventDetail } from '../events/attendance';
+import { splitFullName } from '../imports/names';
 import type { EventDeps } from '../events/events';
 import { getPayment } from '../payments/payments';
 import { listMembershipTypes } from '../types/membership-types';
@@ -57,6 +59,30 @@ function byLastName(lang: string) {
     ) ||
     collator.compare(a.firstName ?? '', b.firstName ?? '') ||
     collator.compare(a.memberNumber ?? '', b.memberNumber ?? '');
+}
+
+/**
+ * People of an event by last name, as the roster: a member's own last and first name, a guest's
+ * name read the way an import reads a full name ("Okoro, Ade", "Ade OKORO" and "Ade Okoro" alike).
+ */
+function byLastNameOf<T extends Pick<Attendee, 'memberId' | 'name'>>(db: Db, people: T[], lang: string): T[] {
+  const names = statement(db, `SELECT first_name, last_name FROM members WHERE id = ?`);
+  const keyed = people.map((person) => {
+    const member = person.memberId
+      ? (names.get(person.memberId) as { first_name: string | null; last_name: string | null } | undefined)
+      : undefined;
+    const split = member ? null : splitFullName(person.name);
+    return {
+      person,
+      last:
+        (member ? member.last_name || member.first_name : split!.lastName || split!.firstName) ?? person.name,
+      first: (member ? member.first_name : split!.firstName) ?? '',
+    };
+  });
+  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  return keyed
+    .sort((a, b) => collator.compare(a.last, b.last) || collator.compare(a.first, b.first))
+    .map(({ person }) => person);
 }
 
 function allMatching(db: Db, now: Date, chapter: Chapter, query: ListQuery): Member[] {
@@ -167,11 +193,11 @@ export function signInData(
 ): SignInData {
   const chapter = requireChapter(deps.db);
   const event = eventDetail(deps, eventId);
-  const collator = new Intl.Collator(chapter.locale || lang, { sensitivity: 'base' });
-  const people = event.attendees
-    .filter((a) => a.state === 'confirmed')
-    .sort((a, b) => collator.compare(a.name, b.name))
-    .map((a) => ({ name: a.name, memberNumber: a.memberNumber, status: a.memberStatus, guest: a.guest }));
+  const people = byLastNameOf(
+    deps.db,
+    event.attendees.filter((a) => a.state === 'confirmed'),
+    chapter.locale || lang,
+  ).map((a) => ({ name: a.name, memberNumber: a.memberNumber, status: a.memberStatus, guest: a.guest }));
   return {
     chapterName: chapter.name,
     printedOn: statusParams(chapter, deps.now()).today,
@@ -190,15 +216,15 @@ export function certificatesData(deps: EventDeps, eventId: string, lang: PrintLa
   if (event.kind !== 'training' && event.kind !== 'workshop') {
     throw new AppError('VALIDATION', 'event: certificates are for trainings and workshops.');
   }
-  const collator = new Intl.Collator(chapter.locale || lang, { sensitivity: 'base' });
   return {
     chapterName: chapter.name,
     title: event.title,
     date: dateIn(new Date(event.startsAt), chapter.timeZone),
-    people: event.attendees
-      .filter((a) => a.completed)
-      .map((a) => a.name)
-      .sort(collator.compare),
+    people: byLastNameOf(
+      deps.db,
+      event.attendees.filter((a) => a.completed),
+      chapter.locale || lang,
+    ).map((a) => a.name),
   };
 }
 

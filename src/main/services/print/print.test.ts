@@ -175,7 +175,8 @@ describe('printed documents', () => {
       writeContext: () => ({ db: chapter.db }) as never,
     };
     const event = handlers['events.create']({
-      title: 'AGM',
+      // A title that tries to end the document's style element stays text in the page header.
+      title: 'AGM </style><h1>INJECTED</h1><style>',
       kind: 'agm',
       startsAt: '2026-03-20T10:00',
       endsAt: '2026-03-20T12:00',
@@ -188,9 +189,16 @@ describe('printed documents', () => {
       const m = handlers['members.create']({ firstName: first, lastName: last });
       handlers['events.register']({ eventId: event.id, memberId: m.id });
     }
-    const [sheet] = await pages(signInHtml(signInData(deps, event.id, 'en', 5), A4));
+    // A guest is sorted by the last name read from what was typed.
+    handlers['events.register']({ eventId: event.id, guestName: 'Musa Kamara' });
+    const html = signInHtml(signInData(deps, event.id, 'en', 5), A4);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    const [sheet] = await pages(html);
     expect(sheet).toMatch(/#\s+Name\s+No\.\s+Status\s+Signature/);
-    const names = ['Ade Okoro', 'Chen Li', 'Zainab Bello'].map((n) => sheet!.indexOf(n));
+    expect(sheet).not.toMatch(/^\s*INJECTED\s*$/m);
+    expect(sheet).toContain('AGM </style><h1>INJECTED</h1><style>');
+    // By last name, as the roster: Bello, Kamara, Li, Okoro.
+    const names = ['Zainab Bello', 'Musa Kamara', 'Chen Li', 'Ade Okoro'].map((n) => sheet!.indexOf(n));
     expect(names.every((p) => p > 0)).toBe(true);
     expect(names).toEqual([...names].sort((a, b) => a - b));
     expect(sheet).toMatch(/^\s*8\s*$/m);
