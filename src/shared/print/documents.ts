@@ -217,7 +217,9 @@ export function certificatesParts(data: CertificatesData, page: PageOptions): Pr
     title: `${labels.certificate} · ${data.title}`,
     headerStart: data.chapterName,
     headerEnd: data.title,
-    css: `.certificate { break-after: page; text-align: center; padding-block-start: 20mm; }
+    // A certificate is a page of its own to frame: no running header, no "page 1 of 4".
+    bare: true,
+    css: `.certificate { break-after: page; text-align: center; padding: 35mm 25mm 20mm; }
 .certificate:last-child { break-after: auto; }
 .certificate h1 { font-size: 26pt; margin: 6mm 0; }
 .person { font-size: 22pt; font-weight: 700; margin: 4mm 0; }

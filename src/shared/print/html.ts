@@ -86,8 +86,9 @@ export interface DocumentSpec {
   body: string;
   css?: string;
   /**
-   * A sheet of labels or cards: no page margins and no margin boxes, since every cell is placed
-   * on the sheet by its own position and nothing may print over a neighbouring label.
+   * No page margins and no margin boxes: a sheet of labels or cards, where every cell is placed
+   * on the sheet by its own position and nothing may print over a neighbouring label, or a page
+   * that is its own whole (a certificate), which places its text itself.
    */
   bare?: boolean;
 }

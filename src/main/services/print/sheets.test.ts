@@ -348,6 +348,32 @@ describe('membership cards', () => {
     expect(ar).toContain('الزهراء');
     chapter.close();
   }, 60_000);
+
+  it('wraps a long name onto a second line on its card, whole, on an English or an Arabic sheet', async () => {
+    const long = 'Bartholomew-Maximilian Wolfeschlegelsteinhausen Vandenberghe';
+    const data = {
+      chapterName: 'Lyon',
+      cards: [
+        {
+          name: long,
+          memberNumber: '7',
+          type: 'Membre',
+          status: 'active' as const,
+          validUntil: '2026-12-31',
+        },
+      ],
+    };
+    for (const lang of ['en', 'ar'] as const) {
+      const layout = LAYOUTS.C32011;
+      const file = await pdf(cardsHtml(data, { ...A4, lang }, { layout, start: 1, offset: NO_OFFSET }));
+      const all = words(file);
+      const printed = inCell(all, layout, 1).map((w) => w.text);
+      expect(printed, lang).toHaveLength(all.length);
+      for (const part of ['Bartholomew-Maximilian', 'Wolfeschlegelsteinhausen', 'Vandenberghe']) {
+        expect(printed, lang).toContain(part);
+      }
+    }
+  }, 60_000);
 });
 
 describe('membership application form', () => {
