@@ -127,6 +127,39 @@ describe('chapterdesk print labels, cards, form and calibrate', () => {
   );
 
   it(
+    'prints a test sheet of outlined positions, moved by the printer’s saved offset',
+    { timeout: 180_000 },
+    () => {
+      const { db, dir } = berlin();
+      const plain = join(dir, 'plain.pdf');
+      const moved = join(dir, 'moved.pdf');
+      expect(cli('print', 'test-sheet', '--db', db, '--out', plain, '--layout', 'L7160').code).toBe(0);
+      expect(cli('print', 'calibrate', '--db', db, '--printer', 'Office', '--x', '2', '--y', '0').code).toBe(
+        0,
+      );
+      const checked = cli(
+        'print',
+        'test-sheet',
+        '--db',
+        db,
+        '--out',
+        moved,
+        '--layout',
+        'L7160',
+        '--printer',
+        'Office',
+      );
+      expect(checked.code).toBe(0);
+      expect(checked.stderr).toContain('print calibrate --printer NAME --x -2 --y 1');
+      // 2 mm is 5.67 pt.
+      expect(leftOf(moved, '21') - leftOf(plain, '21')).toBeCloseTo(5.67, 1);
+      const unknown = cli('print', 'test-sheet', '--db', db, '--out', plain, '--layout', 'A4');
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('layout: use');
+    },
+  );
+
+  it(
     'uses only the Chromium it was told to, and says in one line when that one does not start',
     {
       timeout: 180_000,

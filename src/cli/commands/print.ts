@@ -24,6 +24,7 @@ import type { PrinterCalibration } from '../../shared/print/contract';
 import { applicationFormHtml, type ApplicationFormData } from '../../shared/print/form';
 import { PAPER_SIZES, type PageOptions, type PaperSize } from '../../shared/print/html';
 import { PRINT_LANGUAGES, printLanguage, type PrintLanguage } from '../../shared/print/labels';
+import { testSheetHtml } from '../../shared/print/testSheet';
 import type { SheetPlacement } from '../../shared/print/sheetPage';
 import {
   cellsPerSheet,
@@ -357,6 +358,35 @@ export function registerPrint(program: Command): void {
         );
       }),
   );
+
+  print
+    .command('test-sheet')
+    .description(
+      'Every position of a label or card sheet outlined, to print on plain paper and lay on a real sheet: how far the outlines miss the labels is the offset to save with print calibrate',
+    )
+    .requiredOption('--db <path>', 'chapter database file')
+    .requiredOption('--out <file>', 'the PDF to write')
+    .option('--layout <sheet>', 'L7160, 5160, C32011 or 5371; default: the label sheet for --paper')
+    .option('--paper <size>', 'a4 or letter (default: the usual paper in the chapter’s country)')
+    .option('--printer <name>', 'print with the offset saved for this printer, to check it')
+    .option('--lang <language>', 'en, fr, es, pt or ar (default: the chapter’s)')
+    .option('--chromium <path>', 'the Chromium or Chrome to print with')
+    .action((flags: SheetFlags) =>
+      withChapter(flags.db, async (chapter) => {
+        const id = flags.layout?.toUpperCase();
+        if (id !== undefined && !isSheetLayout(id)) {
+          const known = Object.keys(LAYOUTS).join(', ');
+          throw new AppError('VALIDATION', `layout: use ${known}, not “${flags.layout}”.`);
+        }
+        const kind: SheetKind = id === undefined ? 'labels' : LAYOUTS[id].kind;
+        const { layout, offset } = sheetPlacement(chapter, kind, { ...flags, start: '1' });
+        const lang = languageFlag(flags.lang, chapterLocale(chapter));
+        await writePdf(flags, testSheetHtml(layout, { lang, paper: layout.paper, landscape: false }, offset));
+        process.stderr.write(
+          `Print it at 100% on plain paper and lay it on an empty ${layout.product} sheet against the light. Where the crosses miss the middle of the labels, save the correction: crosses 2 mm right of the middle and 1 mm too high mean chapterdesk print calibrate --printer NAME --x -2 --y 1.\n`,
+        );
+      }),
+    );
 
   print
     .command('calibrate')

@@ -55,6 +55,8 @@ export interface PrintLabels {
   completed: string;
   on: string;
   addressLabels: string;
+  /** The outlines of a sheet's positions, printed on plain paper to measure a printer's offset. */
+  testSheet: string;
   cards: string;
   card: string;
   memberNumber: string;
@@ -151,6 +153,7 @@ const en: PrintLabels = {
   completed: 'completed the training',
   on: 'on',
   addressLabels: 'Address labels',
+  testSheet: 'Test sheet',
   cards: 'Membership cards',
   card: 'Membership card',
   memberNumber: 'Member no.',
@@ -245,6 +248,7 @@ const fr: PrintLabels = {
   completed: 'a suivi avec succès la formation',
   on: 'le',
   addressLabels: 'Étiquettes d’adresse',
+  testSheet: 'Page d’essai',
   cards: 'Cartes de membre',
   card: 'Carte de membre',
   memberNumber: 'N° de membre',
@@ -340,6 +344,7 @@ const es: PrintLabels = {
   completed: 'completó la formación',
   on: 'el',
   addressLabels: 'Etiquetas de dirección',
+  testSheet: 'Hoja de prueba',
   cards: 'Carnés de socio',
   card: 'Carné de socio',
   memberNumber: 'N.º de socio',
@@ -434,6 +439,7 @@ const pt: PrintLabels = {
   completed: 'concluiu a formação',
   on: 'em',
   addressLabels: 'Etiquetas de endereço',
+  testSheet: 'Folha de teste',
   cards: 'Cartões de sócio',
   card: 'Cartão de sócio',
   memberNumber: 'N.º de sócio',
@@ -529,6 +535,7 @@ const ar: PrintLabels = {
   completed: 'أتم التدريب',
   on: 'في',
   addressLabels: 'ملصقات العناوين',
+  testSheet: 'صفحة اختبار',
   cards: 'بطاقات العضوية',
   card: 'بطاقة عضوية',
   memberNumber: 'رقم العضوية',
