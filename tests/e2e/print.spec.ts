@@ -338,6 +338,11 @@ test('prints address labels from a chosen position, with the offset saved for th
   await dialog.getByLabel('Label sheet').selectOption('letter');
   await expect(dialog.getByRole('radio', { name: /^Position/ })).toHaveCount(30);
   await expect(doc.locator('.cell')).toHaveCount(30);
+
+  // A test sheet instead: every position outlined, to measure the printer on plain paper.
+  await dialog.getByRole('checkbox', { name: 'Print a test sheet instead, on plain paper' }).check();
+  await expect(doc.locator('.cell.target')).toHaveCount(30);
+  await expect(doc.locator('body')).not.toContainText('Max Achterberg');
 });
 
 test('warns when a name is in a script this computer has no font for, and only then', async ({

@@ -5,6 +5,7 @@ import { ROSTER_COLUMNS, type RosterColumn } from '../../../shared/print/documen
 import type { PaperSize } from '../../../shared/print/html';
 import type { PrintLanguage } from '../../../shared/print/labels';
 import { cellsPerSheet, layoutFor } from '../../../shared/print/sheets';
+import { testSheetParts } from '../../../shared/print/testSheet';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useModalDialog } from '../dues/useModalDialog';
@@ -61,6 +62,8 @@ export function PrintDialog({ request: initialRequest, onClose, returnFocus }: P
   const [blankRowsText, setBlankRowsText] = useState(String(DEFAULT_BLANK_ROWS));
   const [blankRows, setBlankRows] = useState(DEFAULT_BLANK_ROWS);
   const [sheetChoice, setSheetChoice] = useState<SheetChoice>(FIRST_POSITION);
+  /** Labels and cards: print the sheet's outlines on plain paper instead, to measure the printer. */
+  const [testSheet, setTestSheet] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -126,17 +129,19 @@ export function PrintDialog({ request: initialRequest, onClose, returnFocus }: P
   const { offset } = sheetChoice;
   const parts = useMemo(
     () =>
-      loaded?.document.printable
-        ? loaded.document.parts(
-            { lang: loaded.lang, paper, landscape },
-            {
-              columns,
-              blankRows,
-              placement: { layout: layoutFor(sheet ?? 'labels', sheetPaper), start, offset },
-            },
-          )
-        : null,
-    [loaded, paper, landscape, columns, blankRows, sheet, sheetPaper, start, offset],
+      sheet !== null && testSheet
+        ? testSheetParts(layout, { lang, paper: layout.paper, landscape: false }, offset)
+        : loaded?.document.printable
+          ? loaded.document.parts(
+              { lang: loaded.lang, paper, landscape },
+              {
+                columns,
+                blankRows,
+                placement: { layout: layoutFor(sheet ?? 'labels', sheetPaper), start, offset },
+              },
+            )
+          : null,
+    [loaded, paper, landscape, columns, blankRows, sheet, sheetPaper, start, offset, testSheet, layout, lang],
   );
 
   const papers = papersFor(request.kind);
@@ -301,6 +306,22 @@ export function PrintDialog({ request: initialRequest, onClose, returnFocus }: P
               choice={{ ...sheetChoice, start }}
               onChange={(change) => setSheetChoice((current) => ({ ...current, ...change }))}
             />
+          )}
+          {sheet !== null && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={testSheet}
+                onChange={(event) => setTestSheet(event.target.checked)}
+                aria-describedby="print-test-sheet-hint"
+              />
+              {t('print.sheet.testSheet')}
+            </label>
+          )}
+          {sheet !== null && testSheet && (
+            <p id="print-test-sheet-hint" className="field__hint">
+              {t('print.sheet.testSheetHint')}
+            </p>
           )}
           {sheet === null && request.kind !== 'form' && (
             <fieldset className="print-dialog__group">

@@ -54,6 +54,9 @@ export const printEn = {
     blankRowsHint: 'A whole number from 0 to {{max}}.',
     blankRowsInvalid: 'Type a whole number from 0 to {{max}}.',
     sheet: {
+      testSheet: 'Print a test sheet instead, on plain paper',
+      testSheetHint:
+        'Every position is outlined with a cross at its centre. Lay the page on an empty sheet against the light: where the crosses miss the middle of the labels, enter the correction above (crosses 2 mm too far right: −2 in “Move right”) and save it for this printer.',
       layout: { labels: 'Label sheet', cards: 'Card sheet' },
       product: {
         labels: '{{product}} ({{paper}}, {{count}} labels)',

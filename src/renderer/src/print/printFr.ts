@@ -55,6 +55,9 @@ export const printFr: PrintTranslation = {
     blankRowsHint: 'Un nombre entier de 0 à {{max}}.',
     blankRowsInvalid: 'Saisissez un nombre entier de 0 à {{max}}.',
     sheet: {
+      testSheet: 'Imprimer plutôt une page d’essai, sur papier ordinaire',
+      testSheetHint:
+        'Chaque emplacement est encadré, une croix en son centre. Posez la page sur une planche vide, à contre-jour : là où les croix manquent le milieu des étiquettes, saisissez la correction ci-dessus (croix 2 mm trop à droite : −2 dans « Décaler vers la droite ») et enregistrez-la pour cette imprimante.',
       layout: { labels: 'Planche d’étiquettes', cards: 'Planche de cartes' },
       product: {
         labels: '{{product}} ({{paper}}, {{count}} étiquettes)',
