@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/chapter';
@@ -15,7 +15,6 @@ import {
   systemPrintOptions,
   systemPrintOutcome,
   withPdfExtension,
-  writePrivateFile,
 } from './native';
 import { findChromium, openPdfRenderer, type PdfRenderer } from './pdf';
 
@@ -168,18 +167,4 @@ describe('the print window’s document', () => {
     const tampered = printWindowHtml(request.document).replace('<style>\n', '<style>\n/* changed */');
     expect(await pageSize(tampered)).toBe('612 x 792');
   }, 60_000);
-});
-
-describe('writePrivateFile', () => {
-  const temp = tempDir('native-print-');
-  afterAll(() => temp.cleanup());
-
-  it('writes for this user only, also over a file others could read', async () => {
-    const path = join(temp.dir, 'roster.pdf');
-    writeFileSync(path, 'old', { mode: 0o644 });
-    await writePrivateFile(path, Buffer.from('%PDF-1.7'));
-    expect(statSync(path).mode & 0o777).toBe(0o600);
-    await writePrivateFile(join(temp.dir, 'new.pdf'), '%PDF-1.7');
-    expect(statSync(join(temp.dir, 'new.pdf')).mode & 0o777).toBe(0o600);
-  });
 });

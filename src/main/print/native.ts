@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
@@ -139,18 +138,4 @@ export function pdfFileName(title: string): string {
 /** A save dialog on Linux returns the name as typed: a PDF gets its extension. */
 export function withPdfExtension(path: string): string {
   return /\.pdf$/i.test(path) ? path : `${path}.pdf`;
-}
-
-/**
- * Writes a file that only this user can read: a PDF of members, or the document on its way to the
- * print window, is personal data. Also when it replaces a file that others could read.
- */
-export async function writePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
-  const file = await open(path, 'w', 0o600);
-  try {
-    await file.chmod(0o600);
-    await file.writeFile(data);
-  } finally {
-    await file.close();
-  }
 }

@@ -22,8 +22,8 @@ import {
   systemPrintOutcome,
   systemPrintOptions,
   withPdfExtension,
-  writePrivateFile,
 } from './native';
+import { writePrivateFile } from '../../node/private-files';
 
 /** In memory (no "persist:"): the print window shares no storage, cookies or cache with the app. */
 const PARTITION = 'chapterdesk-print';

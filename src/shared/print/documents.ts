@@ -77,12 +77,11 @@ ${rows}
 
 export interface SignInData {
   chapterName: string;
-  printedOn: string;
   title: string;
   when: string;
   venue: string | null;
   agm: boolean;
-  people: { name: string; memberNumber: string | null; status: MemberStatus | null; guest: boolean }[];
+  people: { name: string; memberNumber: string | null; status: MemberStatus | null }[];
   blankRows: number;
 }
 

@@ -32,7 +32,6 @@ export interface PrintLabels {
   >;
   status: Record<'active' | 'grace' | 'lapsed' | 'never-paid' | 'honorary' | 'lifetime', string>;
   signIn: string;
-  walkIns: string;
   receipt: string;
   receiptNumber: string;
   receivedFrom: string;
@@ -124,7 +123,6 @@ const en: PrintLabels = {
     lifetime: 'Lifetime',
   },
   signIn: 'Sign-in sheet',
-  walkIns: 'Walk-ins',
   receipt: 'Receipt',
   receiptNumber: 'Receipt number',
   receivedFrom: 'Received from',
@@ -219,7 +217,6 @@ const fr: PrintLabels = {
     lifetime: 'À vie',
   },
   signIn: 'Feuille d’émargement',
-  walkIns: 'Sans inscription',
   receipt: 'Reçu',
   receiptNumber: 'Numéro de reçu',
   receivedFrom: 'Reçu de',
@@ -315,7 +312,6 @@ const es: PrintLabels = {
     lifetime: 'Vitalicio',
   },
   signIn: 'Hoja de asistencia',
-  walkIns: 'Sin inscripción',
   receipt: 'Recibo',
   receiptNumber: 'Número de recibo',
   receivedFrom: 'Recibido de',
@@ -410,7 +406,6 @@ const pt: PrintLabels = {
     lifetime: 'Vitalício',
   },
   signIn: 'Lista de presença',
-  walkIns: 'Sem inscrição',
   receipt: 'Recibo',
   receiptNumber: 'Número do recibo',
   receivedFrom: 'Recebido de',
@@ -506,7 +501,6 @@ const ar: PrintLabels = {
     lifetime: 'مدى الحياة',
   },
   signIn: 'ورقة الحضور',
-  walkIns: 'حضور دون تسجيل',
   receipt: 'إيصال',
   receiptNumber: 'رقم الإيصال',
   receivedFrom: 'استلمنا من',

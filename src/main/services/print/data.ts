@@ -197,10 +197,9 @@ export function signInData(
     deps.db,
     event.attendees.filter((a) => a.state === 'confirmed'),
     chapter.locale || lang,
-  ).map((a) => ({ name: a.name, memberNumber: a.memberNumber, status: a.memberStatus, guest: a.guest }));
+  ).map((a) => ({ name: a.name, memberNumber: a.memberNumber, status: a.memberStatus }));
   return {
     chapterName: chapter.name,
-    printedOn: statusParams(chapter, deps.now()).today,
     title: event.title,
     when: eventWhen(event.startsAt, chapter.timeZone, lang),
     venue: event.venue,
