@@ -1,5 +1,5 @@
 import { statement } from './statements';
-import type { SyncedTable } from '../../shared/fields';
+import { DERIVED_FIELDS, type SyncedTable } from '../../shared/fields';
 import type { Hlc } from '../../shared/hlc';
 import type { Db } from './open';
 
@@ -68,13 +68,16 @@ export function writeRow(
       updated_at: at,
       id,
     });
+    // Derived columns follow their sources on every laptop and are never logged as edits of their own.
+    const logged = changed.filter((col) => !DERIVED_FIELDS.has(`${table}.${col}`));
+    if (logged.length === 0) return changed;
     // One statement for all the fields of an edit.
     const tuple = '(?, ?, ?, ?, ?, ?, ?)';
     statement(
       db,
-      `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES ${changed.map(() => tuple).join(', ')}`,
+      `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES ${logged.map(() => tuple).join(', ')}`,
     ).run(
-      changed.flatMap((col) => [
+      logged.flatMap((col) => [
         table,
         id,
         col,

@@ -1,10 +1,11 @@
-import { DERIVED_FIELDS } from '../../shared/fields';
+import { DERIVED_FIELDS, DERIVED_SOURCES } from '../../shared/fields';
 import { changeProblem, describeProblem } from '../../shared/fields/check';
 import type { Hlc } from '../../shared/hlc';
 import type { PulledChange } from '../../shared/sync-protocol';
 import { entryValue, ROW_CREATED, SYNCED_TABLES } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { derivedColumns } from '../services/members/row';
 
 /** Columns sync may set: the table's own, minus the key, the local timestamps and local derived data. */
 const NOT_SYNCED = new Set(['id', 'created_at', 'updated_at']);
@@ -85,6 +86,52 @@ interface FieldChange {
  * local schema (syncableColumns), never from the wire. Returns false when the row refuses the
  * value (a constraint), in which case the change is held rather than failing the whole page.
  */
+/**
+ * Derived columns are this laptop's own work, never taken from the wire: after a field they are
+ * computed from changes, they are computed again from the row as it now is. A member's sort name
+ * follows their names, their E.164 number their phone and country; the chapter's country is how
+ * the numbers of members without a country of their own read.
+ */
+function refreshDerived(db: Db, table: string, rowId: string, column: string): void {
+  const chapterCountry = () =>
+    (
+      statement(db, `SELECT country FROM chapter WHERE deleted = 0 LIMIT 1`).get() as
+        { country: string | null } | undefined
+    )?.country ?? '';
+  const update = statement(db, `UPDATE members SET sort_name = ?, phone_e164 = ? WHERE id = ?`);
+  const refresh = (rows: DerivedSources[]) => {
+    const country = chapterCountry();
+    for (const row of rows) {
+      const derived = derivedColumns(row, country);
+      if (derived.sort_name !== row.sort_name || derived.phone_e164 !== row.phone_e164) {
+        update.run(derived.sort_name, derived.phone_e164, row.id);
+      }
+    }
+  };
+  const columns = `id, first_name, last_name, email, phone, country, sort_name, phone_e164`;
+  if (table === 'members' && DERIVED_SOURCES.has(`members.${column}`)) {
+    refresh(statement(db, `SELECT ${columns} FROM members WHERE id = ?`).all(rowId) as DerivedSources[]);
+  } else if (table === 'chapter' && column === 'country') {
+    refresh(
+      statement(
+        db,
+        `SELECT ${columns} FROM members WHERE country IS NULL AND phone IS NOT NULL`,
+      ).all() as DerivedSources[],
+    );
+  }
+}
+
+interface DerivedSources {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  sort_name: string | null;
+  phone_e164: string | null;
+}
+
 function writeField(
   db: Db,
   table: string,
@@ -106,10 +153,11 @@ function writeField(
       `INSERT INTO ${table} (id, ${column}, created_at, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET ${column} = excluded.${column}, updated_at = excluded.updated_at`,
     ).run(rowId, stored, at, at);
-    return true;
   } catch {
     return false;
   }
+  refreshDerived(db, table, rowId, column);
+  return true;
 }
 
 /**
@@ -222,6 +270,11 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
     }
     const seq = Number(inserted.lastInsertRowid);
     ctx.hlc.receive(c.hlc);
+    // Computed here from their sources (refreshDerived), whatever an older laptop still sends.
+    if (DERIVED_FIELDS.has(`${c.tbl}.${c.col}`)) {
+      result.applied++;
+      continue;
+    }
     if (!syncableColumns(db, c.tbl)?.has(c.col)) {
       hold.run(seq);
       result.held++;
@@ -290,7 +343,7 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
  * to another chapter's row must not leave an empty chapter row here).
  */
 export function recomputeField(db: Db, table: string, rowId: string, column: string, now: Date): void {
-  if (!syncableColumns(db, table)?.has(column)) return;
+  if (!syncableColumns(db, table)?.has(column) || DERIVED_FIELDS.has(`${table}.${column}`)) return;
   if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(rowId)) return;
   const winner = winnerOf(db, table, rowId, column, -1);
   writeField(db, table, rowId, column, winner?.value ?? null, now.toISOString());
@@ -315,7 +368,7 @@ export function replayHeld(db: Db, now: Date, chapterId: string): number {
     }[];
     let replayed = 0;
     for (const h of held) {
-      if (!syncableColumns(db, h.tbl)?.has(h.col)) continue;
+      if (!syncableColumns(db, h.tbl)?.has(h.col) || DERIVED_FIELDS.has(`${h.tbl}.${h.col}`)) continue;
       if (changeProblem({ tbl: h.tbl, rowId: h.row_id, col: h.col, value: h.value }, chapterId)) continue;
       // Refused by the version that pulled it: the log vouches for it again.
       if (h.pushed === 2) {

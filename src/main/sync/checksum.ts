@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DERIVED_FIELDS } from '../../shared/fields';
 import { checksumLine } from '../../shared/sync-protocol';
 import { expandChange } from '../db/changes';
 import type { Db } from '../db/open';
@@ -29,6 +30,8 @@ export function localChecksum(db: Db): { checksum: string; fields: number } {
   const flush = () => {
     for (const col of [...row.keys()].sort()) {
       const f = row.get(col)!;
+      // Derived columns never travel: each side computes its own.
+      if (DERIVED_FIELDS.has(`${f.tbl}.${f.col}`)) continue;
       hash.update(checksumLine({ tbl: f.tbl, rowId: f.row_id, col: f.col, value: f.value, hlc: f.hlc }));
       fields++;
     }

@@ -1,3 +1,5 @@
+import { DERIVED_FIELDS } from '../../shared/fields';
+import { derivedColumns } from '../services/members/row';
 /**
  * Convergence under random offline work: several laptops and one server, random inserts, edits,
  * deletes and restores (including the same field edited on two laptops and the same new member on
@@ -33,6 +35,28 @@ const OPS = 30;
 const EMAILS = ['ana@example.org', 'ben@example.org', 'chloé@example.org', 'dev@example.org'];
 const CITIES = ['Lyon', 'Nairobi', 'São Paulo', 'Москва', null];
 const NAMES = ['Hélène', 'Kwame', 'Søren', 'محمد', '王伟', 'Ngozi'];
+const SURNAMES = ['Dupré', 'Mensah', 'Ørsted', 'الحسن', '李', ''];
+const PHONES = ['06 12 34 56 78', '0712 345678', '+221 77 123 45 67', ''];
+const COUNTRIES = ['FR', 'KE', 'SN', ''];
+
+/** Every derived column equals its function of its sources, on this laptop. */
+function derivedMismatches(laptop: Laptop): string[] {
+  const chapter = laptop.db.prepare('SELECT country FROM chapter WHERE deleted = 0').get() as
+    { country: string | null } | undefined;
+  const rows = laptop.db
+    .prepare('SELECT id, first_name, last_name, email, phone, country, sort_name, phone_e164 FROM members')
+    .all() as (Parameters<typeof derivedColumns>[0] & {
+    id: string;
+    sort_name: string;
+    phone_e164: string | null;
+  })[];
+  return rows
+    .filter((r) => {
+      const expected = derivedColumns(r, chapter?.country ?? '');
+      return expected.sort_name !== r.sort_name || expected.phone_e164 !== r.phone_e164;
+    })
+    .map((r) => `${r.id}: ${r.sort_name} / ${r.phone_e164}`);
+}
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -206,11 +230,16 @@ async function fieldDifferences(
 ): Promise<string[]> {
   const remote = new Map<string, string>();
   await server.store.scanFieldState(chapterId, (page) => {
-    for (const f of page) remote.set(`${f.tbl}/${f.rowId}/${f.col}`, `${f.value} @ ${f.hlc}`);
+    for (const f of page) {
+      if (!DERIVED_FIELDS.has(`${f.tbl}.${f.col}`))
+        remote.set(`${f.tbl}/${f.rowId}/${f.col}`, `${f.value} @ ${f.hlc}`);
+    }
   });
   const local = new Map<string, string>();
   const rows = new Map<string, LoggedField>();
   for (const f of fieldLog(laptop.db)) {
+    // Derived columns never travel: the server may hold an older laptop's copy, or none.
+    if (DERIVED_FIELDS.has(`${f.tbl}.${f.col}`)) continue;
     const key = `${f.tbl}/${f.row_id}/${f.col}`;
     if (f.pushed !== 2 && !(f.hlc < (rows.get(key)?.hlc ?? ''))) rows.set(key, f);
   }
@@ -260,10 +289,16 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
             city: pick(random, CITIES) ?? '',
           });
         } else if (roll < 0.62) {
-          laptop.handlers['members.update']({
-            id: target,
-            patch: random() < 0.5 ? { city: pick(random, CITIES) ?? '' } : { notes: `note ${op} by L${i}` },
-          });
+          // Names, phone and country feed derived columns; two laptops may edit different ones.
+          const patches = [
+            () => ({ city: pick(random, CITIES) ?? '' }),
+            () => ({ notes: `note ${op} by L${i}` }),
+            () => ({ firstName: pick(random, NAMES) }),
+            () => ({ lastName: pick(random, SURNAMES) }),
+            () => ({ phone: pick(random, PHONES) }),
+            () => ({ country: pick(random, COUNTRIES) }),
+          ];
+          laptop.handlers['members.update']({ id: target, patch: pick(random, patches)() });
         } else if (roll < 0.7) {
           laptop.handlers['members.delete']({ id: target });
         } else if (roll < 0.76) {
@@ -303,6 +338,7 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
     for (const laptop of laptops) {
       expect(laptop.sync.status().pending, `${laptop.name} outbox`).toBe(0);
       expect(memberSnapshot(laptop.db), `${laptop.name} members`).toEqual(reference);
+      expect(derivedMismatches(laptop), `${laptop.name} derived columns`).toEqual([]);
       const dues = duesState(laptop);
       expect(dues.members, `${laptop.name} dues_through`).toEqual(dues.expected);
       expect(dues, `${laptop.name} dues`).toEqual(referenceDues);

@@ -1,3 +1,4 @@
+import { DERIVED_FIELDS } from '../../shared/fields';
 /**
  * Links that drop: a proxy cuts push requests and pull responses at many byte offsets, and a sync
  * process is killed between commits. Every change must reach the server exactly once, the outbox
@@ -64,9 +65,10 @@ async function serverChanges(chapterId: string) {
   return (await server.store.pull(chapterId, 0, 1_000_000)).changes;
 }
 
+/** What the laptop sends: its log but for refused changes and derived columns, which never travel. */
 function localPushed(l: Laptop): string[] {
   return fieldLog(l.db)
-    .filter((c) => c.pushed !== 2)
+    .filter((c) => c.pushed !== 2 && !DERIVED_FIELDS.has(`${c.tbl}.${c.col}`))
     .map((c) => identity({ nodeId: c.node_id, hlc: c.hlc, tbl: c.tbl, rowId: c.row_id, col: c.col }));
 }
 

@@ -1,4 +1,5 @@
 import type { Change } from '../../shared/sync-protocol';
+import { DERIVED_FIELDS } from '../../shared/fields';
 import { expandChange, ROW_CREATED } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -21,8 +22,16 @@ interface OutboxRow {
   node_id: string;
 }
 
+/** Derived columns are computed on every laptop and never travel (older logs still hold some). */
+const derived = (r: { tbl: string; col: string }) => DERIVED_FIELDS.has(`${r.tbl}.${r.col}`);
+const NOT_DERIVED = `(tbl || '.' || col) NOT IN (${[...DERIVED_FIELDS].map((f) => `'${f}'`).join(', ')})`;
+
 export function pendingCount(db: Db): number {
-  return (statement(db, `SELECT count(*) AS n FROM changes WHERE pushed = 0`).get() as { n: number }).n;
+  return (
+    statement(db, `SELECT count(*) AS n FROM changes WHERE pushed = 0 AND ${NOT_DERIVED}`).get() as {
+      n: number;
+    }
+  ).n;
 }
 
 /**
@@ -33,19 +42,21 @@ export function pendingCount(db: Db): number {
 export function nextBatch(db: Db, maxBytes = 256 * 1024, maxChanges = 2000): OutboxBatch {
   const rows = statement(
     db,
-    `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes WHERE pushed = 0 ORDER BY seq LIMIT ?`,
+    `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes WHERE pushed = 0 AND ${NOT_DERIVED} ORDER BY seq LIMIT ?`,
   ).iterate(maxChanges) as IterableIterator<OutboxRow>;
   const batch: OutboxBatch = { seqs: [], changes: [], entries: 0 };
   let bytes = 0;
   for (const entry of rows) {
-    const changes = expandChange(entry).map((r): Change => ({
-      tbl: r.tbl,
-      rowId: r.row_id,
-      col: r.col,
-      value: r.value,
-      hlc: r.hlc,
-      nodeId: r.node_id,
-    }));
+    const changes = expandChange(entry)
+      .filter((r) => !derived(r))
+      .map((r): Change => ({
+        tbl: r.tbl,
+        rowId: r.row_id,
+        col: r.col,
+        value: r.value,
+        hlc: r.hlc,
+        nodeId: r.node_id,
+      }));
     bytes += changes.reduce((sum, change) => sum + JSON.stringify(change).length, 0);
     if (batch.entries > 0 && (bytes > maxBytes || batch.changes.length + changes.length > maxChanges)) break;
     for (const change of changes) {

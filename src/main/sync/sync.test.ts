@@ -144,6 +144,40 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
     for (const l of [a, b]) expect(l.handlers['conflicts.list'](undefined)).toEqual([]);
   });
 
+  it('computes sort names and E.164 numbers on each laptop from the synced names, phone and country', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    const m = a.handlers['members.create']({ firstName: 'Ana', lastName: 'Silva', phone: '06 12 34 56 78' });
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    await syncAll(a, b);
+    // Concurrent edits of different sources of one derived column, on two laptops.
+    a.handlers['members.update']({ id: m.id, patch: { firstName: 'Zélia' } });
+    b.handlers['members.update']({ id: m.id, patch: { lastName: 'Águeda' } });
+    a.handlers['members.update']({ id: m.id, patch: { phone: '912 345 678' } });
+    b.handlers['members.update']({ id: m.id, patch: { country: 'PT' } });
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      expect(l.db.prepare(`SELECT sort_name, phone_e164 FROM members WHERE id = ?`).get(m.id)).toEqual({
+        sort_name: 'agueda zelia',
+        phone_e164: '+351912345678',
+      });
+      expect(
+        l.handlers['members.list']({ query: 'agueda', sort: 'name', direction: 'asc', offset: 0, limit: 5 })
+          .total,
+      ).toBe(1);
+    }
+    // Nothing derived is ever sent: the server holds no sort name or E.164 number written since.
+    const sent = a.db
+      .prepare(`SELECT count(*) AS n FROM changes WHERE row_id = ? AND col IN ('sort_name', 'phone_e164')`)
+      .get(m.id) as { n: number };
+    expect(sent.n).toBe(0);
+    expect(a.sync.status().pending).toBe(0);
+    expect(localChecksum(a.db).checksum).toBe(await serverChecksum(a));
+    expect(localChecksum(b.db).checksum).toBe(await serverChecksum(b));
+  });
+
   it('carries postal addresses both ways, field by field', async () => {
     const chapterId = await newChapter();
     const a = laptop('Amina', { setupChapter: true });

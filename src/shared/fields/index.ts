@@ -49,6 +49,13 @@ export const DERIVED_FIELDS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** `table.column` of every column a derived column is computed from. */
+export const DERIVED_SOURCES: ReadonlySet<string> = new Set(
+  Object.entries(SYNCED_FIELDS).flatMap(([table, fields]) =>
+    fields.flatMap((f) => (f.derived ? f.derived.from.map((source) => `${table}.${source}`) : [])),
+  ),
+);
+
 export interface SchemaAddition {
   schema: number;
   tables: Readonly<Record<string, readonly string[]>>;

@@ -33,7 +33,7 @@ export function numberClashes(
   const rows = statement(
     db,
     `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.member_number IN (SELECT value FROM json_each(@numbers))
-     ORDER BY m.member_number, m.created_at, m.id`,
+     ORDER BY m.member_number, m.created_at, m.sort_name, m.id`,
   ).all({
     numbers: JSON.stringify(shared.map((s) => s.number)),
     ...statusParams(chapter, now),
