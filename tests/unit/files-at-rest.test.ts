@@ -84,6 +84,8 @@ describe.skipIf(process.platform === 'win32')(
       expect(modes(dir)).toEqual({
         '.': 0o700,
         'chapter.sqlite': 0o600,
+        // The member-number high-water mark kept beside the file, as the receipts' one.
+        'chapter.sqlite-member-numbers': 0o600,
         'members.csv': 0o644, // the secretary's own file, read and left alone
         'rejected.csv': 0o600,
         'members-export.csv': 0o600,
