@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { MemberQuery } from '../hooks/memberPages';
+import { useMenu } from '../hooks/useMenu';
 import { saveBase64File } from './download';
 
 type ExportFormat = 'csv' | 'xlsx';
@@ -12,18 +13,12 @@ const FORMATS: readonly ExportFormat[] = ['csv', 'xlsx'];
 /** Exports what the members screen shows: the same search, filters and order. */
 export function ExportMenu({ query }: { query: MemberQuery }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<unknown>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, close, toggle, containerProps } = useMenu(() => setError(null));
   /** The options stay enabled while exporting (disabling them would drop the focus), so a second click is ignored here. */
   const exporting = useRef(false);
-
-  const close = () => {
-    setOpen(false);
-    setError(null);
-  };
 
   const exportAs = async (format: ExportFormat) => {
     if (exporting.current) return;
@@ -46,19 +41,7 @@ export function ExportMenu({ query }: { query: MemberQuery }) {
   };
 
   return (
-    <div
-      ref={menu}
-      className="export-menu"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !open) return;
-        event.stopPropagation();
-        close();
-        toggle.current?.focus();
-      }}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) close();
-      }}
-    >
+    <div ref={menu} className="export-menu" {...containerProps}>
       <button
         ref={toggle}
         type="button"

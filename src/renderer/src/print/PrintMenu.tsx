@@ -1,7 +1,8 @@
 import '../import/import.css';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useMenu } from '../hooks/useMenu';
 import { PrintDialog } from './PrintDialog';
 import type { PrintRequest } from './printDocuments';
 
@@ -20,24 +21,10 @@ export interface PrintMenuItem {
  */
 export function PrintMenu({ items }: { items: readonly PrintMenuItem[] }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const [printing, setPrinting] = useState<PrintRequest | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  const close = () => setOpen(false);
+  const { open, setOpen, close, toggle, containerProps } = useMenu();
   return (
-    <div
-      className="export-menu"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !open) return;
-        event.stopPropagation();
-        close();
-        toggle.current?.focus();
-      }}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) close();
-      }}
-    >
+    <div className="export-menu" {...containerProps}>
       <button
         ref={toggle}
         type="button"
