@@ -44,10 +44,46 @@ interface DeviceClock {
 const clocks = new WeakMap<Db, DeviceClock>();
 
 /**
+ * Every connection that writes to one file (the app's data thread, an import's worker, a CLI run
+ * while the app is open) stamps as the same node, so their clocks must act as one. Before each
+ * stamp the clock asks SQLite whether another connection has committed since it last looked
+ * (`PRAGMA data_version`, answered from shared memory) and, if so, takes in the stamps of the log
+ * entries added since (entries are numbered in commit order, so `seq > last seen` is exactly what
+ * it missed). A stamp is drawn inside its write's transaction: under the write lock, or in a read
+ * snapshot that SQLite refuses to turn into a write if another connection committed after it
+ * began. So two connections can never issue the same stamp, and one node's stamps grow with `seq`.
+ */
+function sharedHlc(db: Db, hlc: Hlc, seen: { version: number; seq: number }): Hlc {
+  const catchUp = () => {
+    const version = dataVersion(db);
+    if (version === seen.version) return;
+    seen.version = version;
+    const added = statement(db, `SELECT max(seq) AS seq, max(hlc) AS hlc FROM changes WHERE seq > ?`).get(
+      seen.seq,
+    ) as { seq: number | null; hlc: string | null };
+    if (added.seq !== null) seen.seq = added.seq;
+    if (added.hlc !== null) hlc.receive(added.hlc);
+  };
+  return {
+    node: hlc.node,
+    now() {
+      catchUp();
+      return hlc.now();
+    },
+    receive: (remote) => hlc.receive(remote),
+  };
+}
+
+function dataVersion(db: Db): number {
+  return (statement(db, `PRAGMA data_version`).get() as { data_version: number }).data_version;
+}
+
+/**
  * This laptop's clock for one database, shared by local writes and by sync. Its wall time is the
  * system time corrected by the offset learned from the sync server, so a laptop whose date is
  * wrong still stamps its edits in the right order. It starts after the newest stamp in the log, so
- * a restart (or a wall clock set back) never reuses or reorders stamps.
+ * a restart (or a wall clock set back) never reuses or reorders stamps, and it keeps up with other
+ * connections writing to the same file (see sharedHlc).
  */
 /** `resumeAfter` overrides where the clock resumes (null: from nothing), for re-timing. */
 export function deviceClock(
@@ -60,11 +96,18 @@ export function deviceClock(
   if (existing && existing.hlc.node === nodeId) return existing;
   const offset = statement(db, `SELECT clock_offset_ms AS ms FROM sync_state WHERE singleton = 1`).get() as
     { ms: number } | undefined;
+  // The version first: a commit landing between these reads is then seen again, never missed.
+  const version = dataVersion(db);
+  const top = statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null };
   const clock: DeviceClock = { offsetMs: offset?.ms ?? 0, hlc: null as unknown as Hlc };
-  clock.hlc = createHlc(
-    nodeId,
-    () => now().getTime() + clock.offsetMs,
-    resumeAfter === undefined ? latestHlc(db) : (resumeAfter ?? undefined),
+  clock.hlc = sharedHlc(
+    db,
+    createHlc(
+      nodeId,
+      () => now().getTime() + clock.offsetMs,
+      resumeAfter === undefined ? latestHlc(db) : (resumeAfter ?? undefined),
+    ),
+    { version, seq: top.seq ?? 0 },
   );
   clocks.set(db, clock);
   return clock;
