@@ -16,6 +16,11 @@ export interface OpenOptions {
   targetVersion?: number;
 }
 
+/** The native build each connection was opened with, so a copy of it loads the same one. */
+const bindings = new WeakMap<Db, string | undefined>();
+/** The file an in-memory copy was taken from (see openInMemoryCopy). */
+const copiedFrom = new WeakMap<Db, string>();
+
 export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -55,6 +60,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -32768');
     migrate(db, options.targetVersion ?? LATEST_VERSION);
+    bindings.set(db, options.nativeBinding);
     return db;
   } catch (error) {
     db.close();
@@ -75,4 +81,28 @@ export function migrate(
     for (const migration of pending) db.exec(migration.sql);
     db.pragma(`user_version = ${Number(pending[pending.length - 1]!.version)}`);
   })();
+}
+
+/**
+ * A private in-memory copy of an open chapter file, as its last commit left it: work that must see
+ * the chapter as it is and write to it without keeping anything (an import's preview) runs here,
+ * so it never takes the file's write lock. Reading the copy costs the file's size in memory.
+ */
+export function openInMemoryCopy(db: Db): Db {
+  const binding = bindings.get(db);
+  const image = db.serialize();
+  // The header's read and write versions say WAL (2), which a database in memory cannot use:
+  // 1 makes the copy an ordinary rollback-journal database.
+  image[18] = 1;
+  image[19] = 1;
+  const copy = new Database(image, binding ? { nativeBinding: binding } : {});
+  copy.pragma('foreign_keys = ON');
+  bindings.set(copy, binding);
+  if (!db.memory) copiedFrom.set(copy, db.name);
+  return copy;
+}
+
+/** The chapter file behind a connection, also for an in-memory copy of one; null for a database in memory. */
+export function databaseFile(db: Db): string | null {
+  return copiedFrom.get(db) ?? (db.memory || !db.name ? null : db.name);
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { WriteContext } from '../../db/changes';
+import { openInMemoryCopy } from '../../db/open';
 import { requireChapter } from '../chapter/chapter';
 import { keepMemberNumbers } from '../members/numbers';
 import { rememberedFields, rememberFields } from './batches';
@@ -23,7 +24,7 @@ export interface ImportRequest {
   dateOrders?: Partial<Record<DateField, DateOrder>>;
   decisions?: DuplicateDecision[];
   keepPossibleDuplicates?: boolean;
-  /** Preview: everything is computed and written, then rolled back. */
+  /** Preview: everything is computed and written into an in-memory copy of the file, then dropped. */
   dryRun: boolean;
 }
 
@@ -43,12 +44,6 @@ export interface ImportResult {
   /** The rejected rows as a CSV with a Reason column, to fix and import again (null when none). */
   rejectsCsv: Uint8Array | null;
   dryRun: boolean;
-}
-
-class DryRunRollback extends Error {
-  constructor(readonly outcome: ImportOutcome) {
-    super('dry run');
-  }
 }
 
 /** The mapping for a file: the caller's, else the one remembered for these headers, else a guess. */
@@ -99,8 +94,9 @@ type CheckedFile = Omit<ReadFile, 'rows'> & { report: DuplicateReport };
 /**
  * The whole import: read, map, clean (yielding between batches so progress flows and a cancel is
  * heard), compare with the chapter's members, then write everything in ONE transaction: a crash
- * or a kill leaves the chapter as it was. A dry run writes the same way and rolls back, so the
- * preview's counts are exactly what a commit would do.
+ * or a kill leaves the chapter as it was. A dry run writes the same way into an in-memory copy of
+ * the file, so the preview's counts are exactly what a commit would do and the file's write lock
+ * is never taken.
  */
 export function runImport(
   ctx: WriteContext,
@@ -193,31 +189,40 @@ async function checkFile(
 
 function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions): ImportResult {
   const { mapping, report } = file;
+  const plan = {
+    fileName: options.fileName,
+    mapping,
+    rowCount: file.rowCount,
+    report,
+    decisions: options.decisions,
+    keepPossibleDuplicates: options.keepPossibleDuplicates,
+  };
   let outcome: ImportOutcome;
-  try {
-    outcome = ctx.db.transaction(() => {
-      const result = applyImport(ctx, {
-        fileName: options.fileName,
-        mapping,
-        rowCount: file.rowCount,
-        report,
-        decisions: options.decisions,
-        keepPossibleDuplicates: options.keepPossibleDuplicates,
-      });
-      if (options.dryRun) throw new DryRunRollback(result);
-      rememberFields(
-        ctx.db,
-        mapping.key,
-        mapping.columns.map((c) => c.field),
-        ctx.now(),
-      );
-      // Past the preview's rollback: a preview must not move the member number sequence on.
-      keepMemberNumbers(ctx.db, ctx.hlc.node);
-      return result;
-    })();
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-    outcome = { ...error.outcome, batchId: null };
+  if (options.dryRun) {
+    // A preview writes into a copy of the file and never touches the file itself: holding the
+    // file's write lock for a preview would stop every other writer for as long as a commit would.
+    const copy = openInMemoryCopy(ctx.db);
+    try {
+      outcome = { ...copy.transaction(() => applyImport({ ...ctx, db: copy }, plan))(), batchId: null };
+    } finally {
+      copy.close();
+    }
+  } else {
+    // IMMEDIATE: the lock is taken before the first read, so a write committed by another
+    // connection meanwhile cannot make SQLite refuse the import's first write (SQLITE_BUSY_SNAPSHOT).
+    outcome = ctx.db
+      .transaction(() => {
+        const result = applyImport(ctx, plan);
+        rememberFields(
+          ctx.db,
+          mapping.key,
+          mapping.columns.map((c) => c.field),
+          ctx.now(),
+        );
+        keepMemberNumbers(ctx.db, ctx.hlc.node);
+        return result;
+      })
+      .immediate();
   }
   return {
     info: file.info,

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Db } from '../../db/open';
+import { databaseFile, type Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { getDevice } from '../device/device';
 import { receiptPrefix } from '../payments/receipts';
@@ -43,10 +43,12 @@ function topInDatabase(db: Db, prefix: string | null): number {
 /**
  * The sequence is also kept in a file beside the database (`chapter.sqlite-member-numbers`, one
  * entry per series), which putting back an older copy of the database does not touch: numbers
- * given after that copy was made are not given again. Null for a database in memory.
+ * given after that copy was made are not given again. Null for a database in memory; an import's
+ * preview, which runs on an in-memory copy of the file, reads the file's.
  */
 function highWaterFile(db: Db): string | null {
-  return db.memory || !db.name ? null : `${db.name}-member-numbers`;
+  const file = databaseFile(db);
+  return file ? `${file}-member-numbers` : null;
 }
 
 type HighWater = Record<string, number>;
