@@ -26,6 +26,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          // The chapter file lives on a data thread; src/main/data-thread/client.ts loads it by this name.
+          'data-thread': resolve(__dirname, 'src/main/data-thread/thread.ts'),
           // Imports run in a worker thread; src/main/services/imports/jobs.ts loads it by this name.
           'import-worker': resolve(__dirname, 'src/main/services/imports/worker.ts'),
         },

@@ -13,11 +13,8 @@ import {
 } from 'electron';
 import { IPC_CHANNEL } from '../shared/operations';
 import { PRINT_CHANNEL } from '../shared/print/native';
-import { dispatch } from './api/dispatch';
-import { createHandlers } from './api/handlers';
-import { openDatabase, type Db } from './db/open';
+import { startDataThread, type DataThread } from './data-thread/client';
 import { appSecretStore } from './sync/secrets';
-import { createSyncService, type SyncService } from './sync/service';
 import { electronNativeBinding } from './native-binding';
 import { printNatively } from './print/print-window';
 import {
@@ -29,8 +26,7 @@ import {
 } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
-let db: Db | null = null;
-let sync: SyncService | null = null;
+let data: DataThread | null = null;
 
 /** Electron has no "network is back" event in main; a cheap poll of net.isOnline() stands in. */
 function watchNetwork(onBack: () => void): void {
@@ -72,7 +68,13 @@ async function start(): Promise<void> {
   const url = appUrl();
   const nativeBinding = electronNativeBinding(app.getAppPath());
   try {
-    db = openDatabase(join(app.getPath('userData'), 'chapter.sqlite'), { nativeBinding });
+    // The chapter file lives on the data thread: this process only forwards operations to it.
+    data = await startDataThread({
+      dbPath: join(app.getPath('userData'), 'chapter.sqlite'),
+      nativeBinding,
+      autoSync: true,
+      secrets: appSecretStore(safeStorage),
+    });
   } catch (error) {
     dialog.showErrorBox(
       'ChapterDesk cannot open its data',
@@ -81,10 +83,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  sync = createSyncService({ db, now: () => new Date(), secrets: appSecretStore(safeStorage) });
-  const handlers = createHandlers(db, { sync, nativeBinding });
-  sync.start();
-  watchNetwork(() => sync?.online());
+  watchNetwork(() => data?.online());
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -101,7 +100,7 @@ async function start(): Promise<void> {
     error: { code: 'UNAUTHORISED', message: 'Request from an untrusted frame.' },
   };
   ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown) =>
-    fromApp(event) ? dispatch(handlers, name, input) : untrusted,
+    fromApp(event) && data ? data.call(name, input) : untrusted,
   );
   // Printing needs the asking window, so it has its own channel rather than a contract operation.
   ipcMain.handle(PRINT_CHANNEL, (event, input: unknown) =>
@@ -115,11 +114,25 @@ async function start(): Promise<void> {
 }
 
 app.enableSandbox();
-void app.whenReady().then(start);
+// One app per user: a second launch brings the first one's window forward and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  void app.whenReady().then(start);
+}
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  sync?.stop();
-  db?.close();
+// The data thread closes the chapter file (and stops sync) before the app ends.
+app.on('will-quit', (event) => {
+  if (!data) return;
+  event.preventDefault();
+  const closing = data;
+  data = null;
+  void closing.close().finally(() => app.quit());
 });

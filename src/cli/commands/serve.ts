@@ -1,8 +1,9 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { startBrowserMode } from '../../main/browser-mode/server';
 import { AppError } from '../../shared/errors';
-import { openChapter } from '../open-chapter';
+import { startDataThread } from '../../main/data-thread/client';
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
@@ -18,12 +19,13 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new AppError('VALIDATION', `--port must be a number from 0 to 65535, not “${opts.port}”.`);
       }
-      // Browser mode is the app: it syncs by itself like the desktop window does.
-      const { db, handlers, sync } = openChapter(opts.db, { mustExist: false, autoSync: true });
-      sync.start();
-      const server = await startBrowserMode({ handlers, rendererDir: opts.renderer, port }).catch(
-        (error: unknown) => {
-          db.close();
+      // Browser mode is the app: its data lives on a data thread, as in the desktop window, so a
+      // long import never holds up the HTTP server, and it syncs by itself.
+      const full = resolve(opts.db);
+      const data = await startDataThread({ dbPath: full, autoSync: true });
+      const server = await startBrowserMode({ call: data.call, rendererDir: opts.renderer, port }).catch(
+        async (error: unknown) => {
+          await data.close();
           throw error;
         },
       );
@@ -33,11 +35,10 @@ export function registerServe(program: Command): void {
         `Once connected to a sync server, its token is kept in ${opts.db}, readable only by you (mode 0600).\n`,
       );
       const stop = () => {
-        sync.stop();
-        void server.close().finally(() => {
-          db.close();
-          process.exit(0);
-        });
+        void server
+          .close()
+          .then(() => data.close())
+          .finally(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestChapter, tempDir, type TestChapter } from '../../../tests/helpers/chapter';
+import { dispatch } from '../api/dispatch';
 import { startBrowserMode, type BrowserModeServer } from './server';
 
 let chapter: TestChapter;
@@ -13,7 +14,11 @@ beforeEach(async () => {
   chapter = openTestChapter();
   renderer = tempDir();
   writeFileSync(join(renderer.dir, 'index.html'), '<!doctype html><title>ChapterDesk</title>');
-  server = await startBrowserMode({ handlers: chapter.handlers, rendererDir: renderer.dir, port: 0 });
+  server = await startBrowserMode({
+    call: (name, input) => dispatch(chapter.handlers, name, input),
+    rendererDir: renderer.dir,
+    port: 0,
+  });
 });
 afterEach(async () => {
   await server.close();

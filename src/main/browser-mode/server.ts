@@ -6,11 +6,12 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { ApiErrorBody, ErrorCode, Result } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../api/dispatch';
-import type { Handlers } from '../api/handlers';
+
+/** Runs one contract operation: the data thread's `call`, or dispatch() over handlers in tests. */
+export type OperationCall = (name: string, input: unknown) => Promise<Result<unknown>>;
 
 export interface BrowserModeOptions {
-  handlers: Handlers;
+  call: OperationCall;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -107,7 +108,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     }
   };
   const callOperation = async (request: FastifyRequest, reply: FastifyReply, op: string) => {
-    const result = await dispatch(options.handlers, op, request.body ?? undefined);
+    const result = await options.call(op, request.body ?? undefined);
     return reply.code(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
   };
   app.post<{ Params: { op: string } }>('/api/:op', { onRequest: requireToken }, (request, reply) =>

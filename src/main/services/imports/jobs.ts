@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { startThread } from '../../threads';
 import { createWriteContexts, resetDeviceClock } from '../device/device';
 import { isImportReadError } from './errors';
 import { runImport, type ImportProgress, type ImportRequest, type ImportResult } from './job';
@@ -35,6 +36,17 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 2000, maxYoungGenerationSizeMb: 
 
 let collectionsExposed = false;
 
+/** The imports running on each database, whoever started them. */
+const running = new WeakMap<Db, Set<Promise<void>>>();
+
+/**
+ * Resolves once no import started on this database is running: a write that an import's lock
+ * refused can then be tried again (the data thread, data-thread/writers.ts).
+ */
+export async function importsDone(db: Db): Promise<void> {
+  await Promise.all([...(running.get(db) ?? [])]);
+}
+
 /**
  * The worker runs a full garbage collection between an import's steps (see `fullCollection` in
  * worker.ts). V8 offers it only under --expose-gc, which a worker cannot be given, but a worker
@@ -59,15 +71,9 @@ function exposeCollections(): void {
  */
 function spawnWorker(input: ImportWorkerInput): Worker {
   exposeCollections();
-  const here = import.meta.url;
-  let worker: Worker;
-  if (here.endsWith('.ts')) {
-    const url = new URL('./worker.ts', here).href;
-    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
-    worker = new Worker(boot, { eval: true, resourceLimits: WORKER_LIMITS });
-  } else {
-    worker = new Worker(new URL('./import-worker.js', here), { resourceLimits: WORKER_LIMITS });
-  }
+  const worker = startThread(import.meta.url, './worker.ts', 'import-worker.js', {
+    resourceLimits: WORKER_LIMITS,
+  });
   const bytes = new Uint8Array(input.request.bytes);
   worker.postMessage({ ...input, request: { ...input.request, bytes } }, [bytes.buffer]);
   return worker;
@@ -107,6 +113,9 @@ export function createImportJobs(
     let end = () => undefined as void;
     const ended = new Promise<void>((resolve) => (end = resolve));
     jobs.set(jobId, { state: { state: 'running', progress: null }, ended, end });
+    const onDb = running.get(db) ?? new Set();
+    running.set(db, onDb.add(ended));
+    void ended.then(() => onDb.delete(ended));
     const onProgress = (progress: ImportProgress) => {
       const job = jobs.get(jobId);
       if (job?.state.state === 'running') job.state = { state: 'running', progress };

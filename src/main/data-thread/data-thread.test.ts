@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/helpers/chapter';
+import type { Result } from '../../shared/errors';
+import type { ImportJobView } from '../../shared/imports';
+import { openDatabase, type Db } from '../db/open';
+import { startDataThread, type DataThread } from './client';
+
+let data: DataThread | null = null;
+let other: Db | null = null;
+let temp: { dir: string; cleanup(): void };
+afterEach(async () => {
+  if (other?.inTransaction) other.exec('ROLLBACK');
+  other?.close();
+  other = null;
+  await data?.close();
+  data = null;
+  temp.cleanup();
+});
+
+async function started(): Promise<{ data: DataThread; path: string }> {
+  temp = tempDir();
+  const path = join(temp.dir, 'chapter.sqlite');
+  data = await startDataThread({ dbPath: path, autoSync: false });
+  const setup = await data.call('chapter.setup', {
+    name: 'Lyon',
+    country: 'FR',
+    currency: 'EUR',
+    officerName: 'Amina',
+    locale: 'en',
+    createDefaultTypes: true,
+  });
+  expect(setup.ok).toBe(true);
+  return { data, path };
+}
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const list = { offset: 0, limit: 50 };
+
+describe('the data thread', () => {
+  it('runs operations on the chapter file and answers with their results', async () => {
+    const { data } = await started();
+    const created = value<{ id: string; firstName: string }>(
+      await data.call('members.create', { firstName: 'Hélène', lastName: 'Dupré' }),
+    );
+    const found = value<{ rows: { id: string }[]; total: number }>(
+      await data.call('members.list', { ...list, query: 'helene' }),
+    );
+    expect(found.rows.map((row) => row.id)).toEqual([created.id]);
+    expect(value<{ firstName: string }>(await data.call('members.get', { id: created.id })).firstName).toBe(
+      'Hélène',
+    );
+  });
+
+  it('answers a failure with its code, as dispatch does', async () => {
+    const { data } = await started();
+    const missing = await data.call('members.get', { id: '8f2d5a38-3f51-4a0e-9a57-3b1f0f5b2c11' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const invalid = await data.call('members.create', { firstName: 42 });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await data.call('members.drop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
+  });
+
+  it('refuses a chapter file from a newer version with its code, before anything runs', async () => {
+    temp = tempDir();
+    const path = join(temp.dir, 'chapter.sqlite');
+    const newer = openDatabase(path);
+    newer.pragma('user_version = 9999');
+    newer.close();
+    await expect(startDataThread({ dbPath: path, autoSync: false })).rejects.toMatchObject({
+      code: 'DB_TOO_NEW',
+    });
+  });
+
+  it('answers reads while another connection holds the write lock, and runs a write once it lets go', async () => {
+    const { data, path } = await started();
+    other = openDatabase(path);
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare(`UPDATE chapter SET name = ?`).run('Lyon Centre');
+
+    const order: string[] = [];
+    const write = data
+      .call('members.create', { firstName: 'Queued', lastName: 'Write' })
+      .then((result) => (order.push('write'), result));
+    const read = await data.call('members.list', list);
+    order.push('read');
+    expect(read.ok).toBe(true);
+    expect(order).toEqual(['read']);
+
+    other.exec('COMMIT');
+    expect((await write).ok).toBe(true);
+    expect(order).toEqual(['read', 'write']);
+    const names = value<{ rows: { firstName: string }[] }>(await data.call('members.list', list)).rows;
+    expect(names.map((row) => row.firstName)).toEqual(['Queued']);
+  });
+
+  it('answers the members screen and takes a new member while a large import saves', async () => {
+    const { data } = await started();
+    const rows = ['First name,Last name,Email'];
+    for (let i = 0; i < 20_000; i++) rows.push(`Person${i},Family${i % 500},person${i}@example.org`);
+    const draft = value<{ draftId: string; fields: unknown[] }>(
+      await data.call('imports.inspect', {
+        fileName: 'members.csv',
+        data: Buffer.from(rows.join('\n')).toString('base64'),
+      }),
+    );
+    const { jobId } = value<{ jobId: string }>(
+      await data.call('imports.start', { draftId: draft.draftId, fields: draft.fields, dryRun: false }),
+    );
+    let job = value<ImportJobView>(await data.call('imports.job', { jobId }));
+    while (job.state === 'running' && job.progress?.phase !== 'saving') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = value<ImportJobView>(await data.call('imports.job', { jobId }));
+    }
+    const [listed, searched, created] = await Promise.all([
+      data.call('members.list', list),
+      data.call('members.list', { ...list, query: 'person1' }),
+      data.call('members.create', { firstName: 'During', lastName: 'Import' }),
+    ]);
+    expect([listed.ok, searched.ok, created.ok]).toEqual([true, true, true]);
+    while (job.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = value<ImportJobView>(await data.call('imports.job', { jobId }));
+    }
+    expect(job).toMatchObject({ state: 'done', result: { counts: { created: 20_000 } } });
+    const all = value<{ total: number }>(await data.call('members.list', list));
+    expect(all.total).toBe(20_001);
+  }, 120_000);
+});
