@@ -234,6 +234,7 @@ async function manyDevices(): Promise<void> {
     const timed = (l: Laptop) => {
       const wrap = (t: SyncTransport): SyncTransport => ({
         enroll: t.enroll,
+        chapterKey: t.chapterKey,
         push: async (r) => {
           const s = performance.now();
           const reply = await t.push(r);

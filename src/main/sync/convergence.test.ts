@@ -202,6 +202,7 @@ function eventsState(laptop: Laptop) {
 function unreliable(random: Random, offline: () => boolean) {
   return (t: SyncTransport): SyncTransport => ({
     enroll: (request) => t.enroll(request),
+    chapterKey: (key) => t.chapterKey(key),
     async push(request) {
       if (offline()) throw Object.assign(new Error('offline'), { name: 'Offline' });
       const reply = await t.push(request);

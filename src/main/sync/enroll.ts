@@ -1,8 +1,6 @@
 import { userInfo } from 'node:os';
 import { AppError } from '../../shared/errors';
-import { ROW_CREATED } from '../db/changes';
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
 import { DEFAULT_TYPE_KEYS, defaultTypeId, getChapter } from '../services/chapter/chapter';
 import {
   createDevice,
@@ -11,7 +9,10 @@ import {
   redrawNodeId,
   resetDeviceClock,
 } from '../services/device/device';
-import { memberIdFor } from '../services/members/identity';
+import { isDerivedId } from '../db/identity';
+import { getChapterKey } from '../services/chapter/key';
+import { adoptChapterKey, legacyMemberId, rekeyUnpushedMembers } from './chapter-key';
+import { renameReference, renameRow } from './rename-rows';
 import type { EnrollResponse } from '../../shared/sync-protocol';
 import { offsetFrom } from './run';
 import type { SecretStore } from './secrets';
@@ -45,68 +46,31 @@ function isNodeIdTaken(error: unknown): boolean {
   return error instanceof SyncTransportError && error.code === 'NODE_ID_TAKEN';
 }
 
-function renameRow(
-  db: Db,
-  table: 'chapter' | 'membership_types' | 'members',
-  from: string,
-  to: string,
-): void {
-  if (from === to) return;
-  if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(from)) return;
-  if (statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(to)) return;
-  statement(db, `UPDATE ${table} SET id = ? WHERE id = ?`).run(to, from);
-  statement(db, `UPDATE changes SET row_id = ? WHERE tbl = ? AND row_id = ?`).run(to, table, from);
-}
-
 /**
- * A chapter set up offline has ids derived from its own, local chapter id. On first enrolment it
- * joins the server's chapter, so those ids are re-derived from the server's chapter id: then the
+ * A chapter set up offline has its own chapter id and its own key. On first enrolment it joins the
+ * server's chapter: the default types' ids are re-derived from the server's chapter id, and members'
+ * ids from the chapter's key (ids from before keys, v5 of the chapter id and the email, too), so the
  * same member (by email) and the same default types created on two laptops become one row. Nothing
  * has been pushed yet, so renaming in the outbox is safe.
  */
-function adoptServerChapter(db: Db, serverChapterId: string): void {
+function adoptServerChapter(db: Db, serverChapterId: string, serverKey: string): void {
   const local = getChapter(db);
-  if (!local || local.id === serverChapterId) return;
-  renameRow(db, 'chapter', local.id, serverChapterId);
-  for (const key of DEFAULT_TYPE_KEYS) {
-    const from = defaultTypeId(local.id, key);
-    const to = defaultTypeId(serverChapterId, key);
-    renameRow(db, 'membership_types', from, to);
-    renameReference(db, 'members', 'type_id', from, to);
-    renameReference(db, 'payments', 'type_id', from, to);
+  if (!local) return;
+  if (local.id !== serverChapterId) {
+    renameRow(db, 'chapter', local.id, serverChapterId);
+    for (const key of DEFAULT_TYPE_KEYS) {
+      const from = defaultTypeId(local.id, key);
+      const to = defaultTypeId(serverChapterId, key);
+      renameRow(db, 'membership_types', from, to);
+      renameReference(db, 'members', 'type_id', from, to);
+      renameReference(db, 'payments', 'type_id', from, to);
+    }
   }
-  const withEmail = statement(db, `SELECT id, email FROM members WHERE email IS NOT NULL`).all() as {
-    id: string;
-    email: string;
-  }[];
-  for (const m of withEmail) {
-    if (m.id !== memberIdFor(local.id, m.email)) continue;
-    const to = memberIdFor(serverChapterId, m.email);
-    renameRow(db, 'members', m.id, to);
-    renameReference(db, 'payments', 'member_id', m.id, to);
-  }
-}
-
-/** Points the rows that refer to a renamed row, and their waiting log entries, at its new id. */
-function renameReference(
-  db: Db,
-  table: 'members' | 'payments',
-  column: string,
-  from: string,
-  to: string,
-): void {
-  statement(db, `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`).run(to, from);
-  statement(db, `UPDATE changes SET value = ? WHERE tbl = ? AND col = ? AND value = ?`).run(
-    JSON.stringify(to),
-    table,
-    column,
-    JSON.stringify(from),
-  );
-  statement(
+  rekeyUnpushedMembers(
     db,
-    `UPDATE changes SET value = json_set(value, '$.${column}', ?)
-     WHERE tbl = ? AND col = '${ROW_CREATED}' AND value ->> '$.${column}' = ?`,
-  ).run(to, table, from);
+    serverKey,
+    (id, email) => isDerivedId(id) && id === legacyMemberId(local.id, email),
+  );
 }
 
 /**
@@ -148,6 +112,7 @@ export async function enrollDevice(
       nodeId,
       deviceName: device.officerName,
       ...(ownToken ? { token: ownToken } : {}),
+      chapterKey: getChapterKey(db).key,
     });
   };
   let reply: EnrollResponse;
@@ -165,7 +130,11 @@ export async function enrollDevice(
   }
   const firstEnrolment = previous === null;
   db.transaction(() => {
-    if (firstEnrolment) adoptServerChapter(db, reply.chapterId);
+    // A server from before chapter keys sends none: this laptop's stays, unconfirmed, and is offered
+    // again before its next push (sync/chapter-key.ts).
+    const serverKey = reply.chapterKey ?? null;
+    if (firstEnrolment) adoptServerChapter(db, reply.chapterId, serverKey ?? getChapterKey(db).key);
+    if (serverKey) adoptChapterKey(db, serverKey);
     saveEnrollment(db, {
       serverUrl: address,
       token: deps.secrets.protect(reply.token),

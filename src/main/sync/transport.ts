@@ -2,6 +2,8 @@ import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import {
   enrollResponseSchema,
+  chapterKeyResponseSchema,
+  type ChapterKeyResponse,
   errorBodySchema,
   pullResponseSchema,
   pushResponseSchema,
@@ -26,6 +28,8 @@ export class SyncTransportError extends Error {
 
 export interface SyncTransport {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
+  /** Offers this laptop's chapter key; answers the chapter's. */
+  chapterKey(chapterKey: string): Promise<ChapterKeyResponse>;
   push(request: PushRequest): Promise<PushResponse>;
   pull(after: number, limit: number): Promise<PullResponse>;
 }
@@ -107,6 +111,7 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
 
   return {
     enroll: (request) => postJson('/v1/enroll', enrollResponseSchema, request),
+    chapterKey: (chapterKey) => postJson('/v1/sync/chapter-key', chapterKeyResponseSchema, { chapterKey }),
     push: (request) => postJson('/v1/sync/push', pushResponseSchema, request),
     pull: (after, limit) =>
       call(`/v1/sync/pull?after=${after}&limit=${limit}&skipOwn=1`, pullResponseSchema, { method: 'GET' }),

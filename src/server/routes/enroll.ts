@@ -31,6 +31,7 @@ export function registerEnrollRoute(app: FastifyInstance, { store, now, limits }
         nodeId: input.nodeId,
         previousTokenHash: input.token ? sha256Hex(input.token) : null,
         name: input.deviceName,
+        chapterKey: input.chapterKey ?? null,
         at: new Date(now()),
       });
       if (!outcome.ok) {
@@ -44,6 +45,7 @@ export function registerEnrollRoute(app: FastifyInstance, { store, now, limits }
         deviceId,
         chapterId: outcome.chapter.id,
         chapterName: outcome.chapter.name,
+        ...(outcome.chapter.key ? { chapterKey: outcome.chapter.key } : {}),
         serverTime: now(),
       };
     },

@@ -40,4 +40,6 @@ export const MEMBER_COLUMNS: readonly SyncedField[] = [
   { column: 'address_line2', since: 4, value: emptyOr(form.addressLine2) },
   { column: 'postal_code', since: 4, value: emptyOr(form.postalCode) },
   { column: 'region', since: 4, value: emptyOr(form.region) },
+  // The member this one was merged into (set with deleted = 1), for history and late references.
+  { column: 'merged_into', since: 5, value: rowRef.nullable() },
 ];

@@ -7,6 +7,7 @@ import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import { withSearchIndexDeferred } from '../../db/search-index';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
+import { getChapterKey } from '../chapter/key';
 import { listMembershipTypes } from '../types/membership-types';
 import { memberIdFor } from '../members/identity';
 import { memberNumbers } from '../members/numbers';
@@ -155,14 +156,14 @@ class PendingCreates {
   readonly refs = new Map<number, RowRef>();
 
   constructor(
-    private readonly chapterId: string,
+    private readonly chapterKey: string,
     private readonly nextNumber: () => string,
   ) {}
 
   add(values: ImportedMember, typeId: string | undefined, ref: RowRef | null): void {
     const at = this.values.length;
     this.values.push(values);
-    this.ids.push(memberIdFor(this.chapterId, values.email ?? null));
+    this.ids.push(memberIdFor(this.chapterKey, values.email ?? null));
     if (typeId) this.typeIds.set(at, typeId);
     if (!values.memberNumber?.trim()) this.numbers.set(at, this.nextNumber());
     if (ref) this.refs.set(at, ref);
@@ -229,7 +230,7 @@ export function applyImport(
     if (list.length < PREVIEW_ROWS) list.push(item);
   };
   const updates = new Updates();
-  const creates = new PendingCreates(chapter.id, nextNumber);
+  const creates = new PendingCreates(getChapterKey(db).key, nextNumber);
 
   for (const row of input.report.rejected) {
     outcome.counts.rejected++;
@@ -377,7 +378,7 @@ function createAll(
       const values = memberToRow(toFields(creates.values[at]!, creates.typeIds.get(at)), chapter.country);
       const number = creates.numbers.get(at);
       if (number) values.member_number = number;
-      const memberId = createFromFile(ctx, chapter, ids[at]!, values, recordEffect);
+      const memberId = createFromFile(ctx, ids[at]!, values, recordEffect);
       const ref = creates.refs.get(at);
       if (ref) ref.memberId = memberId;
     }
@@ -386,7 +387,6 @@ function createAll(
 
 function createFromFile(
   ctx: WriteContext,
-  chapter: Chapter,
   derived: string,
   values: RowValues,
   recordEffect: RecordEffect,
@@ -404,7 +404,7 @@ function createFromFile(
     return derived;
   }
   // Another member already has this email's id (two people sharing a family address).
-  const id = previous ? memberIdFor(chapter.id, null) : derived;
+  const id = previous ? randomUUID() : derived;
   writeRow(ctx, 'members', id, values, null);
   recordEffect(id, 'created', null, null);
   return id;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseEmail } from '../../../shared/text';
-import { derivedId } from '../../db/identity';
+import { keyedId } from '../../db/identity';
 
 /**
- * A member with an email gets an id derived from the chapter and the normalised email, so the same
- * person created offline on two laptops is one row once they sync. Members without an email get a
+ * A member with an email gets an id derived from the chapter's secret key and the normalised email
+ * (HMAC), so the same person created offline on two laptops is one row once they sync, while no one
+ * without the key can tell from an id whether it is some email's. Members without an email get a
  * random id.
  */
-export function memberIdFor(chapterId: string, email: string | null): string {
-  return email ? derivedId(chapterId, `${chapterId}\n${normaliseEmail(email)}`) : randomUUID();
+export function memberIdFor(chapterKey: string, email: string | null): string {
+  return email ? keyedId(chapterKey, `member\n${normaliseEmail(email)}`) : randomUUID();
 }

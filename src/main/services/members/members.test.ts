@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestChapter, type TestChapter } from '../../../../tests/helpers/chapter';
 import { AppError } from '../../../shared/errors';
 import type { MemberFields } from '../../../shared/domain';
+import { legacyMemberId } from '../../sync/chapter-key';
 
 let chapter: TestChapter;
 afterEach(() => chapter?.close());
@@ -186,7 +187,7 @@ describe('members', () => {
 });
 
 describe('member identity', () => {
-  it('gives the same id to the same email in the same chapter on two laptops', () => {
+  it('gives the same id to the same email on two laptops with the chapter key, and another without it', () => {
     chapter = openTestChapter();
     const other = openTestChapter({ setup: false });
     try {
@@ -201,9 +202,20 @@ describe('member identity', () => {
           `INSERT INTO device (singleton, node_id, officer_name, created_at) VALUES (1, 'b', 'Ben', 'x')`,
         )
         .run();
+      // Without the chapter's key, the same email gives another id: an id cannot be tested.
+      const stranger = other.handlers['members.create']({ firstName: 'A', email: 'shared@example.org' });
+      other.db.prepare(`DELETE FROM members`).run();
+      // The key travels with enrolment.
+      const { key } = chapter.db.prepare(`SELECT member_key AS key FROM chapter_key`).get() as {
+        key: string;
+      };
+      other.db.prepare(`UPDATE chapter_key SET member_key = ?`).run(key);
       const a = create({ firstName: 'A', email: 'shared@example.org' });
       const b = other.handlers['members.create']({ firstName: 'A', email: 'Shared@Example.org' });
       expect(b.id).toBe(a.id);
+      expect(stranger.id).not.toBe(a.id);
+      // Not the UUID v5 of the chapter id and the email that ids were before chapter keys.
+      expect(a.id).not.toBe(legacyMemberId(chapterId, 'shared@example.org'));
       expect(create({ firstName: 'No email' }).id).not.toBe(
         other.handlers['members.create']({ firstName: 'No email' }).id,
       );

@@ -1,0 +1,135 @@
+import type { EmailClashes, Member, MergeField, MergePreview } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { MEMBER_COLUMNS } from '../../../shared/fields/members';
+import { writeRow, type RowValues } from '../../db/changes';
+import type { Db } from '../../db/open';
+import { statement } from '../../db/statements';
+import type { requireChapter } from '../chapter/chapter';
+import { CLASHES_SHOWN } from './clashes';
+import { getMember, MEMBER_FIELD_BY_COLUMN, type MembersDeps } from './members';
+import { MEMBER_SELECT } from './query';
+import { toMember, type MemberDbRow } from './row';
+import { statusParams } from './status';
+
+/**
+ * Emails that more than one live member holds. Ids derive from the email a member was created
+ * with, so a member whose email one laptop changed and one another laptop created with that email
+ * are two rows after sync: the secretary merges them. One pass over the email index.
+ */
+export function emailClashes(
+  db: Db,
+  now: Date,
+  chapter: ReturnType<typeof requireChapter>,
+  limit = CLASHES_SHOWN,
+): EmailClashes {
+  const shared = statement(
+    db,
+    `SELECT email, count(*) OVER () AS total FROM members
+     WHERE deleted = 0 AND email IS NOT NULL
+     GROUP BY email HAVING count(*) > 1
+     ORDER BY email LIMIT @limit`,
+  ).all({ limit }) as { email: string; total: number }[];
+  if (shared.length === 0) return { clashes: [], total: 0 };
+  const rows = statement(
+    db,
+    `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.email IN (SELECT value FROM json_each(@emails))
+     ORDER BY m.email, m.created_at, m.sort_name, m.id`,
+  ).all({
+    emails: JSON.stringify(shared.map((s) => s.email)),
+    ...statusParams(chapter, now),
+  }) as MemberDbRow[];
+  const byEmail = new Map<string, Member[]>(shared.map((s) => [s.email, []]));
+  for (const row of rows) byEmail.get(row.email!)?.push(toMember(row));
+  return { clashes: [...byEmail].map(([email, members]) => ({ email, members })), total: shared[0]!.total };
+}
+
+/** What a secretary typed or a file brought: never derived (recomputed), never the row's state. */
+export const MERGED_COLUMNS = MEMBER_COLUMNS.filter(
+  (c) => !c.derived && c.column !== 'deleted' && c.column !== 'merged_into',
+).map((c) => c.column);
+
+/** Rows that point at a member and move with a merge. */
+export const REFERENCES = ['payments', 'registrations', 'attendance'] as const;
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+function liveRow(db: Db, id: string, which: 'keepId' | 'otherId'): RowValues {
+  const row = statement(db, `SELECT * FROM members WHERE id = ?`).get(id) as RowValues | undefined;
+  if (!row || row['deleted'] === 1) {
+    const message = row ? 'This member has been deleted.' : 'No such member.';
+    throw new AppError('NOT_FOUND', message, { fields: [{ field: which, message }] });
+  }
+  return row;
+}
+
+function plan(db: Db, keepId: string, otherId: string) {
+  if (keepId === otherId) {
+    const message = 'A member cannot be merged with themselves.';
+    throw new AppError('VALIDATION', message, { fields: [{ field: 'otherId', message }] });
+  }
+  const keep = liveRow(db, keepId, 'keepId');
+  const other = liveRow(db, otherId, 'otherId');
+  const fill: RowValues = {};
+  const filled: MergeField[] = [];
+  const differing: MergeField[] = [];
+  for (const column of MERGED_COLUMNS) {
+    const [k, o] = [keep[column] ?? null, other[column] ?? null] as [
+      string | number | null,
+      string | number | null,
+    ];
+    if (isEmpty(o) || k === o) continue;
+    const field = { field: MEMBER_FIELD_BY_COLUMN.get(column) ?? column, keep: k, other: o };
+    if (isEmpty(k)) {
+      fill[column] = o;
+      filled.push(field);
+    } else differing.push(field);
+  }
+  const moved = Object.fromEntries(
+    REFERENCES.map((table) => [
+      table,
+      statement(db, `SELECT id FROM ${table} WHERE member_id = ? AND deleted = 0`).all(otherId) as {
+        id: string;
+      }[],
+    ]),
+  ) as Record<(typeof REFERENCES)[number], { id: string }[]>;
+  return { fill, filled, differing, moved };
+}
+
+export function previewMerge(
+  deps: Pick<MembersDeps, 'db' | 'now'>,
+  keepId: string,
+  otherId: string,
+): MergePreview {
+  const { filled, differing, moved } = plan(deps.db, keepId, otherId);
+  return {
+    keep: getMember(deps, keepId),
+    other: getMember(deps, otherId),
+    filled,
+    differing,
+    moved: {
+      payments: moved.payments.length,
+      registrations: moved.registrations.length,
+      attendance: moved.attendance.length,
+    },
+  };
+}
+
+/**
+ * Merges `otherId` into `keepId`, all as ordinary edits that sync: `keep`'s empty fields take
+ * `other`'s values, `other`'s payments, registrations and check-ins point at `keep`, and `other` is
+ * deleted with `merged_into` naming `keep`. Values of `other` that differ stay in its history,
+ * which `keep`'s history shows (memberHistory follows `merged_into`). The same merge made on two
+ * laptops writes the same values.
+ */
+export function mergeMembers(deps: MembersDeps, keepId: string, otherId: string): Member {
+  const { db } = deps;
+  db.transaction(() => {
+    const { fill, moved } = plan(db, keepId, otherId);
+    const ctx = deps.writeContext();
+    writeRow(ctx, 'members', otherId, { deleted: 1, merged_into: keepId });
+    if (Object.keys(fill).length > 0) writeRow(ctx, 'members', keepId, fill);
+    for (const table of REFERENCES)
+      for (const { id } of moved[table]) writeRow(ctx, table, id, { member_id: keepId });
+  })();
+  return getMember(deps, keepId);
+}
