@@ -1,3 +1,4 @@
+import { monthFirstCountry } from '../../../shared/locale/dates';
 import { foldText } from '../../../shared/text';
 
 /** Which number comes first in an all-numeric date such as 03/04/2024. */
@@ -7,24 +8,8 @@ export type DateProblem = 'invalid_date' | 'year_only' | 'out_of_range' | 'wrong
 
 export type ParsedDate = { ok: true; iso: string } | { ok: false; problem: DateProblem };
 
-/** Countries whose spreadsheets write month/day/year. Everyone else writes day/month/year. */
-const MONTH_FIRST_COUNTRIES = new Set([
-  'US',
-  'PH',
-  'PR',
-  'GU',
-  'AS',
-  'VI',
-  'MP',
-  'UM',
-  'FM',
-  'MH',
-  'PW',
-  'BZ',
-]);
-
 export function defaultDateOrder(country: string | null | undefined): DateOrder {
-  return country && MONTH_FIRST_COUNTRIES.has(country.toUpperCase()) ? 'mdy' : 'dmy';
+  return monthFirstCountry(country) ? 'mdy' : 'dmy';
 }
 
 const MIN_YEAR = 1900;
