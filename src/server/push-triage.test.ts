@@ -12,7 +12,7 @@ const context = { schema: SYNC_SCHEMA_VERSION, nodeId: 'node-a', chapterId: CHAP
 describe('triageChanges', () => {
   it('accepts a well-formed change to a synced column', () => {
     const ok = change('node-a', NOW, 0, { rowId: 'm1', col: 'first_name', value: 'Ada' });
-    expect(triageChanges([ok], context)).toEqual({ valid: [ok], rejected: [] });
+    expect(triageChanges([ok], context)).toEqual({ valid: [ok], validIndexes: [0], rejected: [] });
   });
 
   it('refuses a change stamped more than 24 h ahead, with the reason, but accepts a clock 3 days behind', () => {

@@ -23,6 +23,8 @@ export interface TriageContext {
 
 export interface Triage {
   valid: Change[];
+  /** The index in the pushed batch of each valid change, for refusals decided later. */
+  validIndexes: number[];
   rejected: Rejection[];
 }
 
@@ -36,6 +38,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export function triageChanges(changes: readonly unknown[], context: TriageContext): Triage {
   const columns = syncedColumns(context.schema);
   const valid: Change[] = [];
+  const validIndexes: number[] = [];
   const rejected: Rejection[] = [];
   const reject = (index: number, code: RejectionCode, reason: string) =>
     rejected.push({ index, code, reason });
@@ -99,6 +102,7 @@ export function triageChanges(changes: readonly unknown[], context: TriageContex
       return;
     }
     valid.push(change);
+    validIndexes.push(index);
   });
-  return { valid, rejected };
+  return { valid, validIndexes, rejected };
 }

@@ -14,6 +14,7 @@ import {
   type MembershipType,
   type NumberClashes,
 } from './domain';
+import type { EraseResult } from './erasure';
 import type { Result } from './errors';
 import {
   exportMembersInput,
@@ -118,6 +119,8 @@ export const contract = {
   'events.convertGuest': { input: guestConvertInput, result: null as unknown as Attendee },
   'events.search': { input: eventSearchInput, result: null as unknown as Attendee[] },
   'events.report': { input: attendanceReportInput, result: null as unknown as AttendanceReport },
+  /** The id is the guest's registration's. */
+  'events.eraseGuest': { input: byId, result: null as unknown as EraseResult },
   'events.importRegistrations': {
     input: registrationsImportInput,
     result: null as unknown as RegistrationsImportResult,
@@ -146,6 +149,7 @@ export const contract = {
   'members.cities': { input: none, result: null as unknown as string[] },
   'members.numberClashes': { input: none, result: null as unknown as NumberClashes },
   'members.renumber': { input: byId, result: null as unknown as Member },
+  'members.erase': { input: byId, result: null as unknown as EraseResult },
   'sync.status': { input: none, result: null as unknown as SyncStatus },
   'sync.now': { input: none, result: null as unknown as SyncStatus },
   'sync.enroll': { input: syncEnrollInput, result: null as unknown as SyncStatus },

@@ -148,6 +148,11 @@ export interface Payment {
   memberId: string;
   memberName: string | null;
   memberNumber: string | null;
+  /**
+   * The member was erased for good: the payment stays for the accounts, shown as an erased
+   * member's with its receipt number (their name and number are gone).
+   */
+  memberErased: boolean;
   typeId: string | null;
   amountMinor: number;
   currency: string;

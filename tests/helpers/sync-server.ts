@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createAdminService, type AdminService } from '../../src/server/admin-service';
 import { createServer } from '../../src/server/app';
-import { openPgliteStore, openPostgresStore } from '../../src/server/store';
+import { migrate } from '../../src/server/migrations/migrate';
+import { connectPostgres } from '../../src/server/store/pg';
+import { openPglite } from '../../src/server/store/pglite';
+import { createSqlStore } from '../../src/server/store/sql-store';
 import type { SyncStore } from '../../src/server/store/types';
 
 export interface TestSyncServer {
@@ -10,6 +13,8 @@ export interface TestSyncServer {
   store: SyncStore;
   admin: AdminService;
   clock: { ms: number | null };
+  /** Every row of every table of the server's database, as text: what a dump of it would hold. */
+  dump(): Promise<string>;
   /** Stops listening but keeps the database, as a crashed or restarted server would. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -26,10 +31,12 @@ export const STORE_KINDS: ('pglite' | 'postgres')[] = process.env['DATABASE_URL'
 export async function startSyncServer(kind: 'pglite' | 'postgres' = 'pglite'): Promise<TestSyncServer> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const url = process.env['DATABASE_URL'];
-  const store =
+  const client =
     kind === 'postgres' && url
-      ? await openPostgresStore({ url, schema, maxConnections: 20 })
-      : await openPgliteStore();
+      ? await connectPostgres({ url, schema, maxConnections: 20 })
+      : await openPglite();
+  await migrate(client);
+  const store = createSqlStore(client);
   const clock: { ms: number | null } = { ms: null };
   const now = () => clock.ms ?? Date.now();
   let port = 0;
@@ -54,6 +61,18 @@ export async function startSyncServer(kind: 'pglite' | 'postgres' = 'pglite'): P
     store,
     admin: createAdminService({ store, now }),
     clock,
+    async dump() {
+      const tables = await client.query(
+        `SELECT table_name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      );
+      const lines: string[] = [];
+      for (const { table_name: name } of tables) {
+        const rows = await client.query(`SELECT t::text AS row FROM "${String(name)}" t`);
+        lines.push(...rows.map((r) => `${String(name)}: ${String(r.row)}`));
+      }
+      return lines.join('\n');
+    },
     async restart() {
       await app.close();
       app = await listen();

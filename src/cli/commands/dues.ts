@@ -82,7 +82,8 @@ function describeType(t: MembershipType): string {
 function describePayment(p: Payment): string {
   const period = p.periodFrom ? `${p.periodFrom} → ${p.periodTo}` : 'no period';
   const voided = p.void ? `\tVOID: ${p.void.reason}` : '';
-  return `${p.receiptNumber}\t${p.paidOn}\t${p.memberName ?? p.memberId}\t${money(p.amountMinor, p.currency)}\t${p.method}\t${p.reference ?? ''}\t${period}${voided}`;
+  const payer = p.memberErased ? `erased member (receipt ${p.receiptNumber})` : (p.memberName ?? p.memberId);
+  return `${p.receiptNumber}\t${p.paidOn}\t${payer}\t${money(p.amountMinor, p.currency)}\t${p.method}\t${p.reference ?? ''}\t${period}${voided}`;
 }
 
 /** Payments in JSON carry the amount as written too ("12.50"), next to the minor units. */

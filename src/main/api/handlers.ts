@@ -65,6 +65,9 @@ import {
 import { createSyncService, type SyncService } from '../sync/service';
 import { listMembers } from '../services/members/query';
 import { exportMembers } from '../services/members/export';
+import { eraseMember, scrubDatabaseFile } from '../services/members/erase';
+import { eraseGuest } from '../services/events/erase-guest';
+import type { EraseResult } from '../../shared/erasure';
 import { listImports, undoImport } from '../services/imports/batches';
 import { createDrafts } from '../services/imports/drafts';
 import { createImportJobs } from '../services/imports/jobs';
@@ -99,6 +102,8 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     sync.localChange();
     return value;
   };
+  /** After an erasure has committed, its bytes leave the file and the WAL. */
+  const scrubbed = (result: EraseResult): EraseResult => ({ ...result, fileScrubbed: scrubDatabaseFile(db) });
   const drafts = createDrafts();
   const statements = createStatements(deps);
   /** Documents print in the chapter's language unless the caller names one. */
@@ -149,6 +154,7 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'events.convertGuest': ({ eventId, attendeeId }) => written(convertGuest(deps, eventId, attendeeId)),
     'events.search': ({ eventId, query, limit }) => searchForCheckIn(deps, eventId, query, limit),
     'events.report': (input) => attendanceReport(db, input),
+    'events.eraseGuest': ({ id }) => written(scrubbed(eraseGuest(deps, id))),
     'events.importRegistrations': async (input) => {
       const result = await importRegistrations(deps, input);
       if (!input.dryRun) sync.localChange();
@@ -186,6 +192,7 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'members.cities': () => listCities(db),
     'members.numberClashes': () => numberClashes(db, now(), requireChapter(db)),
     'members.renumber': ({ id }) => written(renumberMember(deps, id)),
+    'members.erase': ({ id }) => written(scrubbed(eraseMember(deps, id))),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.enroll': (input) => sync.enroll(input),

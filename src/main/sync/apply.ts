@@ -2,7 +2,9 @@ import { DERIVED_FIELDS, DERIVED_SOURCES } from '../../shared/fields';
 import { changeProblem, describeProblem } from '../../shared/fields/check';
 import type { Hlc } from '../../shared/hlc';
 import type { PulledChange } from '../../shared/sync-protocol';
+import { isErasableTable } from '../../shared/erasure';
 import { entryValue, ROW_CREATED, SYNCED_TABLES } from '../db/changes';
+import { isErased, removeErasedData } from '../db/erasure';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { derivedColumns } from '../services/members/row';
@@ -72,6 +74,10 @@ export interface ApplyResult {
   duplicates: number;
   conflicts: number;
   held: number;
+  /** Erasures this page brought, whose data was removed here (the file still needs a scrub). */
+  erased: number;
+  /** Changes that would have brought back an erased person's data, dropped unread. */
+  dropped: number;
 }
 
 interface FieldChange {
@@ -240,7 +246,7 @@ export function winnerOf(
  */
 export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[]): ApplyResult {
   const { db } = ctx;
-  const result: ApplyResult = { applied: 0, duplicates: 0, conflicts: 0, held: 0 };
+  const result: ApplyResult = { applied: 0, duplicates: 0, conflicts: 0, held: 0, erased: 0, dropped: 0 };
   const at = ctx.now().toISOString();
   const insert = statement(
     db,
@@ -263,6 +269,11 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
   const refuse = statement(db, `UPDATE changes SET pushed = 2, reject_reason = ? WHERE seq = ?`);
 
   for (const c of changes) {
+    // Not even stored: the log would keep the erased person's data.
+    if (isErased(db, c.tbl, c.rowId, c.col)) {
+      result.dropped++;
+      continue;
+    }
     const inserted = insert.run(c.tbl, c.rowId, c.col, c.value, c.hlc, c.nodeId);
     if (inserted.changes === 0) {
       result.duplicates++;
@@ -288,6 +299,13 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
       hold.run(seq);
       result.held++;
       continue;
+    }
+    if (c.tbl === 'erasures' && c.col === 'tbl') {
+      const table = JSON.parse(c.value!) as string;
+      if (isErasableTable(table)) {
+        removeErasedData(db, table, c.rowId);
+        result.erased++;
+      }
     }
     const local = newestOf(
       localConcurrent.all(c.tbl, c.rowId, c.col, ctx.nodeId, ctx.concurrentAfterSeq) as (FieldChange & {

@@ -104,6 +104,12 @@ export function separateEntries(db: Db, batch: OutboxBatch, indexes: number[]): 
   return { ...batch, seqs };
 }
 
+/** Removes a change from the log for good (with its place in the held list, if any). */
+export function dropEntry(db: Db, seq: number): void {
+  statement(db, `DELETE FROM held_changes WHERE change_seq = ?`).run(seq);
+  statement(db, `DELETE FROM changes WHERE seq = ?`).run(seq);
+}
+
 export function markRejected(db: Db, seq: number, reason: string): void {
   statement(db, `UPDATE changes SET pushed = 2, reject_reason = ? WHERE seq = ?`).run(reason, seq);
 }

@@ -134,6 +134,8 @@ describe('the field registry against the chapter file', () => {
     const recorded = handlers['payments.list'](paymentListInput.parse({})).rows;
     expect(recorded.find((p) => p.reference === 'VIR0001')?.note).toHaveLength(1000);
 
+    handlers['events.eraseGuest']({ id: guest.attendee.registrationId! });
+
     const entries = (chapter.db.prepare('SELECT * FROM changes').all() as ChangeRow[]).flatMap(expandChange);
     expect(new Set(entries.map((e) => e.tbl))).toEqual(new Set(SYNCED_TABLES));
     const refused = entries

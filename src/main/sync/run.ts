@@ -2,9 +2,10 @@ import { SYNC_LIMITS, SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../s
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
+import { scrubDatabaseFile } from '../db/erasure';
 import { applyPulled, recomputeField, replayHeld } from './apply';
 import { checkLaptopPrefix } from '../services/payments/receipts';
-import { markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
+import { dropEntry, markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
 import { getSyncState, updateSyncState } from './state';
 import { SyncTransportError, type SyncTransport } from './transport';
 
@@ -31,6 +32,10 @@ export interface SyncSummary {
   retimed: number;
   /** Pulled changes set aside instead of applied: a column this version lacks, or a refused value. */
   held: number;
+  /** Erasures pulled and applied: the person's data is gone from this laptop. */
+  erased: number;
+  /** Changes of erased people dropped: this laptop's own the server refused, and pulled ones. */
+  dropped: number;
 }
 
 /**
@@ -100,6 +105,12 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
           clockAhead.push(seq);
           continue;
         }
+        // An edit of a person erased elsewhere: dropped, as the erasure will drop it when pulled.
+        if (rejection.problem?.code === 'ERASED') {
+          dropEntry(db, seq);
+          summary.dropped++;
+          continue;
+        }
         // The stable code when the server gives one (VALUE_INVALID…), as for a pulled change held aside.
         markRejected(db, seq, `${rejection.problem?.code ?? rejection.code}: ${rejection.reason}`);
         const change = batch.changes[rejection.index]!;
@@ -158,6 +169,8 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
       summary.pulled += applied.applied + applied.held;
       summary.held += applied.held;
       summary.conflicts += applied.conflicts;
+      summary.erased += applied.erased;
+      summary.dropped += applied.dropped;
       // The cursor moves in the same transaction as the data it covers, never ahead of it.
       updateSyncState(db, { pullCursor: Math.max(cursor, page.next) });
     })();
@@ -184,7 +197,16 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
   if (!state || !device) {
     throw new SyncTransportError('NOT_ENROLLED', 'This laptop is not connected to a sync server yet.');
   }
-  const summary: SyncSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, retimed: 0, held: 0 };
+  const summary: SyncSummary = {
+    pushed: 0,
+    pulled: 0,
+    conflicts: 0,
+    rejected: 0,
+    retimed: 0,
+    held: 0,
+    erased: 0,
+    dropped: 0,
+  };
   replayHeld(db, now(), state.chapterId);
   try {
     await push(deps, device.nodeId, summary);
@@ -197,6 +219,8 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
       lastErrorCode: null,
       lastError: null,
     });
+    // The erased data is out of the tables; this takes its bytes out of the file and the WAL.
+    if (summary.erased > 0 || summary.dropped > 0) scrubDatabaseFile(db);
     return summary;
   } catch (error) {
     const code = error instanceof SyncTransportError ? error.code : 'INTERNAL';

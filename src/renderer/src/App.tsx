@@ -278,6 +278,11 @@ export function App() {
           onBack={() => setView({ name: 'members' })}
           onChanged={changed}
           onDeleted={onDeleted}
+          onErased={(name) => {
+            setView({ name: 'members' });
+            changed();
+            showToast(t('members.erased', { name }), NOTICE_MS);
+          }}
           onRecordPayment={(memberId) => setRecording({ memberId })}
           onPaymentVoided={onPaymentVoided}
           onOpenEvent={(eventId) => setView({ name: 'event', id: eventId })}

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { describeProblem } from '../../shared/fields/check';
 import {
   pullQuerySchema,
   pushEnvelopeSchema,
@@ -67,19 +68,30 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
       );
     }
     const at = now();
-    const { valid, rejected } = triageChanges(body.changes, {
+    const { valid, validIndexes, rejected } = triageChanges(body.changes, {
       schema: body.schema,
       nodeId: device.nodeId,
       chapterId: device.chapterId,
       now: at,
     });
-    const applied = await store.applyPush({
+    const { erased, ...applied } = await store.applyPush({
       chapterId: device.chapterId,
       deviceId: device.id,
       clientSeq: body.clientSeq,
       changes: valid,
       at: new Date(at),
     });
+    for (const i of erased) {
+      const change = valid[i]!;
+      const problem = { code: 'ERASED', params: { table: change.tbl, rowId: change.rowId } } as const;
+      // FORBIDDEN for clients from before erasures, which read no problem code and keep the change.
+      rejected.push({
+        index: validIndexes[i]!,
+        code: 'FORBIDDEN',
+        reason: describeProblem(problem),
+        problem,
+      });
+    }
     request.log.info(
       {
         chapterId: device.chapterId,

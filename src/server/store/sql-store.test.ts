@@ -162,10 +162,10 @@ describe.each(backends)('SQL store on $name', (backend) => {
     const b = change('node-a', WALL, 1, { rowId: 'm1', col: 'last_name', value: 'Lovelace' });
     const push = (changes: (typeof a)[]) =>
       t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes, at: AT });
-    expect(await push([a, a, b])).toEqual({ accepted: 2, duplicates: 1 });
-    expect(await push([b, a])).toEqual({ accepted: 0, duplicates: 2 });
+    expect(await push([a, a, b])).toEqual({ accepted: 2, duplicates: 1, erased: [] });
+    expect(await push([b, a])).toEqual({ accepted: 0, duplicates: 2, erased: [] });
     const c = change('node-a', WALL, 2, { rowId: 'm1', col: 'city', value: 'London' });
-    expect(await push([a, c])).toEqual({ accepted: 1, duplicates: 1 });
+    expect(await push([a, c])).toEqual({ accepted: 1, duplicates: 1, erased: [] });
     const { changes } = await t.store.pull(chapterId, 0, 10);
     expect(changes.map((x) => [x.seq, x.col])).toEqual([
       [1, 'first_name'],

@@ -1,4 +1,5 @@
 import type { Change, FieldState, PulledChange } from '../../shared/sync-protocol';
+import { applyErasures, erasedChanges } from './erasures';
 import type { SqlClient, SqlQueryable, SqlRow } from './sql';
 import type {
   ChapterRecord,
@@ -344,7 +345,6 @@ export function createSqlStore(db: SqlClient): SyncStore {
     },
 
     applyPush({ chapterId, deviceId, clientSeq, changes, at }) {
-      const unique = uniqueChanges(changes);
       return db.transaction(async (tx) => {
         // The per-chapter lock: concurrent pushes to one chapter number and commit in turn.
         const [chapter] = await tx.query('SELECT last_seq FROM chapters WHERE id = $1 FOR NO KEY UPDATE', [
@@ -352,6 +352,9 @@ export function createSqlStore(db: SqlClient): SyncStore {
         ]);
         if (!chapter) throw new Error(`Chapter ${chapterId} does not exist`);
         const lastSeq = Number(chapter.last_seq);
+        const erased = await erasedChanges(tx, chapterId, changes);
+        const refused = new Set(erased);
+        const unique = uniqueChanges(changes.filter((_, i) => !refused.has(i)));
         let accepted = 0;
         if (unique.length > 0) {
           const incoming = unique.map((c, ord) => ({
@@ -371,6 +374,7 @@ export function createSqlStore(db: SqlClient): SyncStore {
             at,
           ]);
           accepted = Number(row!.inserted);
+          await applyErasures(tx, chapterId, unique);
           if (accepted > 0) {
             await tx.query('UPDATE chapters SET last_seq = $2 WHERE id = $1', [
               chapterId,
@@ -382,7 +386,7 @@ export function createSqlStore(db: SqlClient): SyncStore {
           'UPDATE devices SET last_push_at = $2, last_seen_at = $2, last_client_seq = $3 WHERE id = $1',
           [deviceId, at, clientSeq],
         );
-        return { accepted, duplicates: changes.length - accepted };
+        return { accepted, duplicates: changes.length - accepted - erased.length, erased };
       });
     },
 

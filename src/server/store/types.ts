@@ -44,6 +44,11 @@ export type EnrolmentOutcome =
 export interface AppliedPush {
   accepted: number;
   duplicates: number;
+  /**
+   * Indexes (in the changes given) of changes refused because they would bring back data of a
+   * person erased for good: an erased row's fields, a note of an erased member's payment.
+   */
+  erased: number[];
 }
 
 /**
@@ -100,7 +105,8 @@ export interface SyncStore {
   /**
    * Appends the changes that are not already stored (same chapter, node, hlc, table, row and
    * column), numbers them under the chapter lock and folds them into the LWW state, all in one
-   * transaction. The changes must already be validated.
+   * transaction. The changes must already be validated. A change of an erased person is refused;
+   * an erasure deletes every stored change and field of what it erases (shared/erasure.ts).
    */
   applyPush(input: {
     chapterId: string;

@@ -5,10 +5,13 @@ import { syncedField } from './index';
  * refused push, a laptop stores it with a pulled change it holds aside.
  * - VALUE_INVALID: the value does not fit its column ({ table, column, reason }).
  * - OTHER_CHAPTER: a chapter row that is not the device's own chapter ({ table, rowId }).
+ * - ERASED: the change would bring back data of a person erased for good ({ table, rowId }); the
+ *   server refuses it and the laptop drops it from its log, as the erasure does.
  */
 export type ChangeProblem =
   | { code: 'VALUE_INVALID'; params: { table: string; column: string; reason: string } }
-  | { code: 'OTHER_CHAPTER'; params: { table: string; rowId: string } };
+  | { code: 'OTHER_CHAPTER'; params: { table: string; rowId: string } }
+  | { code: 'ERASED'; params: { table: string; rowId: string } };
 
 /**
  * What is wrong with `value` (JSON text, or null) as the content of `table.column`, or null when
@@ -52,6 +55,9 @@ export function changeProblem(
 export function describeProblem(problem: ChangeProblem): string {
   if (problem.code === 'OTHER_CHAPTER') {
     return `The chapter row ${problem.params.rowId} is not this device's chapter.`;
+  }
+  if (problem.code === 'ERASED') {
+    return `${problem.params.table} row ${problem.params.rowId} belongs to a person erased for good.`;
   }
   const { table, column, reason } = problem.params;
   return `${table}.${column}: ${reason}`;

@@ -99,8 +99,9 @@ describe('the field registry', () => {
         },
       },
       { schema: 4, tables: { members: ['address_line1', 'address_line2', 'postal_code', 'region'] } },
+      { schema: 5, tables: { erasures: ['tbl', 'erased_at'] } },
     ]);
-    expect(SYNC_SCHEMA_VERSION).toBe(4);
+    expect(SYNC_SCHEMA_VERSION).toBe(5);
     expect(syncedColumns(3).get('members')?.has('region')).toBe(false);
     expect(syncedColumns(4).get('members')?.has('region')).toBe(true);
   });

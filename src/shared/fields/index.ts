@@ -1,5 +1,6 @@
 import { ATTENDANCE_COLUMNS } from './attendance';
 import { CHAPTER_COLUMNS } from './chapter';
+import { ERASURE_COLUMNS } from './erasures';
 import { EVENT_COLUMNS } from './events';
 import type { SyncedField } from './field';
 import { MEMBER_COLUMNS } from './members';
@@ -24,6 +25,7 @@ export const SYNCED_FIELDS = {
   events: EVENT_COLUMNS,
   registrations: REGISTRATION_COLUMNS,
   attendance: ATTENDANCE_COLUMNS,
+  erasures: ERASURE_COLUMNS,
 } as const satisfies Record<string, readonly SyncedField[]>;
 
 export type SyncedTable = keyof typeof SYNCED_FIELDS;

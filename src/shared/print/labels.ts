@@ -43,6 +43,8 @@ export interface PrintLabels {
   date: string;
   officer: string;
   voided: string;
+  /** Who paid, on the receipt of a member erased for good. */
+  erasedMember: string;
   methods: Record<'cash' | 'bank-transfer' | 'mobile-money' | 'card' | 'other', string>;
   duesList: string;
   expiring: string;
@@ -134,6 +136,7 @@ const en: PrintLabels = {
   date: 'Date',
   officer: 'Received by',
   voided: 'VOID',
+  erasedMember: 'Erased member',
   methods: {
     cash: 'Cash',
     'bank-transfer': 'Bank transfer',
@@ -228,6 +231,7 @@ const fr: PrintLabels = {
   date: 'Date',
   officer: 'Reçu par',
   voided: 'ANNULÉ',
+  erasedMember: 'Membre effacé',
   methods: {
     cash: 'Espèces',
     'bank-transfer': 'Virement',
@@ -323,6 +327,7 @@ const es: PrintLabels = {
   date: 'Fecha',
   officer: 'Recibido por',
   voided: 'ANULADO',
+  erasedMember: 'Miembro borrado',
   methods: {
     cash: 'Efectivo',
     'bank-transfer': 'Transferencia',
@@ -417,6 +422,7 @@ const pt: PrintLabels = {
   date: 'Data',
   officer: 'Recebido por',
   voided: 'ANULADO',
+  erasedMember: 'Membro apagado',
   methods: {
     cash: 'Dinheiro',
     'bank-transfer': 'Transferência',
@@ -512,6 +518,7 @@ const ar: PrintLabels = {
   date: 'التاريخ',
   officer: 'المستلم',
   voided: 'ملغى',
+  erasedMember: 'عضو محذوف',
   methods: {
     cash: 'نقدًا',
     'bank-transfer': 'تحويل بنكي',

@@ -9,6 +9,7 @@ import { migration008 } from './008_postal_address';
 import { migration009 } from './009_printer_calibration';
 import { migration010 } from './010_import_written';
 import { migration011 } from './011_member_number_digits';
+import { migration012 } from './012_erasures';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

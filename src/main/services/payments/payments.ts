@@ -53,13 +53,15 @@ interface PaymentRow {
   first_name: string | null;
   last_name: string | null;
   member_number: string | null;
+  member_erased: number;
   void_reason: string | null;
   voided_on: string | null;
   void_officer: string | null;
 }
 
 const PAYMENT_SELECT = `SELECT p.*, m.first_name, m.last_name, m.member_number,
-    v.reason AS void_reason, v.voided_on, v.officer AS void_officer
+    v.reason AS void_reason, v.voided_on, v.officer AS void_officer,
+    EXISTS (SELECT 1 FROM erasures e WHERE e.id = p.member_id) AS member_erased
   FROM payments p
   LEFT JOIN members m ON m.id = p.member_id
   LEFT JOIN payment_voids v ON v.id = (
@@ -72,6 +74,7 @@ function toPayment(r: PaymentRow): Payment {
     memberId: r.member_id,
     memberName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
     memberNumber: r.member_number,
+    memberErased: r.member_erased === 1,
     typeId: r.type_id,
     amountMinor: r.amount_minor,
     currency: r.currency,

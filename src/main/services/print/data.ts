@@ -239,7 +239,7 @@ export function receiptData(db: Db, idOrReceipt: string, lang: PrintLanguage): R
   return {
     chapterName: chapter.name,
     receiptNumber: p.receiptNumber,
-    memberName: p.memberName ?? '',
+    memberName: p.memberErased ? PRINT_LABELS[lang].erasedMember : (p.memberName ?? ''),
     memberNumber: p.memberNumber,
     amountMinor: p.amountMinor,
     currency: p.currency,

@@ -2,8 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/domain';
 import { useFormat } from '../i18n/useFormat';
+import { EraseMember } from './EraseMember';
 
-export function MemberDetails({ member }: { member: Member }) {
+interface MemberDetailsProps {
+  member: Member;
+  /** Offers "Erase…" under the details; called once the member is erased for good. */
+  onErased?: (name: string) => void;
+}
+
+export function MemberDetails({ member, onErased }: MemberDetailsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
@@ -37,13 +44,16 @@ export function MemberDetails({ member }: { member: Member }) {
   ];
 
   return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label} className="details__row">
-          <dt>{label}</dt>
-          <dd>{value || t('common.none')}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label} className="details__row">
+            <dt>{label}</dt>
+            <dd>{value || t('common.none')}</dd>
+          </div>
+        ))}
+      </dl>
+      {onErased && <EraseMember member={member} onErased={onErased} />}
+    </>
   );
 }

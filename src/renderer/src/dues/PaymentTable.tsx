@@ -55,13 +55,20 @@ export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentT
                   </th>
                   {onOpenMember && (
                     <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onOpenMember(payment.memberId)}
-                      >
-                        {payment.memberName || t('members.unnamed')}
-                      </button>
+                      {payment.memberErased ? (
+                        // No page to open: the person is gone, the payment stays for the accounts.
+                        <span className="muted">
+                          {t('payments.erasedMember', { receipt: payment.receiptNumber })}
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => onOpenMember(payment.memberId)}
+                        >
+                          {payment.memberName || t('members.unnamed')}
+                        </button>
+                      )}
                       {payment.memberNumber && (
                         <span className="muted dues-table__date"> · {payment.memberNumber}</span>
                       )}

@@ -151,6 +151,7 @@ export const en = {
     unnamed: 'Unnamed member',
     added: '{{name}} added',
     deleted: 'Member deleted',
+    erased: '{{name}} has been erased',
     restored: 'Member restored',
     undo: 'Undo',
     sortBy: 'Sort by {{column}}',
@@ -331,6 +332,7 @@ export const en = {
     voidReason: 'Reason',
     voidConfirm: 'Void payment',
     voiding: 'Voiding…',
+    erasedMember: 'Erased member (receipt {{receipt}})',
     voidedToast: 'Receipt {{receipt}} voided for {{name}}. {{standing}}',
   },
   types: {
@@ -526,6 +528,15 @@ export const en = {
     edit: 'Edit',
     delete: 'Delete',
     deleting: 'Deleting…',
+    erase: 'Erase…',
+    eraseTitle: 'Erase {{name}} for good?',
+    eraseWhat:
+      'This removes {{name}} and every trace of their data from this laptop: their details, history, sync conflicts, what imports kept of them, the notes of their payments and the guest details of their event registrations. At the next sync it is removed from the server and from every other laptop too.',
+    eraseKeeps:
+      'Their payments stay for the chapter’s accounts, shown as an erased member’s with the receipt number.',
+    eraseCannotUndo: 'This cannot be undone. To hide a member and keep their data, use Delete instead.',
+    eraseConfirm: 'Erase {{name}} for good',
+    erasing: 'Erasing…',
     details: 'Details',
     history: 'History',
     noHistory: 'No changes recorded yet.',

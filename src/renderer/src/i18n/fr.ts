@@ -157,6 +157,7 @@ export const fr: Translation = {
     unnamed: 'Membre sans nom',
     added: '{{name}} ajouté·e',
     deleted: 'Membre supprimé',
+    erased: '{{name}} a été effacé·e',
     restored: 'Membre restauré',
     undo: 'Annuler',
     sortBy: 'Trier par {{column}}',
@@ -337,6 +338,7 @@ export const fr: Translation = {
     voidReason: 'Motif',
     voidConfirm: 'Invalider le paiement',
     voiding: 'Invalidation…',
+    erasedMember: 'Membre effacé (reçu {{receipt}})',
     voidedToast: 'Reçu {{receipt}} invalidé pour {{name}}. {{standing}}',
   },
   types: {
@@ -533,6 +535,16 @@ export const fr: Translation = {
     edit: 'Modifier',
     delete: 'Supprimer',
     deleting: 'Suppression…',
+    erase: 'Effacer…',
+    eraseTitle: 'Effacer {{name}} définitivement ?',
+    eraseWhat:
+      'Cela retire {{name}} et toute trace de ses données de cet ordinateur : sa fiche, son historique, ses conflits de synchronisation, ce que les imports en ont gardé, les notes de ses paiements et ses coordonnées d’invité aux événements. À la prochaine synchronisation, ces données sont aussi retirées du serveur et de tous les autres ordinateurs.',
+    eraseKeeps:
+      'Ses paiements restent dans les comptes de la section, affichés comme ceux d’un membre effacé avec le numéro de reçu.',
+    eraseCannotUndo:
+      'C’est irréversible. Pour masquer un membre en gardant ses données, utilisez plutôt Supprimer.',
+    eraseConfirm: 'Effacer {{name}} définitivement',
+    erasing: 'Effacement…',
     details: 'Détails',
     history: 'Historique',
     noHistory: 'Aucune modification enregistrée pour l’instant.',

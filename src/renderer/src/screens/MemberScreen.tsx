@@ -21,6 +21,8 @@ interface MemberScreenProps {
   onBack: () => void;
   onChanged: () => void;
   onDeleted: (member: Member) => void;
+  /** The member was erased for good: there is no page to come back to. */
+  onErased: (name: string) => void;
   onRecordPayment: (memberId: string) => void;
   onPaymentVoided: (receipt: PaymentReceipt) => void;
   onOpenEvent?: (id: string) => void;
@@ -39,6 +41,7 @@ export function MemberScreen({
   onBack,
   onChanged,
   onDeleted,
+  onErased,
   onRecordPayment,
   onPaymentVoided,
   onOpenEvent,
@@ -148,7 +151,7 @@ export function MemberScreen({
       {actionError !== null && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
       <section aria-labelledby="details-title" className="card">
         <h2 id="details-title">{t('member.details')}</h2>
-        <MemberDetails member={member} />
+        <MemberDetails member={member} onErased={onErased} />
       </section>
       <MemberPayments
         member={member}

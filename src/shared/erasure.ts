@@ -1,0 +1,46 @@
+/**
+ * What erasing a person removes, the same on every laptop and on the server (both read this).
+ * An erasure is a row of the synced `erasures` table whose id is the erased row's id and whose
+ * `tbl` says which table it was in; it carries no personal data.
+ * - `members`: the whole row, every field, and the notes of the member's payments (payments stay
+ *   for the chapter's accounts; a note may name the payer, a statement line's details do).
+ * - `registrations`: a guest's identity (name, email, phone); the registration stays, so the
+ *   event's counts and its attendance do not change.
+ */
+export const ERASABLE_TABLES = ['members', 'registrations'] as const;
+export type ErasableTable = (typeof ERASABLE_TABLES)[number];
+
+/** The columns an erasure of a row of `tbl` removes, or 'row' for all of them. */
+export const ERASED_COLUMNS: Readonly<Record<ErasableTable, 'row' | readonly string[]>> = {
+  members: 'row',
+  registrations: ['guest_name', 'guest_email', 'guest_phone'],
+};
+
+/** Columns of a payment an erasure of its member removes. */
+export const ERASED_PAYMENT_COLUMNS: readonly string[] = ['note'];
+
+/** Whether an erasure of a row of `tbl` covers its column `col` (a row's creation '*' included). */
+export function erasureCovers(tbl: ErasableTable, col: string): boolean {
+  const scope = ERASED_COLUMNS[tbl];
+  return scope === 'row' || scope.includes(col);
+}
+
+export function isErasableTable(tbl: string): tbl is ErasableTable {
+  return (ERASABLE_TABLES as readonly string[]).includes(tbl);
+}
+
+/** What an erasure removed on the laptop that made it (the contract's result, the CLI's output). */
+export interface EraseResult {
+  /** The erased row's id: the member's, or the guest's registration's. */
+  id: string;
+  table: ErasableTable;
+  /** Change-log entries removed or rewritten (history, outbox, pulled changes). */
+  changes: number;
+  conflicts: number;
+  importEffects: number;
+  paymentNotes: number;
+  /** Registrations whose guest details were erased with the member (a guest who became one). */
+  guestRegistrations: number;
+  /** False when another connection kept the WAL from being emptied; the next scrub finishes. */
+  fileScrubbed: boolean;
+}
