@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import {
+  chapterRetentionInput,
   chapterSetupInput,
+  retentionEraseInput,
+  type RetentionErased,
+  type RetentionList,
   memberCreateInput,
   memberFields,
   memberListInput,
+  memberMergeInput,
   syncEnrollInput,
   type Chapter,
+  type EmailClashes,
+  type MergePreview,
   type Conflict,
   type SyncStatus,
   type HistoryEntry,
@@ -26,6 +33,7 @@ import {
   type ImportDraftView,
   type ImportJobView,
 } from './imports';
+import { chapterUpdateInput } from './chapter-settings';
 import type { OperationName } from './operations';
 import {
   duesSummaryInput,
@@ -73,6 +81,7 @@ import {
   printCertificatesInput,
   printDuesInput,
   printLabelsInput,
+  printPersonDataInput,
   printReceiptInput,
   printRosterInput,
   printSignInInput,
@@ -82,6 +91,7 @@ import type { CertificatesData, DuesListData, ReceiptData, RosterData, SignInDat
 import type { AddressLabelsData } from './print/addressLabels';
 import type { CardsData } from './print/cards';
 import type { ApplicationFormData } from './print/form';
+import type { PersonData } from './person-data';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
@@ -92,6 +102,8 @@ const byJobId = z.strictObject({ jobId: z.uuid() });
 export const contract = {
   'chapter.get': { input: none, result: null as unknown as Chapter | null },
   'chapter.setup': { input: chapterSetupInput, result: null as unknown as Chapter },
+  'chapter.update': { input: chapterUpdateInput, result: null as unknown as Chapter },
+  'chapter.history': { input: none, result: null as unknown as HistoryEntry[] },
   'membershipTypes.list': { input: none, result: null as unknown as MembershipType[] },
   'membershipTypes.create': { input: membershipTypeCreateInput, result: null as unknown as MembershipType },
   'membershipTypes.update': { input: membershipTypeUpdateInput, result: null as unknown as MembershipType },
@@ -150,6 +162,9 @@ export const contract = {
   'members.numberClashes': { input: none, result: null as unknown as NumberClashes },
   'members.renumber': { input: byId, result: null as unknown as Member },
   'members.erase': { input: byId, result: null as unknown as EraseResult },
+  'members.emailClashes': { input: none, result: null as unknown as EmailClashes },
+  'members.mergePreview': { input: memberMergeInput, result: null as unknown as MergePreview },
+  'members.merge': { input: memberMergeInput, result: null as unknown as Member },
   'sync.status': { input: none, result: null as unknown as SyncStatus },
   'sync.now': { input: none, result: null as unknown as SyncStatus },
   'sync.enroll': { input: syncEnrollInput, result: null as unknown as SyncStatus },
@@ -163,6 +178,11 @@ export const contract = {
   'imports.list': { input: none, result: null as unknown as ImportBatchView[] },
   'imports.undo': { input: byId, result: null as unknown as ImportUndoView },
   'members.export': { input: exportMembersInput, result: null as unknown as ExportedFile },
+  'members.exportPerson': { input: byId, result: null as unknown as ExportedFile },
+  'print.personData': { input: printPersonDataInput, result: null as unknown as PersonData },
+  'chapter.setRetention': { input: chapterRetentionInput, result: null as unknown as Chapter },
+  'members.retention': { input: none, result: null as unknown as RetentionList },
+  'members.eraseLapsed': { input: retentionEraseInput, result: null as unknown as RetentionErased },
 } satisfies Record<OperationName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -52,6 +52,50 @@ export interface Chapter {
   /** This laptop's prefix for receipt numbers (K3M in K3M-000042); drawn at the first receipt. */
   receiptPrefix: string | null;
   nodeId: string;
+  /** Members lapsed for more than this many years are listed for erasure; null: never. */
+  retentionYears: number | null;
+  /** The chapter's officers, whom a laptop can name as its user. */
+  officers: string[];
+  /** What separates an exported CSV's cells; null: what the language's spreadsheets expect. */
+  csvDelimiter: ',' | ';' | '\t' | null;
+}
+
+/** The retention setting: whole years, or null for off (the default). */
+export const retentionYears = z
+  .number()
+  .int('Give a whole number of years')
+  .min(1, 'Give at least 1 year')
+  .max(100, 'Give at most 100 years')
+  .nullable();
+
+export const chapterRetentionInput = z.strictObject({ years: retentionYears });
+
+/** A member retention would erase: lapsed for more than the chapter's retention years. */
+export interface RetentionCandidate {
+  id: string;
+  name: string;
+  memberNumber: string | null;
+  paidThrough: string;
+  /** The first day the member was lapsed: after the paid-through date and the grace days. */
+  lapsedSince: string;
+  deleted: boolean;
+}
+
+export interface RetentionList {
+  /** The chapter's setting; null: retention is off and nothing is listed. */
+  years: number | null;
+  /** The first members, oldest lapse first; `total` counts them all. */
+  members: RetentionCandidate[];
+  total: number;
+}
+
+/** The confirmed members of the retention list to erase (their ids, as listed). */
+export const retentionEraseInput = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000) });
+
+export interface RetentionErased {
+  erased: string[];
+  /** False when another connection kept the WAL from being emptied; the next scrub finishes. */
+  fileScrubbed: boolean;
 }
 
 /** Fields a secretary edits. Empty strings mean "not known"; the service stores them as NULL. */
@@ -132,6 +176,48 @@ export interface NumberClashes {
   total: number;
 }
 
+/**
+ * Live members who share an email: one laptop changed a member's email to one another laptop gave a
+ * new member (ids derive from the email at creation, so they are two rows). Merged on request.
+ */
+export interface EmailClash {
+  email: string;
+  members: Member[];
+}
+
+export interface EmailClashes {
+  /** The first clashes by email; `total` counts them all. */
+  clashes: EmailClash[];
+  total: number;
+}
+
+export const memberMergeInput = z.strictObject({
+  /** The member who stays. */
+  keepId: z.uuid(),
+  /** The member merged into them and deleted. */
+  otherId: z.uuid(),
+});
+
+/** One field of a merge: `other`'s value fills an empty field of `keep`, or differs and is not kept. */
+export interface MergeField {
+  /** The contract's name of the field (memberNumber, phone…). */
+  field: string;
+  keep: string | number | null;
+  other: string | number | null;
+}
+
+/** What merging `other` into `keep` does, shown before it is done. */
+export interface MergePreview {
+  keep: Member;
+  other: Member;
+  /** Empty fields of `keep` that take `other`'s value. */
+  filled: MergeField[];
+  /** Fields both have, with different values: `keep`'s stays, `other`'s stays in the history. */
+  differing: MergeField[];
+  /** Payments, registrations and check-ins of `other` that move to `keep`. */
+  moved: { payments: number; registrations: number; attendance: number };
+}
+
 export const MEMBER_SORT_FIELDS = ['name', 'memberNumber', 'email', 'city', 'joinedOn', 'status'] as const;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 
@@ -145,6 +231,8 @@ export const MEMBER_LIST_FILTERS = {
   owing: z.boolean().optional(),
   typeId: z.uuid().optional(),
   city: z.string().max(200).optional(),
+  /** Deleted members instead of current ones: hidden everywhere else, still stored and restorable. */
+  deleted: z.boolean().optional(),
   sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
 };
@@ -161,14 +249,22 @@ export interface MemberPage {
   total: number;
 }
 
+/** Who made a change, as people know them: an officer's name and a laptop's, never a node id. */
+export interface ChangeAuthor {
+  /** The officer's name the change carried; null for changes from laptops that sent none. */
+  officer: string | null;
+  /** The name the laptop enrolled with; null when it is this laptop or its name is not known yet. */
+  laptop: string | null;
+  thisLaptop: boolean;
+}
+
 export interface HistoryEntry {
   hlc: string;
   at: string;
   /** The field as the contract names it (firstName, phoneE164, deleted…). */
   column: string;
   value: unknown;
-  officer: string | null;
-  nodeId: string;
+  by: ChangeAuthor;
 }
 
 /** A value that lost a sync conflict, kept so the secretary can put it back. */
@@ -181,11 +277,11 @@ export interface Conflict {
   /** The field as the contract names it (firstName, city…). */
   column: string;
   lostValue: unknown;
-  /** HLC stamp of the value that lost. */
+  /** When the value that lost was written (ISO 8601). */
   lostAt: string;
-  lostNode: string;
+  lostBy: ChangeAuthor;
   wonValue: unknown;
-  wonNode: string;
+  wonBy: ChangeAuthor;
   detectedAt: string;
 }
 

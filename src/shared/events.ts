@@ -116,7 +116,10 @@ export interface Attendee {
   waitingPosition: number | null;
   checkedInAt: string | null;
   completed: boolean;
+  /** Null for guests and deleted members: neither counts as a member in good standing. */
   memberStatus: MemberStatus | null;
+  /** A registered member who has since been deleted: listed by name, marked, restorable. */
+  memberDeleted: boolean;
 }
 
 export interface EventDetail extends ChapterEvent {

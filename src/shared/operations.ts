@@ -5,6 +5,8 @@
 export const OPERATIONS = [
   'chapter.get',
   'chapter.setup',
+  'chapter.update',
+  'chapter.history',
   'membershipTypes.list',
   'membershipTypes.create',
   'membershipTypes.update',
@@ -56,6 +58,9 @@ export const OPERATIONS = [
   'members.numberClashes',
   'members.renumber',
   'members.erase',
+  'members.emailClashes',
+  'members.mergePreview',
+  'members.merge',
   'sync.status',
   'sync.now',
   'sync.enroll',
@@ -69,6 +74,11 @@ export const OPERATIONS = [
   'imports.list',
   'imports.undo',
   'members.export',
+  'members.exportPerson',
+  'print.personData',
+  'chapter.setRetention',
+  'members.retention',
+  'members.eraseLapsed',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

@@ -153,6 +153,8 @@ export interface Payment {
    * member's with its receipt number (their name and number are gone).
    */
   memberErased: boolean;
+  /** The member was deleted after paying: the payment stays, shown as a deleted member's. */
+  memberDeleted: boolean;
   typeId: string | null;
   amountMinor: number;
   currency: string;

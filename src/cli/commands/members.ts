@@ -1,7 +1,22 @@
 import { Option, type Command } from 'commander';
-import type { Conflict, Member, MemberFields, MemberPage, NumberClashes } from '../../shared/domain';
+import type {
+  ChangeAuthor,
+  Chapter,
+  Conflict,
+  EmailClashes,
+  Member,
+  MemberFields,
+  MemberPage,
+  MergeField,
+  MergePreview,
+  NumberClashes,
+  RetentionErased,
+  RetentionList,
+} from '../../shared/domain';
 import { MEMBER_STATUSES } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import type { ExportedFile } from '../../shared/imports';
+import { writePrivateFile } from '../../node/private-files';
 import type { OpenChapter } from '../open-chapter';
 import { call, print, resolveMember, withChapter } from './dues';
 
@@ -93,14 +108,75 @@ function describeClashes({ clashes, total }: NumberClashes): string {
   return lines.join('\n');
 }
 
+function describeEmailClashes({ clashes, total }: EmailClashes): string {
+  if (total === 0) return 'No email is shared.';
+  const lines = clashes.flatMap(({ email, members }) => [
+    `${email}: ${members.length} members`,
+    ...members.map(
+      (m) => `  ${m.id}\t${name(m)}\t${m.memberNumber ?? ''}\tadded ${m.createdAt.slice(0, 10)}`,
+    ),
+  ]);
+  if (total > clashes.length) lines.push(`… and ${total - clashes.length} more emails; merge these first.`);
+  lines.push('Merge each into the member who stays: chapterdesk members merge <keep-id> <other-id> --db …');
+  return lines.join('\n');
+}
+
+function describeMerge(preview: MergePreview): string {
+  const field = (f: MergeField) => `  ${f.field}: ${describeValue(f.keep)} / ${describeValue(f.other)}`;
+  const { payments, registrations, attendance } = preview.moved;
+  return [
+    `Merge ${name(preview.other)} (${preview.other.id}) into ${name(preview.keep)} (${preview.keep.id}):`,
+    ...(preview.filled.length > 0
+      ? ['Taken from the merged member (empty here):', ...preview.filled.map(field)]
+      : []),
+    ...(preview.differing.length > 0
+      ? ['Kept / not kept (stays in the history):', ...preview.differing.map(field)]
+      : []),
+    `Moved: ${payments} payments, ${registrations} registrations, ${attendance} check-ins.`,
+  ].join('\n');
+}
+
+/** `--years`: a whole number of years, or "off". */
+function retentionYearsFlag(text: string): number | null {
+  if (text.trim().toLowerCase() === 'off') return null;
+  const years = Number(text);
+  if (!Number.isInteger(years)) {
+    throw new AppError('VALIDATION', `--years: give a whole number of years or “off”, not “${text}”.`);
+  }
+  return years;
+}
+
+function describeRetention(list: RetentionList): string {
+  if (list.years === null) {
+    return 'Retention is off: no member is erased for having lapsed. Turn it on with --years N.';
+  }
+  if (list.total === 0) return `No member has lapsed for more than ${list.years} years.`;
+  const lines = list.members.map(
+    (m) =>
+      `${m.id}\t${m.memberNumber ?? ''}\t${m.name}\tlapsed since ${m.lapsedSince}${m.deleted ? '\t(deleted)' : ''}`,
+  );
+  if (list.total > list.members.length) lines.push(`… and ${list.total - list.members.length} more.`);
+  lines.push(
+    `${list.total} member${list.total === 1 ? ' has' : 's have'} lapsed for more than ${list.years} years. ` +
+      'Erase them for good (this cannot be undone) with: chapterdesk members retention --db … --yes',
+  );
+  return lines.join('\n');
+}
+
 function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+function describeAuthor(by: ChangeAuthor): string {
+  const laptop = by.thisLaptop ? 'this laptop' : by.laptop ? `the laptop “${by.laptop}”` : 'another laptop';
+  return by.officer ? `${by.officer} on ${laptop}` : laptop;
+}
+
 function describeConflict(c: Conflict): string {
   const row = c.rowLabel ? `${c.rowLabel} (${c.table})` : `${c.table} ${c.rowId}`;
-  return `${c.id}\t${row}\t${c.column}: kept ${describeValue(c.wonValue)}, not kept ${describeValue(c.lostValue)}`;
+  const kept = `kept ${describeValue(c.wonValue)} (${describeAuthor(c.wonBy)})`;
+  return `${c.id}\t${row}\t${c.column}: ${kept}, not kept ${describeValue(c.lostValue)} (${describeAuthor(c.lostBy)})`;
 }
 
 function conflictId(text: string): number {
@@ -222,6 +298,64 @@ export function registerMembers(program: Command): void {
   }
 
   members
+    .command('export-person')
+    .description(
+      'Everything stored about one person (deleted ones too), for their request to see it: the member, ' +
+        'their change history, payments and voids, registrations and attendance, conflicts and imports, as JSON',
+    )
+    .argument('<member>', 'id, member number or email')
+    .requiredOption('--db <path>', 'chapter database file')
+    .requiredOption('--out <file>', 'the JSON file to write (readable by you only)')
+    .action(async (who: string, opts: { db: string; out: string }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const file = await call<ExportedFile>(chapter, 'members.exportPerson', {
+          id: resolveMember(chapter.db, who),
+        });
+        writePrivateFile(opts.out, Buffer.from(file.data, 'base64'));
+        process.stderr.write(`Wrote everything stored about ${who} to ${opts.out}\n`);
+      });
+    });
+
+  members
+    .command('retention')
+    .description(
+      'Members lapsed for more than the chapter’s retention years, listed for erasure; --yes erases them for good',
+    )
+    .requiredOption('--db <path>', 'chapter database file')
+    .option(
+      '--years <n>',
+      'set the chapter’s retention first: whole years, or “off” (syncs like any setting)',
+    )
+    .option('--yes', 'erase every member listed (this cannot be undone)')
+    .option('--json', 'print the list, or what was erased, as JSON')
+    .action(async (opts: { db: string; years?: string; yes?: boolean; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        if (opts.years !== undefined) {
+          await call<Chapter>(chapter, 'chapter.setRetention', { years: retentionYearsFlag(opts.years) });
+        }
+        let list = await call<RetentionList>(chapter, 'members.retention', undefined);
+        if (!opts.yes) {
+          print(opts.json, list, () => describeRetention(list));
+          return;
+        }
+        const erased: string[] = [];
+        // The list comes a page at a time; each page erased makes room for the next.
+        while (list.members.length > 0) {
+          const done = await call<RetentionErased>(chapter, 'members.eraseLapsed', {
+            ids: list.members.map((m) => m.id),
+          });
+          erased.push(...done.erased);
+          list = await call<RetentionList>(chapter, 'members.retention', undefined);
+        }
+        print(opts.json, { erased }, () =>
+          erased.length === 0
+            ? describeRetention(list)
+            : `Erased ${erased.length} member${erased.length === 1 ? '' : 's'} lapsed for more than ${list.years} years.`,
+        );
+      });
+    });
+
+  members
     .command('clashes')
     .description('Numbers more than one member holds (two imports, two laptops), to give one a new number')
     .requiredOption('--db <path>', 'chapter database file')
@@ -245,6 +379,52 @@ export function registerMembers(program: Command): void {
           id: resolveMember(chapter.db, who),
         });
         print(opts.json, member, () => `${name(member)} now has number ${member.memberNumber ?? ''}`);
+      });
+    });
+
+  members
+    .command('email-clashes')
+    .description(
+      'Emails more than one member holds (an email changed on one laptop, given on another), to merge them',
+    )
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--json', 'print the clashes as JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const found = await call<EmailClashes>(chapter, 'members.emailClashes', undefined);
+        print(opts.json, found, () => describeEmailClashes(found));
+      });
+    });
+
+  members
+    .command('merge')
+    .description(
+      'Merge a member into another (syncs as edits): empty fields are filled, payments, registrations and ' +
+        'check-ins move, the other member is deleted. Shows what differs; merges only with --yes',
+    )
+    .argument('<keep-id>', 'id of the member who stays')
+    .argument('<other-id>', 'id of the member merged into them (by id: they may share an email)')
+    .requiredOption('--db <path>', 'chapter database file')
+    .option('--yes', 'merge, after reading what differs')
+    .option('--json', 'print the preview (without --yes) or the member (with it) as JSON')
+    .action(async (keepId: string, otherId: string, opts: { db: string; yes?: boolean; json?: boolean }) => {
+      await withChapter(opts.db, async (chapter) => {
+        const ids = { keepId: keepId.trim(), otherId: otherId.trim() };
+        const preview = await call<MergePreview>(chapter, 'members.mergePreview', ids);
+        if (!opts.yes) {
+          print(
+            opts.json,
+            preview,
+            () => `${describeMerge(preview)}\nNothing merged yet: run again with --yes.`,
+          );
+          return;
+        }
+        const member = await call<Member>(chapter, 'members.merge', ids);
+        print(
+          opts.json,
+          member,
+          () => `${describeMerge(preview)}\nMerged into ${name(member)} (${member.id}).`,
+        );
       });
     });
 

@@ -1,7 +1,7 @@
 import type { OperationResult, ParsedInput } from '../../shared/api';
 import type { OperationName } from '../../shared/operations';
 import type { Db } from '../db/open';
-import { getChapter, requireChapter, setupChapter } from '../services/chapter/chapter';
+import { getChapter, requireChapter, setRetention, setupChapter } from '../services/chapter/chapter';
 import {
   createMembershipType,
   listMembershipTypes,
@@ -55,6 +55,7 @@ import {
   updateMember,
 } from '../services/members/members';
 import { numberClashes } from '../services/members/clashes';
+import { emailClashes, mergeMembers, previewMerge } from '../services/members/merge';
 import {
   dismissConflict,
   listConflicts,
@@ -65,9 +66,12 @@ import {
 import { createSyncService, type SyncService } from '../sync/service';
 import { listMembers } from '../services/members/query';
 import { exportMembers } from '../services/members/export';
+import { chapterHistory, updateChapter } from '../services/chapter/settings';
 import { eraseMember, scrubDatabaseFile } from '../services/members/erase';
 import { eraseGuest } from '../services/events/erase-guest';
 import type { EraseResult } from '../../shared/erasure';
+import { exportPerson, personData } from '../services/members/export-person';
+import { eraseLapsed, retentionList } from '../services/members/retention';
 import { listImports, undoImport } from '../services/imports/batches';
 import { createDrafts } from '../services/imports/drafts';
 import { createImportJobs } from '../services/imports/jobs';
@@ -122,6 +126,8 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
   return {
     'chapter.get': () => getChapter(db),
     'chapter.setup': (input) => written(setupChapter(db, now, writeContext, input)),
+    'chapter.update': (input) => written(updateChapter(db, writeContext, input)),
+    'chapter.history': () => chapterHistory(db),
     'membershipTypes.list': () => listMembershipTypes(db),
     'membershipTypes.create': (input) => written(createMembershipType(writeContext(), input)),
     'membershipTypes.update': (input) => written(updateMembershipType(writeContext(), input)),
@@ -193,6 +199,9 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'members.numberClashes': () => numberClashes(db, now(), requireChapter(db)),
     'members.renumber': ({ id }) => written(renumberMember(deps, id)),
     'members.erase': ({ id }) => written(scrubbed(eraseMember(deps, id))),
+    'members.emailClashes': () => emailClashes(db, now(), requireChapter(db)),
+    'members.mergePreview': ({ keepId, otherId }) => previewMerge(deps, keepId, otherId),
+    'members.merge': ({ keepId, otherId }) => written(mergeMembers(deps, keepId, otherId)),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.enroll': (input) => sync.enroll(input),
@@ -220,5 +229,10 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'imports.undo': ({ id }) => written(undoImport(writeContext(), id)),
     'members.export': async ({ format, ...filters }) =>
       exportMembers(db, now(), { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }, format),
+    'members.exportPerson': ({ id }) => exportPerson(deps, id),
+    'print.personData': ({ memberId }) => personData(deps, memberId),
+    'chapter.setRetention': ({ years }) => written(setRetention(db, writeContext, years)),
+    'members.retention': () => retentionList(deps),
+    'members.eraseLapsed': ({ ids }) => written(eraseLapsed(deps, ids)),
   };
 }

@@ -5,6 +5,7 @@ import { valueIssue } from '../../shared/fields/check';
 import { paymentListInput } from '../../shared/payments';
 import { expandChange, type ChangeRow } from '../db/changes';
 import { syncableColumns } from './apply';
+import { chapterUpdateInput } from '../../shared/chapter-settings';
 
 let chapter: TestChapter;
 afterEach(() => chapter?.close());
@@ -24,6 +25,16 @@ describe('the field registry against the chapter file', () => {
   it('takes every value the app writes, at the limits of its forms and imports', async () => {
     chapter = openTestChapter({ at: '2026-03-15T10:00:00Z' });
     const { handlers } = chapter;
+    handlers['chapter.setRetention']({ years: 100 });
+    handlers['chapter.setRetention']({ years: null });
+    handlers['chapter.update'](
+      chapterUpdateInput.parse({
+        officers: Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(200, 'O')),
+        csvDelimiter: '\t',
+        graceDays: 3650,
+      }),
+    );
+    handlers['chapter.update'](chapterUpdateInput.parse({ officers: ['Amina'], csvDelimiter: null, locale: 'fr' }));
     const type = handlers['membershipTypes.create']({
       name: 'T'.repeat(200),
       kind: 'family',

@@ -217,6 +217,11 @@ export function App() {
           onEnrolled={sync.apply}
           onSyncNow={sync.syncNow}
           onOpenConflicts={() => setView({ name: 'conflicts' })}
+          onMembersErased={changed}
+          onChapterSaved={(saved) => {
+            setChapter(saved);
+            changed();
+          }}
         />
       );
     }

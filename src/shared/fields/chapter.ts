@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { chapterSetupInput, countryCode, currencyCode } from '../domain';
+import { chapterSetupInput, countryCode, currencyCode, retentionYears } from '../domain';
+import { csvDelimiter, officersColumn } from '../chapter-settings';
 import { membershipTypeFields } from '../payments';
 import { normalised, type SyncedField } from './field';
 
@@ -22,4 +23,10 @@ export const CHAPTER_COLUMNS: readonly SyncedField[] = [
   // one: only 0 travels.
   { column: 'deleted', since: 1, value: z.literal(0, { error: 'The chapter is never deleted' }) },
   { column: 'time_zone', since: 2, value: setup.timeZone.unwrap().nullable() },
+  // Years a lapsed member is kept before being listed for erasure; null is off.
+  { column: 'retention_years', since: 5, value: retentionYears },
+  // The officers' names as one JSON list: a chapter has a handful, edited together in Settings.
+  { column: 'officers', since: 5, value: officersColumn.nullable() },
+  // Null: each laptop proposes what its language's spreadsheets expect.
+  { column: 'csv_delimiter', since: 5, value: csvDelimiter.nullable() },
 ];

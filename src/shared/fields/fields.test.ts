@@ -99,7 +99,14 @@ describe('the field registry', () => {
         },
       },
       { schema: 4, tables: { members: ['address_line1', 'address_line2', 'postal_code', 'region'] } },
-      { schema: 5, tables: { erasures: ['tbl', 'erased_at'] } },
+      {
+        schema: 5,
+        tables: {
+          chapter: ['retention_years', 'officers', 'csv_delimiter'],
+          erasures: ['tbl', 'erased_at'],
+          members: ['merged_into'],
+        },
+      },
     ]);
     expect(SYNC_SCHEMA_VERSION).toBe(5);
     expect(syncedColumns(3).get('members')?.has('region')).toBe(false);

@@ -23,6 +23,8 @@ export const printCertificatesInput = z.strictObject({ eventId: z.uuid(), lang }
 /** Labels and cards print what the members screen filters, as the roster does. */
 export const printLabelsInput = z.strictObject({ ...MEMBER_LIST_FILTERS, lang });
 export const printCardsInput = z.strictObject({ ...MEMBER_LIST_FILTERS, lang });
+/** Everything stored about one person, on paper: the data holds no words, so no language. */
+export const printPersonDataInput = z.strictObject({ memberId: z.uuid() });
 
 const offsetMm = z
   .number()

@@ -64,6 +64,29 @@ export interface PrintLabels {
   membershipType: string;
   validUntil: string;
   application: ApplicationLabels;
+  person: PersonLabels;
+}
+
+/** The words of the page that shows one person everything stored about them. */
+export interface PersonLabels {
+  title: string;
+  intro: string;
+  deleted: string;
+  /** After the name of a deleted member on a list. */
+  deletedMark: string;
+  /** The members screen's deleted view, as a printed list's filter. */
+  deletedMembers: string;
+  member: string;
+  payments: string;
+  registrations: string;
+  attendance: string;
+  history: string;
+  conflicts: string;
+  imports: string;
+  field: string;
+  value: string;
+  when: string;
+  by: string;
 }
 
 /** The words of the blank membership application form. */
@@ -187,6 +210,24 @@ const en: PrintLabels = {
     office: 'For the chapter',
     received: 'Received on',
   },
+  person: {
+    title: 'Personal data',
+    intro: "Everything this chapter's file stores about the person",
+    deleted: 'Deleted: hidden and restorable, not erased',
+    deletedMark: '(deleted)',
+    deletedMembers: 'Deleted members',
+    member: 'Member record',
+    payments: 'Payments',
+    registrations: 'Event registrations',
+    attendance: 'Attendance',
+    history: 'Change history',
+    conflicts: 'Sync conflicts',
+    imports: 'Imports',
+    field: 'Field',
+    value: 'Value',
+    when: 'When',
+    by: 'By',
+  },
 };
 
 const fr: PrintLabels = {
@@ -282,6 +323,24 @@ const fr: PrintLabels = {
     office: 'Réservé à la section',
     received: 'Reçu le',
   },
+  person: {
+    title: 'Données personnelles',
+    intro: 'Tout ce que le fichier de la section contient sur cette personne',
+    deleted: 'Supprimé : masqué et restaurable, non effacé',
+    deletedMark: '(supprimé)',
+    deletedMembers: 'Membres supprimés',
+    member: 'Fiche du membre',
+    payments: 'Paiements',
+    registrations: 'Inscriptions aux événements',
+    attendance: 'Présences',
+    history: 'Historique des modifications',
+    conflicts: 'Conflits de synchronisation',
+    imports: 'Importations',
+    field: 'Champ',
+    value: 'Valeur',
+    when: 'Quand',
+    by: 'Par',
+  },
 };
 
 const es: PrintLabels = {
@@ -376,6 +435,24 @@ const es: PrintLabels = {
     signature: 'Firma',
     office: 'Para uso de la sección',
     received: 'Recibido el',
+  },
+  person: {
+    title: 'Datos personales',
+    intro: 'Todo lo que el archivo de la sección guarda sobre esta persona',
+    deleted: 'Eliminado: oculto y recuperable, no borrado',
+    deletedMark: '(eliminado)',
+    deletedMembers: 'Miembros eliminados',
+    member: 'Ficha del miembro',
+    payments: 'Pagos',
+    registrations: 'Inscripciones a eventos',
+    attendance: 'Asistencia',
+    history: 'Historial de cambios',
+    conflicts: 'Conflictos de sincronización',
+    imports: 'Importaciones',
+    field: 'Campo',
+    value: 'Valor',
+    when: 'Cuándo',
+    by: 'Por',
   },
 };
 
@@ -473,6 +550,24 @@ const pt: PrintLabels = {
     office: 'A preencher pela secção',
     received: 'Recebido em',
   },
+  person: {
+    title: 'Dados pessoais',
+    intro: 'Tudo o que o ficheiro da secção guarda sobre esta pessoa',
+    deleted: 'Eliminado: oculto e recuperável, não apagado',
+    deletedMark: '(eliminado)',
+    deletedMembers: 'Membros eliminados',
+    member: 'Ficha do membro',
+    payments: 'Pagamentos',
+    registrations: 'Inscrições em eventos',
+    attendance: 'Presenças',
+    history: 'Histórico de alterações',
+    conflicts: 'Conflitos de sincronização',
+    imports: 'Importações',
+    field: 'Campo',
+    value: 'Valor',
+    when: 'Quando',
+    by: 'Por',
+  },
 };
 
 const ar: PrintLabels = {
@@ -567,6 +662,24 @@ const ar: PrintLabels = {
     signature: 'التوقيع',
     office: 'خاص بالفرع',
     received: 'تاريخ الاستلام',
+  },
+  person: {
+    title: 'البيانات الشخصية',
+    intro: 'كل ما يحفظه ملف الفرع عن هذا الشخص',
+    deleted: 'محذوف: مخفي وقابل للاستعادة، وغير ممحو',
+    deletedMark: '(محذوف)',
+    deletedMembers: 'الأعضاء المحذوفون',
+    member: 'سجل العضو',
+    payments: 'المدفوعات',
+    registrations: 'التسجيل في الفعاليات',
+    attendance: 'الحضور',
+    history: 'سجل التغييرات',
+    conflicts: 'تعارضات المزامنة',
+    imports: 'عمليات الاستيراد',
+    field: 'الحقل',
+    value: 'القيمة',
+    when: 'متى',
+    by: 'بواسطة',
   },
 };
 

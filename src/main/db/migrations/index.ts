@@ -10,6 +10,10 @@ import { migration009 } from './009_printer_calibration';
 import { migration010 } from './010_import_written';
 import { migration011 } from './011_member_number_digits';
 import { migration012 } from './012_erasures';
+import { migration013 } from './013_retention';
+import { migration014 } from './014_chapter_key';
+import { migration015 } from './015_laptop_names';
+import { migration016 } from './016_chapter_settings';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -26,6 +30,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
+  migration014,
+  migration015,
+  migration016,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

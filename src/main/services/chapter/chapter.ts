@@ -17,12 +17,16 @@ interface ChapterRow {
   grace_days: number;
   time_zone: string | null;
   locale: string;
+  retention_years: number | null;
+  officers: string | null;
+  csv_delimiter: Chapter['csvDelimiter'];
 }
 
 export function getChapter(db: Db): Chapter | null {
   const row = statement(
     db,
-    `SELECT id, name, country, currency, grace_days, time_zone, locale FROM chapter WHERE deleted = 0 LIMIT 1`,
+    `SELECT id, name, country, currency, grace_days, time_zone, locale, retention_years, officers, csv_delimiter
+     FROM chapter WHERE deleted = 0 LIMIT 1`,
   ).get() as ChapterRow | undefined;
   const device = getDevice(db);
   if (!row || !device) return null;
@@ -37,7 +41,19 @@ export function getChapter(db: Db): Chapter | null {
     officerName: device.officerName,
     nodeId: device.nodeId,
     receiptPrefix: device.receiptPrefix,
+    retentionYears: row.retention_years,
+    officers: row.officers === null ? [] : (JSON.parse(row.officers) as string[]),
+    csvDelimiter: row.csv_delimiter,
   };
+}
+
+/** Sets how long lapsed members are kept (null: always), as an edit of the chapter that syncs. */
+export function setRetention(db: Db, writeContext: () => WriteContext, years: number | null): Chapter {
+  db.transaction(() => {
+    const chapter = requireChapter(db);
+    writeRow(writeContext(), 'chapter', chapter.id, { retention_years: years });
+  })();
+  return requireChapter(db);
 }
 
 export function requireChapter(db: Db): Chapter {
@@ -93,6 +109,7 @@ export function setupChapter(
       grace_days: 30,
       time_zone: input.timeZone ?? systemTimeZone(),
       locale: input.locale,
+      officers: JSON.stringify([input.officerName]),
     });
     if (input.createDefaultTypes) {
       for (const [key, type] of Object.entries(DEFAULT_TYPES)) {

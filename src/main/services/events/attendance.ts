@@ -52,6 +52,7 @@ interface AttendeeRow {
   email: string | null;
   phone: string | null;
   member_number: string | null;
+  member_deleted: number | null;
   status: MemberStatus | null;
   attendance_id: string | null;
   checked_in_at: string | null;
@@ -65,10 +66,11 @@ function attendees(db: Db, eventId: string, capacity: number | null, now: Date):
     db,
     `SELECT r.id, r.member_id, r.guest_name, r.guest_email, r.guest_phone, r.registered_at,
        r.walk_in, r.cancelled, m.first_name, m.last_name, m.email, m.phone, m.member_number,
-       CASE WHEN m.id IS NULL THEN NULL ELSE ${STATUS_SQL} END AS status,
+       m.deleted AS member_deleted,
+       CASE WHEN m.id IS NULL OR m.deleted = 1 THEN NULL ELSE ${STATUS_SQL} END AS status,
        a.id AS attendance_id, a.checked_in_at, a.present, a.completed
      FROM registrations r
-     LEFT JOIN members m ON m.id = r.member_id AND m.deleted = 0
+     LEFT JOIN members m ON m.id = r.member_id
      LEFT JOIN membership_types t ON t.id = m.type_id
      LEFT JOIN attendance a ON a.registration_id = r.id AND a.deleted = 0
      WHERE r.event_id = @eventId AND r.deleted = 0
@@ -124,6 +126,7 @@ function attendees(db: Db, eventId: string, capacity: number | null, now: Date):
       checkedInAt: r.present ? r.checked_in_at : null,
       completed: r.present === 1 && r.completed === 1,
       memberStatus: r.status,
+      memberDeleted: r.member_deleted === 1,
     };
   });
 }
@@ -523,6 +526,7 @@ export function searchForCheckIn(deps: EventDeps, eventId: string, query: string
       checkedInAt: null,
       completed: false,
       memberStatus: m.status,
+      memberDeleted: false,
     }));
   return [...onList, ...others].slice(0, limit);
 }

@@ -89,7 +89,8 @@ export async function exportMembers(
   format: 'csv' | 'xlsx',
 ): Promise<ExportedFile> {
   const { rows } = listMembers(db, query, now, requireChapter(db));
-  const stamp = localIsoDate(now);
+  // A list of deleted members says so in its name: they are not the chapter's members.
+  const stamp = `${query.deleted ? 'deleted-' : ''}${localIsoDate(now)}`;
   if (format === 'csv') {
     return {
       fileName: `members-${stamp}.csv`,

@@ -106,7 +106,7 @@ function listWhere(
   search: { clause: string; params: Record<string, string>; fullText: boolean } | null,
 ): MemberPage {
   const match = search?.fullText ?? false;
-  const where = ['m.deleted = 0'];
+  const where = [q.deleted ? 'm.deleted = 1' : 'm.deleted = 0'];
   const params: Record<string, string | number> = { ...statusParams(chapter, now) };
   if (search) {
     where.push(search.clause);

@@ -54,12 +54,13 @@ interface PaymentRow {
   last_name: string | null;
   member_number: string | null;
   member_erased: number;
+  member_deleted: number | null;
   void_reason: string | null;
   voided_on: string | null;
   void_officer: string | null;
 }
 
-const PAYMENT_SELECT = `SELECT p.*, m.first_name, m.last_name, m.member_number,
+const PAYMENT_SELECT = `SELECT p.*, m.first_name, m.last_name, m.member_number, m.deleted AS member_deleted,
     v.reason AS void_reason, v.voided_on, v.officer AS void_officer,
     EXISTS (SELECT 1 FROM erasures e WHERE e.id = p.member_id) AS member_erased
   FROM payments p
@@ -75,6 +76,7 @@ function toPayment(r: PaymentRow): Payment {
     memberName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
     memberNumber: r.member_number,
     memberErased: r.member_erased === 1,
+    memberDeleted: r.member_deleted === 1,
     typeId: r.type_id,
     amountMinor: r.amount_minor,
     currency: r.currency,

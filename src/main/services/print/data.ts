@@ -197,7 +197,11 @@ export function signInData(
     deps.db,
     event.attendees.filter((a) => a.state === 'confirmed'),
     chapter.locale || lang,
-  ).map((a) => ({ name: a.name, memberNumber: a.memberNumber, status: a.memberStatus }));
+  ).map((a) => ({
+    name: a.memberDeleted ? `${a.name} ${PRINT_LABELS[lang].person.deletedMark}` : a.name,
+    memberNumber: a.memberNumber,
+    status: a.memberStatus,
+  }));
   return {
     chapterName: chapter.name,
     title: event.title,
@@ -258,6 +262,7 @@ export function receiptData(db: Db, idOrReceipt: string, lang: PrintLanguage): R
 export function filterLabel(db: Db, query: Partial<ListQuery>, lang: PrintLanguage): string {
   const labels = PRINT_LABELS[lang];
   const parts: string[] = [];
+  if (query.deleted) parts.push(labels.person.deletedMembers);
   if (query.status) parts.push(`${labels.columns.status}: ${labels.status[query.status]}`);
   if (query.typeId) {
     const type = statement(db, `SELECT name FROM membership_types WHERE id = ?`).get(query.typeId) as

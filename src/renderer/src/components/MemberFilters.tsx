@@ -16,7 +16,8 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
     state.typeId !== '' ||
     state.city !== '' ||
     state.expiringWithinDays !== null ||
-    state.owing;
+    state.owing ||
+    state.deleted;
   return (
     <div className="filters">
       <div className="field filters__search">
@@ -91,6 +92,14 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
           ))}
         </select>
       </div>
+      <label className="checkbox filters__deleted">
+        <input
+          type="checkbox"
+          checked={state.deleted}
+          onChange={(event) => onChange({ deleted: event.target.checked })}
+        />
+        {t('privacy.showDeleted')}
+      </label>
       {state.expiringWithinDays !== null && (
         <p className="filter-chip" data-testid="expiring-filter">
           <span>{t('members.expiringFilter', { count: state.expiringWithinDays })}</span>
@@ -122,7 +131,14 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
           type="button"
           className="button button--quiet filters__clear"
           onClick={() =>
-            onChange({ status: '', typeId: '', city: '', expiringWithinDays: null, owing: false })
+            onChange({
+              status: '',
+              typeId: '',
+              city: '',
+              expiringWithinDays: null,
+              owing: false,
+              deleted: false,
+            })
           }
         >
           {t('members.clearFilters')}

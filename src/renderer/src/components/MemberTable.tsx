@@ -6,6 +6,7 @@ import type { MemberPages, MemberQuery } from '../hooks/memberPages';
 import { useFormat } from '../i18n/useFormat';
 import { memberName } from './memberName';
 import { StatusBadge } from './StatusBadge';
+import { DeletedBadge } from '../privacy/DeletedBadge';
 
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 44;
@@ -235,6 +236,7 @@ function MemberCells({ member }: { member: Member }) {
       </div>
       <div role="cell" className="member-table__cell member-table__cell--status">
         <StatusBadge status={member.status} />
+        {member.deleted && <DeletedBadge />}
         {member.paidThrough && (
           <span className="member-table__paid-through" title={t('fields.paidThrough')}>
             <span className="visually-hidden">{t('fields.paidThrough')} </span>

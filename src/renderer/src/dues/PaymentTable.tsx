@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/payments';
 import { useFormat } from '../i18n/useFormat';
 import { PrintButton } from '../print/PrintButton';
+import { DeletedBadge } from '../privacy/DeletedBadge';
 
 interface PaymentTableProps {
   payments: Payment[];
@@ -72,6 +73,7 @@ export function PaymentTable({ payments, label, onOpenMember, onVoid }: PaymentT
                       {payment.memberNumber && (
                         <span className="muted dues-table__date"> · {payment.memberNumber}</span>
                       )}
+                      {payment.memberDeleted && <DeletedBadge />}
                     </td>
                   )}
                   <td className="dues-table__struck dues-table__date">{format.date(payment.paidOn)}</td>

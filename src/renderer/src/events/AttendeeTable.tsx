@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../i18n/useFormat';
 import { useEventTime } from './useEventTime';
+import { DeletedBadge } from '../privacy/DeletedBadge';
 
 interface AttendeeTableProps {
   event: EventDetail;
@@ -123,6 +124,7 @@ export function AttendeeTable({ event, onChanged, onOpenMember, onNotice, onErro
                     </span>
                   )}
                   {a.guest && <span className="guest-badge">{t('events.guestBadge')}</span>}
+                  {a.memberDeleted && <DeletedBadge />}
                 </span>
                 {(a.memberNumber || a.email) && (
                   <span className="attendee__detail muted">

@@ -11,6 +11,7 @@ import { foreignZone } from './eventTime';
 import { QuorumLine } from './QuorumLine';
 import { useEventTime } from './useEventTime';
 import { WalkInDialog } from './WalkInDialog';
+import { DeletedBadge } from '../privacy/DeletedBadge';
 
 const RESULTS = 8;
 const LOG_LENGTH = 6;
@@ -367,6 +368,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
                       <span className="door__name">
                         {person.name || t('members.unnamed')}
                         {person.memberNumber && <span className="muted"> · {person.memberNumber}</span>}
+                        {person.memberDeleted && <DeletedBadge />}
                       </span>
                       {(person.email || person.phone) && (
                         <bdi className="door__detail muted">{person.email ?? person.phone}</bdi>

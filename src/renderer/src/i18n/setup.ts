@@ -8,6 +8,10 @@ import { eventsEn } from '../events/eventsEn';
 import { eventsFr } from '../events/eventsFr';
 import { printEn } from '../print/printEn';
 import { printFr } from '../print/printFr';
+import { privacyEn } from '../privacy/privacyEn';
+import { privacyFr } from '../privacy/privacyFr';
+import { chapterEn } from '../chapter/chapterEn';
+import { chapterFr } from '../chapter/chapterFr';
 import { browserLanguage, LANGUAGES } from './languages';
 
 /** `lang` drives hyphenation, spell-checking and screen-reader voices; `dir` mirrors the layout. */
@@ -20,8 +24,8 @@ export async function setUpI18n(): Promise<void> {
   i18n.on('languageChanged', reflectLanguage);
   await i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, ...importEn, ...eventsEn, ...printEn } },
-      fr: { translation: { ...fr, ...importFr, ...eventsFr, ...printFr } },
+      en: { translation: { ...en, ...importEn, ...eventsEn, ...printEn, ...privacyEn, ...chapterEn } },
+      fr: { translation: { ...fr, ...importFr, ...eventsFr, ...printFr, ...privacyFr, ...chapterFr } },
     },
     lng: browserLanguage(),
     fallbackLng: 'en',

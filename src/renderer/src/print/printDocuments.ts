@@ -11,6 +11,7 @@ import {
 import { addressLabelsParts } from '../../../shared/print/addressLabels';
 import { cardsParts } from '../../../shared/print/cards';
 import { applicationFormParts } from '../../../shared/print/form';
+import { personDataParts } from '../../../shared/print/personData';
 import type { PageOptions, PaperSize, PrintParts } from '../../../shared/print/html';
 import type { PrintLanguage } from '../../../shared/print/labels';
 import type { SheetPlacement } from '../../../shared/print/sheetPage';
@@ -33,7 +34,9 @@ export type PrintRequest =
   /** Labels and cards print the members screen's members, as the roster does. */
   | { kind: 'labels'; filters: Omit<OperationInput<'print.labels'>, 'lang'> }
   | { kind: 'cards'; filters: Omit<OperationInput<'print.cards'>, 'lang'> }
-  | { kind: 'form' };
+  | { kind: 'form' }
+  /** Everything stored about one person, for their request to see it. */
+  | { kind: 'personData'; memberId: string };
 
 export type PrintKind = PrintRequest['kind'];
 
@@ -139,6 +142,10 @@ export async function loadDocument(request: PrintRequest, lang: PrintLanguage): 
     case 'form': {
       const data = await api.call('print.form');
       return { printable: true, skipped: 0, parts: (page) => applicationFormParts(data, page) };
+    }
+    case 'personData': {
+      const data = await api.call('print.personData', { memberId: request.memberId });
+      return { printable: true, skipped: 0, parts: (page) => personDataParts(data, page) };
     }
   }
 }

@@ -26,6 +26,7 @@ export const printEn = {
       labels: 'Print address labels',
       cards: 'Print membership cards',
       form: 'Print a blank application form',
+      personData: 'Print a person’s data',
     },
     options: 'Print options',
     language: 'Language of the document',

@@ -27,6 +27,7 @@ export const printFr: PrintTranslation = {
       labels: 'Imprimer des étiquettes d’adresse',
       cards: 'Imprimer des cartes de membre',
       form: 'Imprimer un bulletin d’adhésion vierge',
+      personData: 'Imprimer les données d’une personne',
     },
     options: 'Options d’impression',
     language: 'Langue du document',

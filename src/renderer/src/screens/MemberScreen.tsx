@@ -11,6 +11,8 @@ import { StatusBadge } from '../components/StatusBadge';
 import { MemberPayments } from '../dues/MemberPayments';
 import { MemberAttendance } from '../events/MemberAttendance';
 import { useFormat } from '../i18n/useFormat';
+import { DeletedBadge } from '../privacy/DeletedBadge';
+import { PersonDataActions } from '../privacy/PersonDataActions';
 import type { PaymentReceipt } from '../../../shared/payments';
 
 interface MemberScreenProps {
@@ -54,6 +56,7 @@ export function MemberScreen({
   const [attempt, setAttempt] = useState(0);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -90,6 +93,20 @@ export function MemberScreen({
     }
   };
 
+  const restore = async (member: Member) => {
+    setRestoring(true);
+    setActionError(null);
+    try {
+      const restored = await api.call('members.restore', { id: member.id });
+      setLoaded((current) => current && { ...current, member: restored });
+      onChanged();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setRestoring(false);
+    }
+  };
+
   const back = (
     <button type="button" className="button button--quiet back-link" onClick={onBack}>
       <span aria-hidden className="back-link__arrow">
@@ -113,15 +130,17 @@ export function MemberScreen({
   }
 
   const { member, history } = loaded;
+  const name = memberName(member) || t('members.unnamed');
   return (
     <main className="page page--narrow page--member">
       {back}
       <div className="page__heading">
         <h1 ref={headingRef} tabIndex={-1}>
-          {memberName(member) || t('members.unnamed')}
+          {name}
         </h1>
         <p className="member-standing" data-testid="member-standing">
           <StatusBadge status={member.status} />
+          {member.deleted && <DeletedBadge />}
           <span>
             {member.paidThrough
               ? t('payments.standing.paidThrough', { date: format.date(member.paidThrough) })
@@ -131,22 +150,47 @@ export function MemberScreen({
           </span>
         </p>
         <div className="page__heading-action button-row">
-          <button type="button" className="button button--primary" onClick={() => onRecordPayment(member.id)}>
-            {t('payments.record')}
-          </button>
-          <button type="button" className="button" onClick={() => setEditing(true)}>
-            {t('member.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={deleting}
-            onClick={() => void remove(member)}
-          >
-            {deleting ? t('member.deleting') : t('member.delete')}
-          </button>
+          {member.deleted ? (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={restoring}
+              onClick={() => void restore(member)}
+            >
+              {restoring ? t('privacy.restoring') : t('privacy.restore')}
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => onRecordPayment(member.id)}
+              >
+                {t('payments.record')}
+              </button>
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                {t('member.edit')}
+              </button>
+            </>
+          )}
+          <PersonDataActions member={member} name={name} onError={setActionError} />
+          {!member.deleted && (
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={deleting}
+              onClick={() => void remove(member)}
+            >
+              {deleting ? t('member.deleting') : t('member.delete')}
+            </button>
+          )}
         </div>
       </div>
+      {member.deleted && (
+        <p className="deleted-notice" role="status" data-testid="deleted-notice">
+          {t('privacy.deletedMember')}
+        </p>
+      )}
       {loadError !== null && <ErrorBanner error={loadError} onRetry={() => setAttempt((n) => n + 1)} />}
       {actionError !== null && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
       <section aria-labelledby="details-title" className="card">

@@ -47,7 +47,7 @@ export function MembersScreen({
   const format = useFormat();
   const [newMember, setNewMember] = useState<Partial<Member> | null>(null);
   const search = useDebouncedValue(listState.search, SEARCH_DELAY_MS);
-  const { status, expiringWithinDays, owing, typeId, city, sort, direction } = listState;
+  const { status, expiringWithinDays, owing, typeId, city, deleted, sort, direction } = listState;
 
   const query = useMemo<MemberQuery>(
     () => ({
@@ -59,14 +59,17 @@ export function MembersScreen({
       ...(owing ? { owing } : {}),
       ...(typeId ? { typeId } : {}),
       ...(city ? { city } : {}),
+      ...(deleted ? { deleted } : {}),
     }),
-    [search, status, expiringWithinDays, owing, typeId, city, sort, direction],
+    [search, status, expiringWithinDays, owing, typeId, city, deleted, sort, direction],
   );
   const { pages, snapshot } = useMemberPages(query, dataVersion);
   const { total } = snapshot;
   const { cities, error: citiesError } = useCities(dataVersion, total !== null);
   const narrowed =
     query.query !== '' || Boolean(status || typeId || city || owing) || expiringWithinDays !== null;
+  // Nobody mails a deleted member a label or a card; a list of them prints, headed as such.
+  const noMailing = total === 0 || deleted;
 
   const onSort = (field: typeof sort) =>
     onListStateChange(
@@ -103,13 +106,13 @@ export function MembersScreen({
             {
               label: t('print.open.labels'),
               accessibleLabel: t('print.open.labelsLabel'),
-              disabled: total === 0,
+              disabled: noMailing,
               request: () => ({ kind: 'labels', filters: query }),
             },
             {
               label: t('print.open.cards'),
               accessibleLabel: t('print.open.cardsLabel'),
-              disabled: total === 0,
+              disabled: noMailing,
               request: () => ({ kind: 'cards', filters: query }),
             },
             {
@@ -122,10 +125,17 @@ export function MembersScreen({
       </div>
       <NumberClashes dataVersion={dataVersion} enabled={total !== null} onRenumbered={onRenumbered} />
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
+      {deleted && (
+        <p className="deleted-notice" data-testid="deleted-help">
+          {t('privacy.deletedHelp')}
+        </p>
+      )}
       {snapshot.error && <ErrorBanner error={snapshot.error} onRetry={() => pages.refresh()} />}
       {citiesError !== null && <ErrorBanner error={citiesError} />}
       {total === 0 ? (
-        <p className="empty-state">{narrowed ? t('members.noMatch') : t('members.noMembers')}</p>
+        <p className="empty-state">
+          {narrowed ? t('members.noMatch') : deleted ? t('privacy.noDeleted') : t('members.noMembers')}
+        </p>
       ) : (
         <MemberTable
           pages={pages}

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, MembershipType, SyncStatus } from '../../../shared/domain';
+import { ChapterSettingsSection } from '../chapter/ChapterSettingsSection';
 import { ConnectForm } from '../components/ConnectForm';
 import { SyncDetails } from '../components/SyncDetails';
 import { MembershipTypesSection } from '../dues/MembershipTypesSection';
 import { describeSync } from '../sync/describeSync';
+import { RetentionSection } from '../privacy/RetentionSection';
 
 interface SettingsScreenProps {
   chapter: Chapter;
@@ -15,6 +17,10 @@ interface SettingsScreenProps {
   onEnrolled: (status: SyncStatus) => void;
   onSyncNow: () => Promise<void>;
   onOpenConflicts: () => void;
+  /** Members erased from the retention list: the lists and counts elsewhere change. */
+  onMembersErased: () => void;
+  /** The chapter's settings were saved: its name, currency, country… show everywhere. */
+  onChapterSaved: (chapter: Chapter) => void;
 }
 
 export function SettingsScreen({
@@ -26,6 +32,8 @@ export function SettingsScreen({
   onEnrolled,
   onSyncNow,
   onOpenConflicts,
+  onMembersErased,
+  onChapterSaved,
 }: SettingsScreenProps) {
   const { t } = useTranslation();
   /**
@@ -84,6 +92,7 @@ export function SettingsScreen({
   return (
     <main className="page page--narrow">
       <h1>{t('settings.title')}</h1>
+      <ChapterSettingsSection chapter={chapter} onSaved={onChapterSaved} />
       <section aria-labelledby="sync-settings-title" className="card stack">
         <h2 id="sync-settings-title" ref={headingRef} tabIndex={-1}>
           {showForm ? t('settings.connectTitle') : t('settings.sync')}
@@ -91,6 +100,7 @@ export function SettingsScreen({
         {body}
       </section>
       <MembershipTypesSection chapter={chapter} types={types} onSaved={onTypeSaved} />
+      <RetentionSection onErased={onMembersErased} />
     </main>
   );
 }

@@ -10,6 +10,8 @@ export interface MemberListState {
   owing: boolean;
   typeId: string;
   city: string;
+  /** Deleted members instead of current ones. */
+  deleted: boolean;
   sort: MemberSortField;
   direction: 'asc' | 'desc';
 }
@@ -21,6 +23,7 @@ export const INITIAL_LIST_STATE: MemberListState = {
   owing: false,
   typeId: '',
   city: '',
+  deleted: false,
   sort: 'name',
   direction: 'asc',
 };
