@@ -1,15 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
 import type { PersonData } from '../../src/shared/person-data';
-import { expect, test } from './fixtures';
+import { startServe } from './fixtures';
 
-async function setUpChapter(page: Page, url: string): Promise<void> {
+/** Browser mode on a chapter set up with the CLI: these tests are about members, not the setup form. */
+const test = base.extend<{ url: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  url: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'chapterdesk-e2e-'));
+    const dbPath = join(dir, 'chapter.sqlite');
+    const init = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/index.ts',
+        'init',
+        '--db',
+        dbPath,
+        '--name',
+        'Lyon',
+        '--country',
+        'FR',
+        '--currency',
+        'EUR',
+        '--officer',
+        'Amina',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(init.status, init.stderr).toBe(0);
+    const served = await startServe(dbPath);
+    await use(served.url);
+    served.process.kill('SIGTERM');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+async function openMembers(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Chapter name').fill('Lyon');
-  await page.getByLabel('Country code').fill('FR');
-  await page.getByLabel('Currency code').fill('EUR');
-  await page.getByLabel('Your name').fill('Amina');
-  await page.getByRole('button', { name: 'Create chapter' }).click();
   await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
 }
 
@@ -26,10 +60,10 @@ async function addMember(page: Page, firstName: string, lastName: string, email:
 const rowOf = (page: Page, name: string) => page.getByTestId('member-row').filter({ hasText: name });
 
 test('a member’s page saves everything stored about them as a JSON file, and nobody else', async ({
-  app,
+  url,
   page,
 }) => {
-  await setUpChapter(page, app.url);
+  await openMembers(page, url);
   await addMember(page, 'Hélène', 'Dupré', 'helene@example.org');
   await addMember(page, 'Kamau', 'Otieno', 'kamau@example.org');
   await rowOf(page, 'Hélène Dupré').click();
@@ -56,10 +90,10 @@ test('a member’s page saves everything stored about them as a JSON file, and n
 });
 
 test('a deleted member is shown as deleted, explained, and restored from the deleted view', async ({
-  app,
+  url,
   page,
 }) => {
-  await setUpChapter(page, app.url);
+  await openMembers(page, url);
   await addMember(page, 'Hélène', 'Dupré', 'helene@example.org');
   await addMember(page, 'Kamau', 'Otieno', 'kamau@example.org');
   await rowOf(page, 'Kamau Otieno').click();
