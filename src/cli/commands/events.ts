@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { Attendee, ChapterEvent, CheckInResult, EventDetail, EventPage } from '../../shared/events';
 import type { OpenChapter } from '../open-chapter';
 import { call, print, resolveMember, withChapter } from './dues';
+import { addEraseGuest } from './erase';
 
 /** An event by id, or by a unique start of its id as `events list` prints it. */
 export function resolveEvent(db: Db, text: string): string {
@@ -68,6 +69,7 @@ export function registerEvents(program: Command): void {
   const events = program
     .command('events')
     .description('Meetings, trainings, the AGM: registrations and attendance');
+  addEraseGuest(events);
   events
     .command('add')
     .description('Create an event (times in the chapter’s time zone unless they carry an offset)')

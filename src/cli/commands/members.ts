@@ -19,6 +19,7 @@ import type { ExportedFile } from '../../shared/imports';
 import { writePrivateFile } from '../../node/private-files';
 import type { OpenChapter } from '../open-chapter';
 import { call, print, resolveMember, withChapter } from './dues';
+import { addEraseMember } from './erase';
 
 /** Flag -> the member field it sets; the same fields and checks as the app's member form. */
 const FIELD_FLAGS = [
@@ -189,6 +190,7 @@ function conflictId(text: string): number {
 
 export function registerMembers(program: Command): void {
   const members = program.command('members').description('Add, look up, edit, delete and restore members');
+  addEraseMember(members);
 
   withFieldFlags(
     members

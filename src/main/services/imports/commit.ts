@@ -403,8 +403,10 @@ function createFromFile(
     recordEffect(derived, 'updated', changedPrev, values);
     return derived;
   }
-  // Another member already has this email's id (two people sharing a family address).
-  const id = previous ? randomUUID() : derived;
+  // Another member already has this email's id (two people sharing a family address), or it is an
+  // erased person's, whose changes every laptop and the server drop for good.
+  const erased = statement(ctx.db, `SELECT 1 FROM erasures WHERE id = ?`).get(derived);
+  const id = previous || erased ? randomUUID() : derived;
   writeRow(ctx, 'members', id, values, null);
   recordEffect(id, 'created', null, null);
   return id;

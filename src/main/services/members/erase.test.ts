@@ -145,6 +145,28 @@ describe('erasing a member', () => {
   });
 });
 
+describe('someone erased who joins again', () => {
+  it('is a new member with a new id, typed in or imported, whom sync does not drop', async () => {
+    chapter = openTestChapter();
+    const { handlers } = chapter;
+    const id = await seedMember();
+    handlers['members.erase']({ id });
+
+    const typed = handlers['members.create']({ firstName: 'Zawadiya', email: EMAIL });
+    expect(typed.id).not.toBe(id);
+    handlers['members.delete']({ id: typed.id });
+    const { outcome } = await runImport(ctx(), {
+      fileName: 'again.csv',
+      dryRun: false,
+      bytes: csv(`First name,Email\nZawadiya,${EMAIL}\n`),
+    });
+    expect(outcome.counts.created).toBe(1);
+    const imported = handlers['members.list'](memberListInput.parse({ query: EMAIL })).rows[0]!;
+    expect([id, typed.id]).not.toContain(imported.id);
+    expect(chapter.db.prepare(`SELECT id FROM erasures`).all()).toEqual([{ id }]);
+  });
+});
+
 describe('erasing a guest', () => {
   it('removes the guest’s name, email and phone everywhere and keeps their registration and check-in', () => {
     chapter = openTestChapter();

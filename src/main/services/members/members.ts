@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { statement } from '../../db/statements';
 import { memberFields, type HistoryEntry, type Member } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
@@ -69,6 +70,8 @@ export function createMember(deps: MembersDeps, input: ParsedInput<'members.crea
     const previous = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
       { deleted: number } | undefined;
     if (previous && previous.deleted === 0) memberId = memberIdFor(chapter.id, null);
+    // An erased person's id is never used again: every change to it is dropped, here and on the server.
+    if (statement(db, `SELECT 1 FROM erasures WHERE id = ?`).get(memberId)) memberId = randomUUID();
     writeRow(ctx, 'members', memberId, { ...values, deleted: 0 });
     if (!given) keepMemberNumber(db, values.member_number as string);
     return memberId;
