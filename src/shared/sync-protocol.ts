@@ -113,6 +113,12 @@ export const changeSchema = z
       .nullable(),
     hlc: z.string().refine(isHlc, 'hlc must be wall:counter:node'),
     nodeId: nodeIdSchema,
+    /**
+     * Who made the change, as the laptop's officer gave their name, so another laptop's history
+     * and conflict cards name a person. Optional: clients before it send none, servers before it
+     * drop it.
+     */
+    officer: z.string().max(200).nullable().optional(),
   })
   // Guarded because zod still runs this refinement when only the hlc refinement failed.
   .refine((change) => !isHlc(change.hlc) || parseHlc(change.hlc).node === change.nodeId, {
@@ -182,6 +188,7 @@ export const pulledChangeSchema = z.object({
   value: z.string().nullable(),
   hlc: z.string(),
   nodeId: z.string(),
+  officer: z.string().nullable().optional(),
 });
 export type PulledChange = z.infer<typeof pulledChangeSchema>;
 
@@ -191,8 +198,21 @@ export const pullResponseSchema = z.object({
   next: z.number().int(),
   more: z.boolean(),
   serverTime: z.number(),
+  /** The name each laptop of this page's changes enrolled with, by node id (servers before it send none). */
+  laptops: z.record(z.string(), z.string()).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** A chapter's secret key for member ids (HMAC-SHA-256): 32 random bytes in hex. */
+export const chapterKeySchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+
+/**
+ * `POST /v1/sync/chapter-key`: a laptop enrolled before chapter keys offers its own and learns the
+ * chapter's (its own, when it is the first to offer one).
+ */
+export const chapterKeyRequestSchema = z.object({ chapterKey: chapterKeySchema });
+export const chapterKeyResponseSchema = z.object({ chapterKey: chapterKeySchema, serverTime: z.number() });
+export type ChapterKeyResponse = z.infer<typeof chapterKeyResponseSchema>;
 
 export const enrollRequestSchema = z.object({
   code: z.string().trim().min(1).max(64),
@@ -203,6 +223,8 @@ export const enrollRequestSchema = z.object({
    * own, so enrolling again (after a revocation, with a new code) is not taken for a second device.
    */
   token: z.string().min(1).max(200).optional(),
+  /** This laptop's chapter key (64 hex digits): the chapter's if the chapter has none yet. */
+  chapterKey: chapterKeySchema.optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
@@ -211,6 +233,8 @@ export const enrollResponseSchema = z.object({
   deviceId: z.string(),
   chapterId: z.string(),
   chapterName: z.string(),
+  /** The chapter's key for member ids; servers before keys send none. */
+  chapterKey: chapterKeySchema.optional(),
   serverTime: z.number(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;

@@ -169,6 +169,11 @@ test('two laptops share a chapter, and the value that lost a conflict can be put
     await expect(conflict.getByRole('heading')).toContainText('City');
     await expect(conflict.getByTestId('conflict-kept')).toHaveText('Vénissieux');
     await expect(conflict.getByTestId('conflict-lost')).toHaveText('Villeurbanne');
+    // Each value names the officer and the laptop it came from, never a node id.
+    const [mine, theirs] = holder === page ? ['Amina', 'Ben'] : ['Ben', 'Amina'];
+    await expect(conflict).toContainText(`${mine} on this laptop`);
+    await expect(conflict).toContainText(`${theirs} on the laptop “${theirs}”`);
+    await expect(conflict).not.toContainText(/[0-9a-f]{8}/);
   });
 
   await test.step('restoring the value that lost makes it win on both laptops', async () => {

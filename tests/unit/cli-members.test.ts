@@ -141,7 +141,9 @@ describe('chapterdesk conflicts commands', () => {
         wonValue: 'Enugu',
         rowLabel: 'Ngozi',
       });
-      expect(cli('conflicts', 'list', '--db', b.path).stdout).toMatch(/city: kept Enugu, not kept Abuja/);
+      expect(cli('conflicts', 'list', '--db', b.path).stdout).toMatch(
+        /city: kept Enugu \(Ben on this laptop\), not kept Abuja \(Amina on the laptop “Amina”\)/,
+      );
 
       const unknown = cli('conflicts', 'dismiss', '999', '--db', b.path);
       expect(unknown.code).not.toBe(0);

@@ -98,7 +98,7 @@ interface FieldChange {
  * follows their names, their E.164 number their phone and country; the chapter's country is how
  * the numbers of members without a country of their own read.
  */
-function refreshDerived(db: Db, table: string, rowId: string, column: string): void {
+export function refreshDerived(db: Db, table: string, rowId: string, column: string): void {
   const chapterCountry = () =>
     (
       statement(db, `SELECT country FROM chapter WHERE deleted = 0 LIMIT 1`).get() as
@@ -250,7 +250,7 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
   const at = ctx.now().toISOString();
   const insert = statement(
     db,
-    `INSERT OR IGNORE INTO changes (tbl, row_id, col, value, hlc, node_id, officer, pushed) VALUES (?, ?, ?, ?, ?, ?, NULL, 1)`,
+    `INSERT OR IGNORE INTO changes (tbl, row_id, col, value, hlc, node_id, officer, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
   );
   const localConcurrent = statement(
     db,
@@ -274,7 +274,7 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
       result.dropped++;
       continue;
     }
-    const inserted = insert.run(c.tbl, c.rowId, c.col, c.value, c.hlc, c.nodeId);
+    const inserted = insert.run(c.tbl, c.rowId, c.col, c.value, c.hlc, c.nodeId, c.officer ?? null);
     if (inserted.changes === 0) {
       result.duplicates++;
       continue;

@@ -1,10 +1,12 @@
 import type { Conflict } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { parseHlc } from '../../shared/hlc';
 import { fieldName } from '../../shared/text';
 import { writeRow, type RowValues, type SyncedTable, type WriteContext } from '../db/changes';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { newestFromNode, syncableColumns, winnerOf } from './apply';
+import { authorOf, officerOf } from './authors';
 
 interface ConflictRow {
   id: number;
@@ -59,6 +61,7 @@ export function countOpenConflicts(db: Db): number {
 }
 
 export function listConflicts(db: Db): Conflict[] {
+  const author = authorOf(db);
   return openConflicts(db)
     .slice(0, 500)
     .map((r) => ({
@@ -68,10 +71,10 @@ export function listConflicts(db: Db): Conflict[] {
       rowLabel: r.label || null,
       column: fieldName(r.col),
       lostValue: decode(r.lost_value),
-      lostAt: r.lost_hlc,
-      lostNode: r.lost_node,
+      lostAt: new Date(parseHlc(r.lost_hlc).wall).toISOString(),
+      lostBy: author(r.lost_node, officerOf(db, r.tbl, r.row_id, r.lost_hlc, r.lost_node)),
       wonValue: decode(r.won_value),
-      wonNode: r.won_node,
+      wonBy: author(r.won_node, officerOf(db, r.tbl, r.row_id, r.won_hlc, r.won_node)),
       detectedAt: r.detected_at,
     }));
 }

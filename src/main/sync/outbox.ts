@@ -20,6 +20,7 @@ interface OutboxRow {
   value: string | null;
   hlc: string;
   node_id: string;
+  officer: string | null;
 }
 
 /** Derived columns are computed on every laptop and never travel (older logs still hold some). */
@@ -42,7 +43,7 @@ export function pendingCount(db: Db): number {
 export function nextBatch(db: Db, maxBytes = 256 * 1024, maxChanges = 2000): OutboxBatch {
   const rows = statement(
     db,
-    `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes WHERE pushed = 0 AND ${NOT_DERIVED} ORDER BY seq LIMIT ?`,
+    `SELECT seq, tbl, row_id, col, value, hlc, node_id, officer FROM changes WHERE pushed = 0 AND ${NOT_DERIVED} ORDER BY seq LIMIT ?`,
   ).iterate(maxChanges) as IterableIterator<OutboxRow>;
   const batch: OutboxBatch = { seqs: [], changes: [], entries: 0 };
   let bytes = 0;
@@ -56,6 +57,7 @@ export function nextBatch(db: Db, maxBytes = 256 * 1024, maxChanges = 2000): Out
         value: r.value,
         hlc: r.hlc,
         nodeId: r.node_id,
+        ...(r.officer ? { officer: r.officer } : {}),
       }));
     bytes += changes.reduce((sum, change) => sum + JSON.stringify(change).length, 0);
     if (batch.entries > 0 && (bytes > maxBytes || batch.changes.length + changes.length > maxChanges)) break;
@@ -86,7 +88,7 @@ export function separateEntries(db: Db, batch: OutboxBatch, indexes: number[]): 
   );
   for (const seq of new Set(indexes.map((i) => batch.seqs[i]))) {
     const entry = statement(db, `SELECT * FROM changes WHERE seq = ?`).get(seq) as
-      (OutboxRow & { officer: string | null; pushed: number }) | undefined;
+      (OutboxRow & { pushed: number }) | undefined;
     if (entry?.col !== ROW_CREATED) continue;
     statement(db, `DELETE FROM changes WHERE seq = ?`).run(seq);
     const seqOf = new Map(

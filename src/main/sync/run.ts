@@ -1,9 +1,16 @@
-import { SYNC_LIMITS, SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../shared/sync-protocol';
+import {
+  nodeIdSchema,
+  SYNC_LIMITS,
+  SYNC_PROTOCOL_VERSION,
+  SYNC_SCHEMA_VERSION,
+} from '../../shared/sync-protocol';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
+import { createWriteContexts, deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
+import { rekeyLegacyMembers } from '../services/members/rekey';
 import { scrubDatabaseFile } from '../db/erasure';
 import { applyPulled, recomputeField, replayHeld } from './apply';
+import { confirmChapterKey } from './chapter-key';
 import { checkLaptopPrefix } from '../services/payments/receipts';
 import { dropEntry, markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
 import { getSyncState, updateSyncState } from './state';
@@ -142,6 +149,18 @@ async function push(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
   }
 }
 
+/** The names other laptops enrolled with, as the server relays them; this laptop is "this laptop". */
+function rememberLaptopNames(db: Db, names: Record<string, string>, ownNodeId: string): void {
+  const upsert = statement(
+    db,
+    `INSERT INTO laptop_names (node_id, name) VALUES (?, ?)
+     ON CONFLICT (node_id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name`,
+  );
+  for (const [node, name] of Object.entries(names)) {
+    if (node !== ownNodeId && nodeIdSchema.safeParse(node).success) upsert.run(node, name.slice(0, 200));
+  }
+}
+
 async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promise<void> {
   const { db, transport, now } = deps;
   const limit = deps.pullPageSize ?? SYNC_LIMITS.defaultPullLimit;
@@ -166,6 +185,7 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
       ) {
         checkLaptopPrefix(db, nodeId);
       }
+      rememberLaptopNames(db, page.laptops ?? {}, nodeId);
       summary.pulled += applied.applied + applied.held;
       summary.held += applied.held;
       summary.conflicts += applied.conflicts;
@@ -209,10 +229,15 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
   };
   replayHeld(db, now(), state.chapterId);
   try {
+    // Nothing is pushed under a key the chapter may not share: ids made with it would not converge.
+    await confirmChapterKey(db, deps.transport);
     await push(deps, device.nodeId, summary);
     const baseline =
       (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq ?? 0;
     await pull(deps, device.nodeId, summary);
+    // Members from before chapter keys move to keyed ids, as edits: pushed now, not at the next sync.
+    if (rekeyLegacyMembers({ db, now, writeContext: createWriteContexts(db, now) }))
+      await push(deps, device.nodeId, summary);
     updateSyncState(db, {
       concurrentAfterSeq: baseline,
       lastSyncAt: now().toISOString(),

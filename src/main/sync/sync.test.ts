@@ -237,7 +237,14 @@ describe.each(STORE_KINDS)('sync against a real server (%s)', (kind) => {
       lostValue: 'Abuja',
       wonValue: 'Enugu',
       rowLabel: 'Ngozi',
+      // The officers' names travel with their changes; the other laptop is named as it enrolled.
+      lostBy: { officer: 'Amina', laptop: 'Amina', thisLaptop: false },
+      wonBy: { officer: 'Ben', laptop: null, thisLaptop: true },
     });
+    const nodeIds = [a, b].map((l) => l.handlers['chapter.get'](undefined)!.nodeId);
+    for (const nodeId of nodeIds) expect(JSON.stringify(conflict)).not.toContain(nodeId);
+    const abuja = b.handlers['members.history']({ id: m.id }).find((e) => e.value === 'Abuja');
+    expect(abuja?.by).toEqual({ officer: 'Amina', laptop: 'Amina', thisLaptop: false });
     expect(b.sync.status().openConflicts).toBe(1);
     expect(b.handlers['conflicts.restore']({ id: conflict!.id })).toEqual([]);
     await syncAll(b, a);

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { describeProblem } from '../../shared/fields/check';
 import {
+  chapterKeyRequestSchema,
+  type ChapterKeyResponse,
   pullQuerySchema,
   pushEnvelopeSchema,
   SYNC_SCHEMA_VERSION,
@@ -49,6 +51,13 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
       devices.set(request, await authenticateDevice(request, store));
     },
   };
+
+  app.post('/v1/sync/chapter-key', options, async (request): Promise<ChapterKeyResponse> => {
+    const device = deviceOf(request);
+    const body = parseInput(chapterKeyRequestSchema, request.body, 'chapter key request');
+    const chapterKey = await store.chapterKey(device.chapterId, body.chapterKey);
+    return { chapterKey: chapterKey ?? body.chapterKey, serverTime: now() };
+  });
 
   app.post('/v1/sync/push', options, async (request): Promise<PushResponse> => {
     const device = deviceOf(request);
@@ -125,6 +134,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
       next: cut ? changes[changes.length - 1]!.seq : page.scannedTo,
       more: page.more || cut,
       serverTime: now(),
+      laptops: page.laptops,
     };
   });
 

@@ -28,7 +28,7 @@ const DEVICE_SELECT = `
 const INSERT_CHANGES = `
   WITH incoming AS (
     SELECT * FROM json_to_recordset($2::json)
-      AS x(ord integer, tbl text, row_id text, col text, value text, hlc text, node_id text)
+      AS x(ord integer, tbl text, row_id text, col text, value text, hlc text, node_id text, officer text)
   ),
   fresh AS (
     SELECT i.*, $3::bigint + row_number() OVER (ORDER BY i.ord) AS seq
@@ -40,8 +40,8 @@ const INSERT_CHANGES = `
     )
   ),
   inserted AS (
-    INSERT INTO changes (chapter_id, seq, tbl, row_id, col, value, hlc, node_id, device_id, received_at)
-    SELECT $1, seq, tbl, row_id, col, value, hlc, node_id, $4, $5 FROM fresh
+    INSERT INTO changes (chapter_id, seq, tbl, row_id, col, value, hlc, node_id, officer, device_id, received_at)
+    SELECT $1, seq, tbl, row_id, col, value, hlc, node_id, officer, $4, $5 FROM fresh
     RETURNING tbl, row_id, col, value, hlc
   ),
   latest AS (
@@ -176,6 +176,8 @@ function toPulled(row: Row): PulledChange {
     value: optionalText(row.value),
     hlc: text(row.hlc),
     nodeId: text(row.node_id),
+    // Left out rather than sent as null: a pulled page is mostly changes from laptops that name one.
+    ...(row.officer == null ? {} : { officer: text(row.officer) }),
   };
 }
 
@@ -276,7 +278,7 @@ export function createSqlStore(db: SqlClient): SyncStore {
       );
     },
 
-    enrolDevice({ codeHash, deviceId, tokenHash, nodeId, previousTokenHash, name, at }) {
+    enrolDevice({ codeHash, deviceId, tokenHash, nodeId, previousTokenHash, name, chapterKey, at }) {
       return db.transaction(async (tx): Promise<EnrolmentOutcome> => {
         // FOR UPDATE locks the code, so two devices racing for it cannot both win.
         const [code] = await tx.query(
@@ -299,11 +301,29 @@ export function createSqlStore(db: SqlClient): SyncStore {
            VALUES ($1, $2, $3, $4, $5, $6)`,
           [deviceId, text(code.chapter_id), name, nodeId, tokenHash, at],
         );
-        const [chapter] = await tx.query('SELECT id, name FROM chapters WHERE id = $1', [
-          text(code.chapter_id),
-        ]);
-        return { ok: true, chapter: { id: text(chapter!.id), name: text(chapter!.name) } };
+        // The first key offered stays: later laptops receive it and derive ids as the first did.
+        const [chapter] = await tx.query(
+          `UPDATE chapters SET member_key = coalesce(member_key, $2) WHERE id = $1
+           RETURNING id, name, member_key`,
+          [text(code.chapter_id), chapterKey ?? null],
+        );
+        return {
+          ok: true,
+          chapter: {
+            id: text(chapter!.id),
+            name: text(chapter!.name),
+            key: chapter!.member_key === null ? null : text(chapter!.member_key),
+          },
+        };
       });
+    },
+
+    async chapterKey(chapterId, offered) {
+      const [row] = await db.query(
+        `UPDATE chapters SET member_key = coalesce(member_key, $2) WHERE id = $1 RETURNING member_key`,
+        [chapterId, offered],
+      );
+      return row?.member_key == null ? null : text(row.member_key);
     },
 
     async findDeviceByTokenHash(tokenHash) {
@@ -365,6 +385,7 @@ export function createSqlStore(db: SqlClient): SyncStore {
             value: c.value,
             hlc: c.hlc,
             node_id: c.nodeId,
+            officer: c.officer ?? null,
           }));
           const [row] = await tx.query(INSERT_CHANGES, [
             chapterId,
@@ -396,13 +417,30 @@ export function createSqlStore(db: SqlClient): SyncStore {
       const [chapter] = await db.query('SELECT last_seq FROM chapters WHERE id = $1', [chapterId]);
       const upTo = Number(chapter?.last_seq ?? 0);
       const rows = await db.query(
-        `SELECT seq, tbl, row_id, col, value, hlc, node_id FROM changes
+        `SELECT seq, tbl, row_id, col, value, hlc, node_id, officer FROM changes
          WHERE chapter_id = $1 AND seq > $2 AND seq <= $3 AND node_id <> $4 ORDER BY seq LIMIT $5`,
         [chapterId, after, upTo, excludeNode ?? '', limit + 1],
       );
       const changes = rows.slice(0, limit).map(toPulled);
       const more = rows.length > limit;
-      return { changes, more, scannedTo: more ? changes[changes.length - 1]!.seq : Math.max(after, upTo) };
+      const nodes = [...new Set(changes.map((c) => c.nodeId))];
+      // The name a node's laptop enrolled with (its latest enrolment, after a revocation).
+      const named =
+        nodes.length === 0
+          ? []
+          : await db.query(
+              `SELECT DISTINCT ON (node_id) node_id, name FROM devices
+               WHERE chapter_id = $1 AND node_id IN (SELECT json_array_elements_text($2::json))
+               ORDER BY node_id, created_at DESC`,
+              [chapterId, JSON.stringify(nodes)],
+            );
+      const laptops = Object.fromEntries(named.map((row) => [text(row.node_id), text(row.name)]));
+      return {
+        changes,
+        more,
+        scannedTo: more ? changes[changes.length - 1]!.seq : Math.max(after, upTo),
+        laptops,
+      };
     },
 
     scanFieldState(chapterId, onPage) {

@@ -37,7 +37,7 @@ export interface DeviceIdentity {
 }
 
 export type EnrolmentOutcome =
-  | { ok: true; chapter: { id: string; name: string } }
+  | { ok: true; chapter: { id: string; name: string; key: string | null } }
   /** `node-taken`: another device, not revoked, already writes as this node id; the code is not spent. */
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'node-taken' };
 
@@ -93,8 +93,12 @@ export interface SyncStore {
     nodeId: string;
     previousTokenHash: string | null;
     name: string;
+    /** The enrolling laptop's chapter key: kept if the chapter has none yet. */
+    chapterKey?: string | null;
     at: Date;
   }): Promise<EnrolmentOutcome>;
+  /** The chapter's key for member ids; `offered` becomes it if it has none yet. */
+  chapterKey(chapterId: string, offered: string | null): Promise<string | null>;
 
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceIdentity | null>;
   listDevices(): Promise<DeviceRecord[]>;
@@ -115,7 +119,6 @@ export interface SyncStore {
     changes: readonly Change[];
     at: Date;
   }): Promise<AppliedPush>;
-  /** Up to `limit` changes with seq > `after`, in seq order, and whether more follow. */
   /**
    * Changes after `after`, in seq order. With `excludeNode`, that node's own changes are skipped
    * in the database, and `scannedTo` tells how far the scan went (so a device whose own changes
@@ -126,7 +129,13 @@ export interface SyncStore {
     after: number,
     limit: number,
     excludeNode?: string,
-  ): Promise<{ changes: PulledChange[]; more: boolean; scannedTo: number }>;
+  ): Promise<{
+    changes: PulledChange[];
+    more: boolean;
+    scannedTo: number;
+    /** Node id -> the name its laptop enrolled with, for the node ids of `changes`. */
+    laptops: Record<string, string>;
+  }>;
   /**
    * Hands the chapter's LWW state to `onPage` in (tbl, rowId, col) order from one consistent
    * snapshot, and returns the chapter's last seq in that snapshot.

@@ -2,28 +2,18 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict, MembershipType } from '../../../shared/domain';
 import { useFormat } from '../i18n/useFormat';
-import { fieldLabel, fieldValueText, shortId } from './fieldDisplay';
+import { authorText, fieldLabel, fieldValueText, shortId } from './fieldDisplay';
 
 interface ConflictItemProps {
   conflict: Conflict;
   types: MembershipType[];
-  /** This laptop's node id, so its own edits say "this laptop" rather than a code. */
-  ownNodeId: string;
   busy: boolean;
   onOpenMember: (id: string) => void;
   onRestore: () => void;
   onKeep: () => void;
 }
 
-export function ConflictItem({
-  conflict,
-  types,
-  ownNodeId,
-  busy,
-  onOpenMember,
-  onRestore,
-  onKeep,
-}: ConflictItemProps) {
+export function ConflictItem({ conflict, types, busy, onOpenMember, onRestore, onKeep }: ConflictItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const titleId = useId();
@@ -31,8 +21,6 @@ export function ConflictItem({
   const rowName = isMember
     ? conflict.rowLabel || t('members.unnamed')
     : t('conflicts.otherRecord', { id: conflict.rowLabel ?? shortId(conflict.rowId) });
-  const laptop = (nodeId: string) =>
-    nodeId === ownNodeId ? t('conflicts.thisLaptop') : t('conflicts.laptop', { node: shortId(nodeId) });
   const value = (raw: unknown) => fieldValueText(conflict.column, raw, { t, formatDate: format.date, types });
 
   return (
@@ -57,7 +45,7 @@ export function ConflictItem({
           <dd>
             <bdi data-testid="conflict-kept">{value(conflict.wonValue)}</bdi>
             <span className="conflict__from">
-              {t('conflicts.from', { laptop: laptop(conflict.wonNode) })}
+              {t('conflicts.from', { who: authorText(conflict.wonBy, t) })}
             </span>
           </dd>
         </div>
@@ -66,7 +54,7 @@ export function ConflictItem({
           <dd>
             <bdi data-testid="conflict-lost">{value(conflict.lostValue)}</bdi>
             <span className="conflict__from">
-              {t('conflicts.from', { laptop: laptop(conflict.lostNode) })}
+              {t('conflicts.from', { who: authorText(conflict.lostBy, t) })}
             </span>
           </dd>
         </div>

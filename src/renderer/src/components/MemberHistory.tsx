@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, MembershipType } from '../../../shared/domain';
 import { useFormat } from '../i18n/useFormat';
-import { fieldLabel, fieldValueText, isTrue, shortId } from './fieldDisplay';
+import { authorText, fieldLabel, fieldValueText, isTrue } from './fieldDisplay';
 import { groupHistory, type HistoryChange } from './historyEdits';
 
 interface MemberHistoryProps {
@@ -20,12 +20,7 @@ export function MemberHistory({ entries, types }: MemberHistoryProps) {
         <li key={edit.hlc} className="history__edit" data-testid="history-edit">
           <p className="history__meta">
             <time dateTime={edit.at}>{format.dateTime(edit.at)}</time>
-            <span>
-              {t('member.changedBy', {
-                officer: edit.officer ?? t('member.someone'),
-                node: shortId(edit.nodeId),
-              })}
-            </span>
+            <span>{authorText(edit.by, t)}</span>
           </p>
           <dl className="history__changes">
             {edit.changes.map((change) => (

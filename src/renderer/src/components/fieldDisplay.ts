@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { MembershipType } from '../../../shared/domain';
+import type { ChangeAuthor, MembershipType } from '../../../shared/domain';
 
 /** Member fields with a label of their own; anything else (a column from a newer version) shows as named. */
 const LABELLED = [
@@ -62,4 +62,12 @@ const SHORT_ID_LENGTH = 8;
 /** Enough of a random id (a laptop's, a row's) to tell them apart on screen. */
 export function shortId(id: string): string {
   return id.slice(0, SHORT_ID_LENGTH);
+}
+
+/** Who made a change, in words: the officer and the laptop, never a node id. */
+export function authorText(by: ChangeAuthor, t: TFunction): string {
+  const { officer, laptop } = by;
+  if (by.thisLaptop) return officer ? t('author.officerHere', { officer }) : t('author.here');
+  if (laptop) return officer ? t('author.officerThere', { officer, laptop }) : t('author.there', { laptop });
+  return officer ? t('author.officerElsewhere', { officer }) : t('author.elsewhere');
 }

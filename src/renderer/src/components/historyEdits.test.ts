@@ -7,8 +7,7 @@ const entry = (hlc: string, column: string, value: unknown): HistoryEntry => ({
   at: '2026-03-15T10:00:00.000Z',
   column,
   value,
-  officer: 'Amina',
-  nodeId: 'node-1',
+  by: { officer: 'Amina', laptop: null, thisLaptop: true },
 });
 
 describe('groupHistory', () => {

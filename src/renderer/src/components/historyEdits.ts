@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../shared/domain';
+import type { ChangeAuthor, HistoryEntry } from '../../../shared/domain';
 import { fieldName } from '../../../shared/text';
 
 export interface HistoryChange {
@@ -10,8 +10,7 @@ export interface HistoryChange {
 export interface HistoryEdit {
   hlc: string;
   at: string;
-  officer: string | null;
-  nodeId: string;
+  by: ChangeAuthor;
   changes: HistoryChange[];
 }
 
@@ -35,7 +34,7 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryEdit[] {
     if (DERIVED.has(field)) continue;
     let edit = edits.get(entry.hlc);
     if (!edit) {
-      edit = { hlc: entry.hlc, at: entry.at, officer: entry.officer, nodeId: entry.nodeId, changes: [] };
+      edit = { hlc: entry.hlc, at: entry.at, by: entry.by, changes: [] };
       edits.set(entry.hlc, edit);
     }
     edit.changes.push({ field, value: entry.value });

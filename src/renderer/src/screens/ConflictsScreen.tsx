@@ -79,7 +79,6 @@ export function ConflictsScreen({
             key={conflict.id}
             conflict={conflict}
             types={types}
-            ownNodeId={chapter.nodeId}
             busy={busyId !== null}
             onOpenMember={onOpenMember}
             onRestore={() => void resolve(conflict, 'restored')}
