@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/chapter';
+import { fakeKeystore } from '../../../tests/helpers/keystore';
+import { startSyncServer } from '../../../tests/helpers/sync-server';
 import type { Result } from '../../shared/errors';
 import type { ImportJobView } from '../../shared/imports';
 import { openDatabase, type Db } from '../db/open';
+import { keystoreSecretStore } from '../sync/secrets';
 import { startDataThread, type DataThread } from './client';
 
 let data: DataThread | null = null;
@@ -133,4 +136,30 @@ describe('the data thread', () => {
     const all = value<{ total: number }>(await data.call('members.list', list));
     expect(all.total).toBe(20_001);
   }, 120_000);
+
+  it("seals the sync token with the app's keystore, which lives outside the thread, and reads it back to sync", async () => {
+    const server = await startSyncServer('pglite');
+    try {
+      temp = tempDir();
+      const path = join(temp.dir, 'chapter.sqlite');
+      data = await startDataThread({
+        dbPath: path,
+        autoSync: false,
+        secrets: keystoreSecretStore(fakeKeystore()),
+      });
+      const chapterId = (await server.admin.addChapter('Lyon')).id;
+      const { code } = await server.admin.issueEnrolmentCode(chapterId);
+      expect(
+        value<{ error: unknown }>(
+          await data.call('sync.enroll', { serverUrl: server.url, code, officerName: 'Amina' }),
+        ).error,
+      ).toBeNull();
+      other = openDatabase(path);
+      const stored = other.prepare('SELECT token FROM sync_state').get() as { token: string };
+      expect(stored.token).toMatch(/^ks1:/);
+      expect(value<{ error: unknown }>(await data.call('sync.now', undefined)).error).toBeNull();
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

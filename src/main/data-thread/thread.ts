@@ -19,7 +19,8 @@ import { queueBehindWriters } from './writers';
 /**
  * How long this thread lets SQLite wait for another connection's write lock before giving up the
  * attempt: short, because every operation queued behind it waits too. A refused operation waits
- * for the writer without blocking (writers.ts); sync, refused, tries again later.
+ * for the writer without blocking (writers.ts); sync waits for this file's imports before it
+ * starts, and if refused all the same, tries again on its backoff.
  */
 const BUSY_WAIT_MS = 20;
 /** Before trying again after a writer that is not one of this thread's imports (another process). */
@@ -52,7 +53,13 @@ if (db) {
     options.secrets === 'keystore' && options.secretsBridge
       ? bridgedSecretStore(options.secretsBridge)
       : fileSecretStore;
-  const sync = createSyncService({ db, now, autoSync: options.autoSync, secrets });
+  const sync = createSyncService({
+    db,
+    now,
+    autoSync: options.autoSync,
+    secrets,
+    writersDone: () => importsDone(db),
+  });
   const handlers = queueBehindWriters(
     createHandlers(db, { now, sync, nativeBinding: options.nativeBinding }),
     async () => {

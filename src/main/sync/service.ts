@@ -24,6 +24,11 @@ export interface SyncServiceOptions {
    * Off for one-shot commands and tests, where only an explicit request syncs.
    */
   autoSync?: boolean;
+  /**
+   * Resolves once the file's long writers (an import saving on its own thread) are done: the data
+   * thread waits for them before each sync, whose writes would otherwise be refused meanwhile.
+   */
+  writersDone?: () => Promise<void>;
 }
 
 export interface SyncService {
@@ -108,6 +113,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   const scheduler: SyncScheduler = createSyncScheduler({
     run: async () => {
+      await options.writersDone?.();
       if (getSyncState(db)) await runOnce();
     },
     isOffline: (error) => error instanceof SyncTransportError && error.code === 'NETWORK',
