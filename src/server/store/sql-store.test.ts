@@ -7,7 +7,7 @@ import {
   openTestStore,
   type TestStore,
 } from '../test-support';
-import type { FieldState } from '../../shared/sync-protocol';
+import type { Change, FieldState } from '../../shared/sync-protocol';
 
 const AT = new Date('2026-03-01T12:00:00Z');
 const WALL = AT.getTime();
@@ -234,6 +234,57 @@ describe.each(backends)('SQL store on $name', (backend) => {
     expect(page.changes.map((c) => c.rowId)).toEqual(['b0']);
     expect(page).toMatchObject({ more: false, scannedTo: 6 });
     expect(await t.store.pull(chapterId, 0, 3, 'node-b')).toMatchObject({ more: true, scannedTo: 3 });
+  });
+
+  it('deletes what an erasure covers and refuses later changes of it, keeping payments without their notes', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const node = `node-${deviceId}`;
+    const push = (changes: Change[]) =>
+      t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes, at: AT });
+    await push([
+      change(node, WALL, 0, { rowId: 'm1', col: 'email', value: 'ada@example.org' }),
+      change(node, WALL, 1, { rowId: 'm2', col: 'email', value: 'bea@example.org' }),
+      change(node, WALL, 2, { tbl: 'payments', rowId: 'p1', col: 'member_id', value: 'm1' }),
+      change(node, WALL, 3, { tbl: 'payments', rowId: 'p1', col: 'note', value: 'From ada@example.org' }),
+      change(node, WALL, 4, {
+        tbl: 'registrations',
+        rowId: 'r1',
+        col: 'guest_email',
+        value: 'guest@example.org',
+      }),
+      change(node, WALL, 5, { tbl: 'registrations', rowId: 'r1', col: 'event_id', value: 'e1' }),
+    ]);
+    await push([
+      change(node, WALL, 6, { tbl: 'erasures', rowId: 'm1', col: 'tbl', value: 'members' }),
+      change(node, WALL, 7, { tbl: 'erasures', rowId: 'r1', col: 'tbl', value: 'registrations' }),
+    ]);
+    const fields = (await state(chapterId)).map((f) => `${f.tbl}/${f.rowId}/${f.col}`);
+    expect(fields).toEqual([
+      'erasures/m1/tbl',
+      'erasures/r1/tbl',
+      'members/m2/email',
+      'payments/p1/member_id',
+      'registrations/r1/event_id',
+    ]);
+    const pulled = (await t.store.pull(chapterId, 0, 100)).changes.map((c) => `${c.tbl}/${c.rowId}/${c.col}`);
+    // What a laptop pulls from now on, in seq order: nothing of the erased data.
+    expect(pulled).toEqual([
+      'members/m2/email',
+      'payments/p1/member_id',
+      'registrations/r1/event_id',
+      'erasures/m1/tbl',
+      'erasures/r1/tbl',
+    ]);
+
+    const later = await push([
+      change(node, WALL, 8, { rowId: 'm1', col: 'city', value: 'Lyon' }),
+      change(node, WALL, 9, { rowId: 'm2', col: 'city', value: 'Paris' }),
+      change(node, WALL, 10, { tbl: 'registrations', rowId: 'r1', col: 'guest_name', value: 'Guest' }),
+      change(node, WALL, 11, { tbl: 'registrations', rowId: 'r1', col: 'cancelled', value: 1 }),
+      change(node, WALL, 12, { tbl: 'payments', rowId: 'p2', col: 'member_id', value: 'm1' }),
+      change(node, WALL, 13, { tbl: 'payments', rowId: 'p2', col: 'note', value: 'Again from Ada' }),
+    ]);
+    expect(later).toEqual({ accepted: 3, duplicates: 0, erased: [0, 2, 5] });
   });
 
   it('scans the LWW state in (tbl, rowId, col) order across pages, with the seq it covers', async () => {
