@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,26 @@ describe('chapterdesk members export-person', () => {
       expect(data.payments).toHaveLength(1);
       expect(text).not.toContain('Baraka');
       expect(text).not.toContain('baraka@example.org');
+
+      const pdf = join(dir, 'zawadi.pdf');
+      const printed = cli(
+        'print',
+        'person-data',
+        '--db',
+        db,
+        '--member',
+        'M-1',
+        '--lang',
+        'fr',
+        '--out',
+        pdf,
+      );
+      expect(printed.code, printed.stderr).toBe(0);
+      expect(statSync(pdf).mode & 0o777).toBe(0o600);
+      const paper = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(paper).toContain('Données personnelles');
+      expect(paper).toContain('zawadi@example.org');
+      expect(paper).not.toContain('Baraka');
 
       const unknown = cli('members', 'export-person', 'nobody@example.org', '--db', db, '--out', out);
       expect(unknown.code).not.toBe(0);

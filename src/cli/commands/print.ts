@@ -22,6 +22,8 @@ import { addressLabelsHtml, type AddressLabelsData } from '../../shared/print/ad
 import { cardsHtml, type CardsData } from '../../shared/print/cards';
 import type { PrinterCalibration } from '../../shared/print/contract';
 import { applicationFormHtml, type ApplicationFormData } from '../../shared/print/form';
+import type { PersonData } from '../../shared/person-data';
+import { personDataHtml } from '../../shared/print/personData';
 import { PAPER_SIZES, type PageOptions, type PaperSize } from '../../shared/print/html';
 import { PRINT_LANGUAGES, printLanguage, type PrintLanguage } from '../../shared/print/labels';
 import { testSheetHtml } from '../../shared/print/testSheet';
@@ -39,7 +41,7 @@ import {
   type SheetLayout,
 } from '../../shared/print/sheets';
 import type { OpenChapter } from '../open-chapter';
-import { call, print as output, withChapter } from './dues';
+import { call, print as output, resolveMember, withChapter } from './dues';
 import { resolveEvent } from './events';
 
 interface CommonFlags {
@@ -347,6 +349,22 @@ export function registerPrint(program: Command): void {
         );
       }),
   );
+
+  common(
+    print
+      .command('person-data')
+      .description('Everything stored about one person (deleted ones too), for their request to see it'),
+  )
+    .requiredOption('--member <member>', 'member number, email or id')
+    .action((flags: CommonFlags & { member: string }) =>
+      withChapter(flags.db, async (chapter) => {
+        const page = pageOptions(flags, chapterLocale(chapter));
+        const data = await call<PersonData>(chapter, 'print.personData', {
+          memberId: resolveMember(chapter.db, flags.member),
+        });
+        await writePdf(flags, personDataHtml(data, page));
+      }),
+    );
 
   common(print.command('form').description('A blank membership application form')).action(
     (flags: CommonFlags) =>

@@ -20,9 +20,10 @@ function rowTable(row: StoredRow, headers: { field: string; value: string }): st
   return `<table class="kv"><thead><tr><th>${esc(headers.field)}</th><th>${esc(headers.value)}</th></tr></thead><tbody>${lines}</tbody></table>`;
 }
 
-function section(title: string, items: string[]): string {
+/** A heading and its rows, with how many there are when there can be several. */
+function section(title: string, items: string[], counted = true): string {
   if (items.length === 0) return '';
-  return `<section><h2>${esc(title)} (${items.length})</h2>\n${items.join('\n')}</section>`;
+  return `<section><h2>${esc(title)}${counted ? ` (${items.length})` : ''}</h2>\n${items.join('\n')}</section>`;
 }
 
 /**
@@ -52,7 +53,7 @@ td { overflow-wrap: anywhere; }
     body: `<h1>${esc(words.title)}: <bdi>${esc(name)}</bdi></h1>
 <p class="meta">${esc(words.intro)} · <bdi>${esc(data.chapter.name)}</bdi> · ${esc(labels.columns.status)}: ${esc(labels.status[data.status])}</p>
 ${data.member.deleted === 1 ? `<p class="deleted">${esc(words.deleted)}</p>` : ''}
-${section(words.member, [rowTable(data.member, headers)])}
+${section(words.member, [rowTable(data.member, headers)], false)}
 ${section(
   words.payments,
   data.payments.map(({ void: voided, statement, ...payment }) =>
