@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHandlers, type Handlers } from '../main/api/handlers';
 import { openDatabase, type Db } from '../main/db/open';
@@ -10,11 +10,14 @@ export interface OpenChapter {
   handlers: Handlers;
 }
 
-/** Opens the chapter file for a command; `mustExist` keeps a typo from creating an empty file. */
+/**
+ * Opens the chapter file for a command; `mustExist` keeps a typo from creating an empty file.
+ * `created` says this call made the file, which a command that then fails removes (see below).
+ */
 export function openChapter(
   path: string,
   { mustExist, autoSync = false }: { mustExist: boolean; autoSync?: boolean },
-): OpenChapter & { sync: SyncService } {
+): OpenChapter & { sync: SyncService; created: boolean } {
   const full = resolve(path);
   if (mustExist && !existsSync(full)) {
     throw new AppError(
@@ -22,9 +25,19 @@ export function openChapter(
       `No chapter database at ${full}. Create one with: chapterdesk init --db ${path} …`,
     );
   }
+  const created = !existsSync(full);
   const db = openDatabase(full);
   const sync = createSyncService({ db, now: () => new Date(), autoSync });
-  return { db, sync, handlers: createHandlers(db, { sync }) };
+  return { db, sync, created, handlers: createHandlers(db, { sync }) };
+}
+
+/**
+ * Deletes a chapter file (closed) that a failed command created: left behind, the next `init`
+ * would find a file and the app would take it for a chapter that was never set up.
+ */
+export function removeChapterFile(path: string): void {
+  const full = resolve(path);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${full}${suffix}`, { force: true });
 }
 
 /** Runs a handler result through the same checks as the app, turning failures into AppErrors. */

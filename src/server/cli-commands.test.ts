@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -7,7 +7,9 @@ import { promisify } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerServerCommands } from '../cli/server/index';
+import { spawnServerProcess } from '../../tests/helpers/server-process';
 import { readLiveLock } from './data-dir';
+import { runningServersDir } from './running-servers';
 import { startServer } from './start';
 import { ADMIN_TOKEN, backends, DATABASE_TIMEOUT_MS } from './test-support';
 
@@ -231,5 +233,56 @@ describe('chapterdesk server admin commands', { timeout: DATABASE_TIMEOUT_MS }, 
 
     const devices = JSON.parse((await command('devices', 'list', '--json')).stdout);
     expect(devices).toEqual([expect.objectContaining({ name: 'Child laptop', chapterName: 'Child' })]);
+  });
+
+  it('finds the running server’s data without --data, and refuses when there is none', async () => {
+    // The user's folders, inside this test's root: the default data folder and the servers' records.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: join(root, 'home'),
+      XDG_DATA_HOME: join(root, 'share'),
+      XDG_STATE_HOME: join(root, 'state'),
+    };
+    delete env.DATABASE_URL;
+    delete env.CHAPTERDESK_ADMIN_TOKEN;
+    const noData =
+      /No server data here \(no server is running, and .*share.chapterdesk-server holds none\); pass --data DIR/;
+
+    const early = await cli(['chapter', 'add', '--name', 'Nowhere'], env);
+    expect(early.failed).toBe(true);
+    expect(early.err.join('\n')).toMatch(noData);
+    expect(existsSync(join(root, 'share'))).toBe(false);
+
+    const server = await spawnServerProcess(['--data', data], env);
+    let chapterId: string;
+    try {
+      chapterId = last(await cli(['chapter', 'add', '--name', 'Mombasa'], env))!;
+      expect(chapterId).toMatch(UUID);
+      const code = last(await cli(['enroll', '--chapter', chapterId], env))!;
+      const enrolled = await fetch(`${server.url}/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, nodeId: 'node-found', deviceName: 'Mombasa laptop' }),
+      });
+      expect(enrolled.status).toBe(200);
+      const devices = JSON.parse((await cli(['devices', 'list', '--json'], env)).out[0]!);
+      expect(devices).toEqual([expect.objectContaining({ name: 'Mombasa laptop', chapterName: 'Mombasa' })]);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(readdirSync(runningServersDir(env))).toEqual([]);
+    expect(existsSync(join(root, 'share'))).toBe(false);
+    const listed = await cli(['chapter', 'list', '--json', '--data', data], env);
+    expect(JSON.parse(listed.out[0]!)).toEqual([expect.objectContaining({ id: chapterId, name: 'Mombasa' })]);
+
+    // A record left by a server that died is not a running server.
+    writeFileSync(
+      join(runningServersDir(env), '999999999.json'),
+      JSON.stringify({ pid: 999_999_999, startedAt: '', dataDir: data }),
+    );
+    const afterwards = await cli(['chapter', 'list'], env);
+    expect(afterwards.failed).toBe(true);
+    expect(afterwards.err.join('\n')).toMatch(noData);
+    expect(readdirSync(runningServersDir(env))).toEqual([]);
   });
 });

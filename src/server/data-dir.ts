@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { makeDirPrivate } from '../node/private-files';
+import { userDataHome } from '../node/user-dirs';
 import { newAdminToken } from './auth';
 
 /**
@@ -18,7 +19,11 @@ import { newAdminToken } from './auth';
  * (or a CLI command while the server is stopped) holds the lock; a CLI command that finds a live
  * server's lock talks to that server's admin API instead, with the URL and token written here.
  */
-export const DEFAULT_DATA_DIR = 'chapterdesk-server-data';
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  // In the user's data folder, never the working directory: a command run from another folder (the
+  // source tree, say) would otherwise find, or make, a second database there.
+  return join(userDataHome(env), 'chapterdesk-server');
+}
 
 export function pgliteDir(dataDir: string): string {
   return join(dataDir, 'pglite');
@@ -64,7 +69,7 @@ export function ensureDataDir(dataDir: string): void {
   makeDirPrivate(dataDir);
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -17,7 +17,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Problems with a field that its schema cannot know about, which the renderer words itself. */
-export const FIELD_PROBLEMS = ['MEMBER_NUMBER_TAKEN'] as const;
+export const FIELD_PROBLEMS = ['MEMBER_NUMBER_TAKEN', 'INSECURE_SERVER_URL'] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
 export interface FieldIssue {

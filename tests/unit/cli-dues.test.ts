@@ -217,6 +217,9 @@ describe('chapterdesk dues commands', () => {
       const wrong = cli('reconcile', join(dir, 'notes.txt'), '--db', db);
       expect(wrong.code).not.toBe(0);
       expect(wrong.stderr).toMatch(/statement/);
+      const missing = cli('reconcile', join(dir, 'march.csv'), '--db', db);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toBe(`chapterdesk: No such file: ${join(dir, 'march.csv')}\n`);
     },
   );
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
@@ -80,10 +80,11 @@ describe('chapterdesk CLI', { timeout: 180_000 }, () => {
     expect(missing.stderr).toMatch(/No chapter database/);
     expect(missing.stdout).toBe('');
 
+    const notCreated = newDbPath();
     const badCountry = cli(
       'init',
       '--db',
-      newDbPath(),
+      notCreated,
       '--name',
       'X',
       '--country',
@@ -93,6 +94,8 @@ describe('chapterdesk CLI', { timeout: 180_000 }, () => {
     );
     expect(badCountry.code).not.toBe(0);
     expect(badCountry.stderr).toMatch(/two-letter country code/);
+    // Nothing is left that the next init, or the app, would take for a chapter.
+    expect(readdirSync(join(notCreated, '..'))).toEqual([]);
 
     const db = newDbPath();
     cli('init', '--db', db, '--name', 'X', '--country', 'FR', '--currency', 'EUR');
@@ -103,6 +106,44 @@ describe('chapterdesk CLI', { timeout: 180_000 }, () => {
     const missingOption = cli('init', '--name', 'X');
     expect(missingOption.code).not.toBe(0);
     expect(missingOption.stderr).toMatch(/--db/);
+  });
+
+  it('refuses to write an XLSX file to a terminal', () => {
+    const db = newDbPath();
+    cli('init', '--db', db, '--name', 'X', '--country', 'FR', '--currency', 'EUR');
+    // `script` runs the command with a pseudo-terminal as its output, as a secretary's shell would.
+    const command = [process.execPath, '--import', 'tsx', 'src/cli/index.ts', 'export', 'members']
+      .concat(['--db', db, '--format', 'xlsx'])
+      .map((word) => `'${word}'`)
+      .join(' ');
+    const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+    expect(onTerminal.status).toBe(2);
+    expect(onTerminal.stdout).toMatch(/An XLSX file is binary: give --out FILE or redirect the output/);
+    expect(onTerminal.stdout).not.toContain('PK');
+
+    const redirected = spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli/index.ts',
+      'export',
+      'members',
+      '--db',
+      db,
+      '--format',
+      'xlsx',
+    ]);
+    expect(redirected.status).toBe(0);
+    expect(redirected.stdout.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an http:// sync server beyond this computer, and keeps no file for it', () => {
+    const db = newDbPath();
+    const refused = cli('sync', '--db', db, '--server', 'http://sync.example.org', '--enroll', 'ABCD-EFGH');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'Use https://sync.example.org: http:// is only for a server on this computer.',
+    );
+    expect(readdirSync(join(db, '..'))).toEqual([]);
   });
 
   it('has help for every command', () => {
@@ -167,7 +208,7 @@ describe('chapterdesk import', { timeout: 180_000 }, () => {
     expect(corrupt.stderr).toMatch(/corrupt\.xlsx.*damaged/);
     const missing = cli('import', 'nowhere.csv', '--db', db);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/Cannot read nowhere\.csv/);
+    expect(missing.stderr).toBe('chapterdesk: No such file: nowhere.csv\n');
   });
 });
 

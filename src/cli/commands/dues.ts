@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { dispatch } from '../../main/api/dispatch';
@@ -19,6 +18,7 @@ import {
   type PaymentReceipt,
 } from '../../shared/payments';
 import { openChapter, unwrap, type OpenChapter } from '../open-chapter';
+import { readInputFile } from '../read-input';
 
 /** Runs one operation through the contract's validation, as the app does. */
 export async function call<T>(chapter: OpenChapter, name: OperationName, input: unknown): Promise<T> {
@@ -295,15 +295,7 @@ export function registerDues(program: Command): void {
     .option('--json', 'print JSON')
     .action((file: string, opts: { db: string; dryRun?: boolean; json?: boolean }) =>
       withChapter(opts.db, async (chapter) => {
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(file);
-        } catch (error) {
-          throw new AppError(
-            'NOT_FOUND',
-            `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-          );
-        }
+        const bytes = readInputFile(file);
         const deps = {
           db: chapter.db,
           now: () => new Date(),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
@@ -8,17 +7,7 @@ import { isImportReadError } from '../../main/services/imports/errors';
 import { runImport } from '../../main/services/imports/job';
 import { writePrivateFile } from '../../node/private-files';
 import { openChapter } from '../open-chapter';
-
-function readFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new AppError(
-      'NOT_FOUND',
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-}
+import { readInputFile } from '../read-input';
 
 export function registerImport(program: Command): void {
   program
@@ -55,7 +44,7 @@ export function registerImport(program: Command): void {
             `--header-row must be a row number (0 for none), not “${opts.headerRow}”.`,
           );
         }
-        const bytes = readFile(file);
+        const bytes = readInputFile(file);
         const { db } = openChapter(opts.db, { mustExist: true });
         try {
           const result = await runImport(createWriteContexts(db, () => new Date())(), {

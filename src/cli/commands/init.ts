@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Chapter } from '../../shared/domain';
 import { dispatch } from '../../main/api/dispatch';
-import { openChapter, unwrap } from '../open-chapter';
+import { openChapter, removeChapterFile, unwrap } from '../open-chapter';
 
 export function registerInit(program: Command): void {
   program
@@ -25,7 +25,8 @@ export function registerInit(program: Command): void {
         locale: string;
         json?: boolean;
       }) => {
-        const { db, handlers } = openChapter(opts.db, { mustExist: false });
+        const { db, handlers, created } = openChapter(opts.db, { mustExist: false });
+        let setUp = false;
         try {
           const chapter = unwrap<Chapter>(
             await dispatch(handlers, 'chapter.setup', {
@@ -36,6 +37,7 @@ export function registerInit(program: Command): void {
               locale: opts.locale,
             }),
           );
+          setUp = true;
           process.stdout.write(
             opts.json
               ? `${JSON.stringify(chapter)}\n`
@@ -43,6 +45,7 @@ export function registerInit(program: Command): void {
           );
         } finally {
           db.close();
+          if (created && !setUp) removeChapterFile(opts.db);
         }
       },
     );

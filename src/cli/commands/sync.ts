@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { SyncTransportError } from '../../main/sync/transport';
-import { openChapter } from '../open-chapter';
+import { openChapter, removeChapterFile } from '../open-chapter';
 
 export function registerSync(program: Command): void {
   program
@@ -13,10 +13,13 @@ export function registerSync(program: Command): void {
     .option('--json', 'print {"pushed","pulled","conflicts"} as JSON')
     .action(async (opts: { db: string; server?: string; enroll?: string; json?: boolean }) => {
       if (opts.enroll && !opts.server) throw new AppError('VALIDATION', '--enroll needs --server <url>.');
-      const { db, sync } = openChapter(opts.db, { mustExist: Boolean(!opts.enroll) });
+      const { db, sync, created } = openChapter(opts.db, { mustExist: Boolean(!opts.enroll) });
+      // A file made for this enrolment is kept once the laptop is enrolled, not before.
+      let keep = !created;
       try {
         if (opts.enroll) {
           await sync.enroll({ serverUrl: opts.server!, code: opts.enroll });
+          keep = true;
           // The command line has no keystore (the app has): say where the secret is.
           process.stderr.write(
             `Connected. The sync token is kept in ${opts.db}, readable only by you (mode 0600).\n`,
@@ -52,6 +55,7 @@ export function registerSync(program: Command): void {
       } finally {
         sync.stop();
         db.close();
+        if (!keep) removeChapterFile(opts.db);
       }
     });
 }

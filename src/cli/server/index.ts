@@ -2,17 +2,18 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { AdminOperations } from '../../server/admin-service';
 import {
-  DEFAULT_DATA_DIR,
   defaultAdminTokenFile,
+  defaultDataDir,
   ensureDataDir,
   loadOrCreateAdminToken,
   pgliteDir,
 } from '../../server/data-dir';
+import { recordRunningServer } from '../../server/running-servers';
 import { startServer } from '../../server/start';
 import { describeTrustProxy, parseTrustProxy, type TrustProxy } from '../../server/trust-proxy';
 import { parseDuration } from './duration';
 import { chapterLines, deviceLines } from './format';
-import { chooseStorage, withAdmin, type StorageFlags } from './target';
+import { chooseStorage, findServerData, withAdmin, type StorageFlags } from './target';
 
 export interface CliIo {
   out(line: string): void;
@@ -106,7 +107,11 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
   // the subcommand name; optsWithGlobals() merges them whichever command parsed them.
   const storageFlags = (command: Command) =>
     command
-      .option('--data <dir>', `data directory of the embedded database (default: ./${DEFAULT_DATA_DIR})`)
+      .option(
+        '--data <dir>',
+        "data directory of the embedded database (default: the running server's, else " +
+          `${defaultDataDir(env)})`,
+      )
       .option('--database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL unless --data is given)');
   const adminCommand = (
     command: Command,
@@ -119,7 +124,7 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
         const self = received[received.length - 1] as Command;
         const flags = self.optsWithGlobals<AdminFlags>();
         try {
-          await withAdmin(chooseStorage(flags, env), { create }, (admin) => act(admin, flags, self.args));
+          await withAdmin(findServerData(flags, env), { create }, (admin) => act(admin, flags, self.args));
         } catch (error) {
           report(error);
         }
@@ -177,7 +182,9 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
           ? 'Admin token: from $CHAPTERDESK_ADMIN_TOKEN'
           : `Admin token: in ${tokenFile} (overview: ${running.url}/admin?token=<that token>)`,
       );
+      const record = recordRunningServer(env, storage.databaseUrl ? null : storage.dataDir);
       const stop = () => {
+        record.remove();
         running.close().catch(report);
       };
       process.once('SIGINT', stop);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAdminService, type AdminOperations } from '../../server/admin-service';
-import { acquireDataDirLock, DEFAULT_DATA_DIR, pgliteDir, readLiveLock } from '../../server/data-dir';
+import { acquireDataDirLock, defaultDataDir, pgliteDir, readLiveLock } from '../../server/data-dir';
+import { runningServers } from '../../server/running-servers';
 import { openPgliteStore, openPostgresStore } from '../../server/store';
 import type { SyncStore } from '../../server/store/types';
 import { createHttpAdmin } from './http-admin';
@@ -20,7 +21,34 @@ export interface Storage {
 export function chooseStorage(flags: StorageFlags, env: NodeJS.ProcessEnv): Storage {
   if (flags.data && flags.databaseUrl) throw new Error('Give either --data or --database-url, not both.');
   const databaseUrl = flags.databaseUrl ?? (flags.data ? undefined : env.DATABASE_URL || undefined);
-  return { dataDir: resolve(flags.data ?? DEFAULT_DATA_DIR), ...(databaseUrl ? { databaseUrl } : {}) };
+  return { dataDir: resolve(flags.data ?? defaultDataDir(env)), ...(databaseUrl ? { databaseUrl } : {}) };
+}
+
+/**
+ * Where an admin command acts. As `chooseStorage` when told (--data, --database-url,
+ * $DATABASE_URL); otherwise the data of the server running now, else the default folder when it
+ * holds a database. Never a new, empty database that no server reads: that is how an enrolment
+ * code came to be "not valid" on the server the laptop asked.
+ */
+export function findServerData(flags: StorageFlags, env: NodeJS.ProcessEnv): Storage {
+  if (flags.data || flags.databaseUrl || env.DATABASE_URL) return chooseStorage(flags, env);
+  const running = runningServers(env);
+  if (running.length > 1) {
+    const where = running.map((server) => server.dataDir ?? 'PostgreSQL').join(', ');
+    throw new Error(`Several servers are running (data in ${where}); pass --data DIR or --database-url URL.`);
+  }
+  const [server] = running;
+  if (server?.dataDir) return { dataDir: server.dataDir };
+  if (server) {
+    throw new Error(
+      `The running server (pid ${server.pid}) keeps its data in PostgreSQL; pass --database-url URL or set DATABASE_URL.`,
+    );
+  }
+  const fallback = defaultDataDir(env);
+  if (existsSync(pgliteDir(fallback))) return { dataDir: fallback };
+  throw new Error(
+    `No server data here (no server is running, and ${fallback} holds none); pass --data DIR or --database-url URL.`,
+  );
 }
 
 async function withStore<T>(

@@ -13,6 +13,7 @@ import { isDerivedId } from '../db/identity';
 import { getChapterKey } from '../services/chapter/key';
 import { adoptChapterKey, legacyMemberId, rekeyUnpushedMembers } from './chapter-key';
 import { renameReference, renameRow } from './rename-rows';
+import { parseServerUrl } from './server-url';
 import type { EnrollResponse } from '../../shared/sync-protocol';
 import { offsetFrom } from './run';
 import type { SecretStore } from './secrets';
@@ -83,19 +84,7 @@ export async function enrollDevice(
   input: EnrollInput,
 ): Promise<{ chapterId: string; chapterName: string }> {
   const { db, now } = deps;
-  let serverUrl: URL;
-  try {
-    serverUrl = new URL(input.serverUrl);
-  } catch {
-    throw new AppError('VALIDATION', 'The server address is not a valid URL.', {
-      fields: [{ field: 'serverUrl', message: 'Use an address like https://sync.example.org' }],
-    });
-  }
-  if (serverUrl.protocol !== 'https:' && serverUrl.protocol !== 'http:') {
-    throw new AppError('VALIDATION', 'The server address must start with https://', {
-      fields: [{ field: 'serverUrl', message: 'Use an address like https://sync.example.org' }],
-    });
-  }
+  const serverUrl = parseServerUrl(input.serverUrl);
   const device =
     getDevice(db) ?? createDevice(db, input.officerName || userInfo().username || 'Officer', now());
   const address = serverUrl.toString().replace(/\/+$/, '');

@@ -184,6 +184,7 @@ export const en = {
     MEMBER_NUMBER_TAKEN: 'Number {{number}} already belongs to {{name}}',
   },
   columns: {
+    INSECURE_SERVER_URL: 'Use https://{{host}}: http:// is only for a server on this computer',
     name: 'Name',
     memberNumber: 'Number',
     email: 'Email',
