@@ -41,6 +41,8 @@ export interface EraseResult {
   paymentNotes: number;
   /** Registrations whose guest details were erased with the member (a guest who became one). */
   guestRegistrations: number;
+  /** Duplicate records of the same member merged into them earlier, erased with them. */
+  mergedRecords: number;
   /** False when another connection kept the WAL from being emptied; the next scrub finishes. */
   fileScrubbed: boolean;
 }

@@ -36,7 +36,10 @@ function describeErasure(who: string, result: EraseResult): string {
     `${result.importEffects} import records`,
     `${result.paymentNotes} payment notes`,
   ];
-  if (result.table === 'members') removed.push(`guest details of ${result.guestRegistrations} registrations`);
+  if (result.table === 'members') {
+    removed.push(`guest details of ${result.guestRegistrations} registrations`);
+    removed.push(`${result.mergedRecords} duplicate records merged into them`);
+  }
   return [
     `Erased ${who} (${result.id}): removed ${removed.join(', ')}.`,
     result.table === 'members'

@@ -34,6 +34,7 @@ export function eraseGuest(deps: EventDeps, registrationId: string): EraseResult
       importEffects: 0,
       paymentNotes: 0,
       guestRegistrations: 1,
+      mergedRecords: 0,
       fileScrubbed: false,
     };
   })();

@@ -128,6 +128,28 @@ describe('erasing a member', () => {
     expect(occurrences(NAME)).toBe(0);
   });
 
+  it('erases the duplicate record that was merged into them too', () => {
+    chapter = openTestChapter();
+    const { handlers } = chapter;
+    const keep = handlers['members.create']({ firstName: 'Zawadiya', lastName: NAME, email: EMAIL });
+    const other = handlers['members.create']({
+      firstName: 'Z.',
+      lastName: NAME,
+      email: 'old.address@example.org',
+    });
+    handlers['members.merge']({ keepId: keep.id, otherId: other.id });
+
+    const result = handlers['members.erase']({ id: keep.id });
+
+    expect(result.mergedRecords).toBe(1);
+    expect(count(`SELECT count(*) AS n FROM members`)).toBe(0);
+    expect(chapter.db.prepare(`SELECT id FROM erasures ORDER BY id`).all()).toEqual(
+      [keep.id, other.id].sort().map((id) => ({ id })),
+    );
+    expect(occurrences('old.address@example.org')).toBe(0);
+    expect(occurrences(NAME)).toBe(0);
+  });
+
   it('refuses an unknown member, and a member already erased, changing nothing', async () => {
     chapter = openTestChapter();
     const { handlers } = chapter;

@@ -37,6 +37,19 @@ function registrationsWithGuestDetails(db: Db, memberId: string): string[] {
   ).map((r) => r.id);
 }
 
+/**
+ * The member and the records merged into them (a duplicate of the same person, kept deleted with
+ * `merged_into`), and those merged into these, in turn.
+ */
+function withMergedRecords(db: Db, memberId: string): string[] {
+  const found = [memberId];
+  const merged = statement(db, `SELECT id FROM members WHERE merged_into = ?`);
+  for (let i = 0; i < found.length; i++) {
+    for (const { id } of merged.all(found[i]) as { id: string }[]) if (!found.includes(id)) found.push(id);
+  }
+  return found;
+}
+
 function assertNotErased(db: Db, id: string, what: string): void {
   if (statement(db, `SELECT 1 FROM erasures WHERE id = ?`).get(id)) {
     throw new AppError('NOT_FOUND', `This ${what} has already been erased.`);
@@ -46,9 +59,10 @@ function assertNotErased(db: Db, id: string, what: string): void {
 /**
  * Erases a member for good: the row and every trace of their data on this laptop (history,
  * outbox, conflicts, what imports kept, their payments' notes, guest details of their
- * registrations), in one transaction, recording an erasure that every laptop and the server apply.
- * Payments stay, shown as an erased member's with their receipt numbers. Call
- * `scrubDatabaseFile` afterwards, outside the transaction, so the bytes leave the file.
+ * registrations, the duplicate records merged into them), in one transaction, recording erasures
+ * that every laptop and the server apply. Payments stay, shown as an erased member's with their
+ * receipt numbers. Call `scrubDatabaseFile` afterwards, outside the transaction, so the bytes
+ * leave the file.
  */
 export function eraseMember(deps: MembersDeps, id: string): EraseResult {
   const { db } = deps;
@@ -59,22 +73,30 @@ export function eraseMember(deps: MembersDeps, id: string): EraseResult {
       throw new AppError('NOT_FOUND', 'No such member.');
     }
     const ctx = deps.writeContext();
-    const guests = registrationsWithGuestDetails(db, id);
-    const removed = recordErasure(ctx, 'members', id);
-    for (const registration of guests) {
-      const guest = recordErasure(ctx, 'registrations', registration);
-      removed.changes += guest.changes;
-      removed.conflicts += guest.conflicts;
-    }
-    return {
+    const records = withMergedRecords(db, id);
+    const result: EraseResult = {
       id,
       table: 'members',
-      changes: removed.changes,
-      conflicts: removed.conflicts,
-      importEffects: removed.importEffects,
-      paymentNotes: removed.paymentNotes,
-      guestRegistrations: guests.length,
+      changes: 0,
+      conflicts: 0,
+      importEffects: 0,
+      paymentNotes: 0,
+      guestRegistrations: 0,
+      mergedRecords: records.length - 1,
       fileScrubbed: false,
     };
+    for (const record of records) {
+      const guests = registrationsWithGuestDetails(db, record);
+      const removed = [recordErasure(ctx, 'members', record)];
+      for (const registration of guests) removed.push(recordErasure(ctx, 'registrations', registration));
+      for (const traces of removed) {
+        result.changes += traces.changes;
+        result.conflicts += traces.conflicts;
+        result.importEffects += traces.importEffects;
+        result.paymentNotes += traces.paymentNotes;
+      }
+      result.guestRegistrations += guests.length;
+    }
+    return result;
   })();
 }
