@@ -182,9 +182,9 @@ export const en = {
   },
   fieldProblems: {
     MEMBER_NUMBER_TAKEN: 'Number {{number}} already belongs to {{name}}',
+    INSECURE_SERVER_URL: 'Use https://{{host}}: http:// is only for a server on this computer',
   },
   columns: {
-    INSECURE_SERVER_URL: 'Use https://{{host}}: http:// is only for a server on this computer',
     name: 'Name',
     memberNumber: 'Number',
     email: 'Email',

@@ -188,8 +188,8 @@ export const fr: Translation = {
   },
   fieldProblems: {
     MEMBER_NUMBER_TAKEN: 'Le numéro {{number}} appartient déjà à {{name}}',
-  },
     INSECURE_SERVER_URL: 'Utilisez https://{{host}} : http:// ne sert que pour un serveur sur cet ordinateur',
+  },
   columns: {
     name: 'Nom',
     memberNumber: 'Numéro',
