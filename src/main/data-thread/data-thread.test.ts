@@ -44,6 +44,31 @@ function value<T>(result: Result<unknown>): T {
 
 const list = { offset: 0, limit: 50 };
 
+/** Starts an import of 20,000 new members, a preview or a commit; its job id. */
+async function startImport(data: DataThread, dryRun: boolean): Promise<string> {
+  const rows = ['First name,Last name,Email'];
+  for (let i = 0; i < 20_000; i++) rows.push(`Person${i},Family${i % 500},person${i}@example.org`);
+  const draft = value<{ draftId: string; fields: unknown[] }>(
+    await data.call('imports.inspect', {
+      fileName: 'members.csv',
+      data: Buffer.from(rows.join('\n')).toString('base64'),
+    }),
+  );
+  return value<{ jobId: string }>(
+    await data.call('imports.start', { draftId: draft.draftId, fields: draft.fields, dryRun }),
+  ).jobId;
+}
+
+/** The job once it has reached its saving step (or ended). */
+async function saving(data: DataThread, jobId: string): Promise<ImportJobView> {
+  let job = value<ImportJobView>(await data.call('imports.job', { jobId }));
+  while (job.state === 'running' && job.progress?.phase !== 'saving') {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    job = value<ImportJobView>(await data.call('imports.job', { jobId }));
+  }
+  return job;
+}
+
 describe('the data thread', () => {
   it('runs operations on the chapter file and answers with their results', async () => {
     const { data } = await started();
@@ -106,22 +131,8 @@ describe('the data thread', () => {
 
   it('answers the members screen and takes a new member while a large import saves', async () => {
     const { data } = await started();
-    const rows = ['First name,Last name,Email'];
-    for (let i = 0; i < 20_000; i++) rows.push(`Person${i},Family${i % 500},person${i}@example.org`);
-    const draft = value<{ draftId: string; fields: unknown[] }>(
-      await data.call('imports.inspect', {
-        fileName: 'members.csv',
-        data: Buffer.from(rows.join('\n')).toString('base64'),
-      }),
-    );
-    const { jobId } = value<{ jobId: string }>(
-      await data.call('imports.start', { draftId: draft.draftId, fields: draft.fields, dryRun: false }),
-    );
-    let job = value<ImportJobView>(await data.call('imports.job', { jobId }));
-    while (job.state === 'running' && job.progress?.phase !== 'saving') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      job = value<ImportJobView>(await data.call('imports.job', { jobId }));
-    }
+    const jobId = await startImport(data, false);
+    let job = await saving(data, jobId);
     const [listed, searched, created] = await Promise.all([
       data.call('members.list', list),
       data.call('members.list', { ...list, query: 'person1' }),
@@ -162,4 +173,22 @@ describe('the data thread', () => {
       await server.close();
     }
   }, 60_000);
+
+  it('lets another connection write all through a preview, and the preview leaves the file as it was', async () => {
+    const { data, path } = await started();
+    const jobId = await startImport(data, true);
+    let job = await saving(data, jobId);
+    other = openDatabase(path);
+    // No waiting: a preview holding the file's write lock would refuse these at once.
+    other.pragma('busy_timeout = 0');
+    const rename = other.prepare(`UPDATE chapter SET name = ?`);
+    let writes = 0;
+    while (job.state === 'running') {
+      rename.run(`Lyon ${++writes}`);
+      job = value<ImportJobView>(await data.call('imports.job', { jobId }));
+    }
+    expect(job).toMatchObject({ state: 'done', result: { dryRun: true, counts: { created: 20_000 } } });
+    expect(value<{ total: number }>(await data.call('members.list', list)).total).toBe(0);
+    expect(value<{ name: string }>(await data.call('chapter.get', undefined)).name).toBe(`Lyon ${writes}`);
+  }, 120_000);
 });
