@@ -43,7 +43,7 @@ export function startDataThread(options: StartDataThreadOptions): Promise<DataTh
   };
   const worker: Worker = startThread(import.meta.url, './thread.ts', 'data-thread.js', {
     workerData,
-    transferList: keystore ? [keystore.end.port as never] : [],
+    transferList: keystore ? [keystore.end.port] : [],
   });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
