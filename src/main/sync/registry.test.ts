@@ -34,7 +34,9 @@ describe('the field registry against the chapter file', () => {
         graceDays: 3650,
       }),
     );
-    handlers['chapter.update'](chapterUpdateInput.parse({ officers: ['Amina'], csvDelimiter: null, locale: 'fr' }));
+    handlers['chapter.update'](
+      chapterUpdateInput.parse({ officers: ['Amina'], csvDelimiter: null, locale: 'fr' }),
+    );
     const type = handlers['membershipTypes.create']({
       name: 'T'.repeat(200),
       kind: 'family',

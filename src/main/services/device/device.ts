@@ -140,3 +140,8 @@ export function createWriteContexts(db: Db, now: () => Date): () => WriteContext
     return { db, hlc: deviceClock(db, now, device.nodeId).hlc, now, officer: device.officerName };
   };
 }
+
+/** Names the officer using this laptop from now on: every change it writes carries the name. */
+export function setOfficerName(db: Db, officerName: string): void {
+  statement(db, `UPDATE device SET officer_name = ? WHERE singleton = 1`).run(officerName);
+}
