@@ -5,8 +5,8 @@ async function setUpChapter(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Set up your chapter' })).toBeVisible();
   await page.getByLabel('Chapter name').fill('Nairobi');
-  await page.getByLabel('Country code').fill('KE');
-  await page.getByLabel('Currency code').fill('KES');
+  await page.getByLabel('Country', { exact: true }).fill('KE');
+  await page.getByLabel('Currency', { exact: true }).fill('KES');
   await page.getByLabel('Your name').fill('Wanjiru');
   await page.getByRole('button', { name: 'Create chapter' }).click();
   await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();

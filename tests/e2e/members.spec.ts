@@ -5,8 +5,8 @@ async function setUpChapter(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Set up your chapter' })).toBeVisible();
   await page.getByLabel('Chapter name').fill('Lyon');
-  await page.getByLabel('Country code').fill('FR');
-  await page.getByLabel('Currency code').fill('EUR');
+  await page.getByLabel('Country', { exact: true }).fill('FR');
+  await page.getByLabel('Currency', { exact: true }).fill('EUR');
   await page.getByLabel('Your name').fill('Amina');
   await page.getByRole('button', { name: 'Create chapter' }).click();
   await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();

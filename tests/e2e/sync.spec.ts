@@ -40,8 +40,8 @@ const details = (page: Page) => page.getByRole('region', { name: 'Details' });
 async function createChapter(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Chapter name').fill('Lyon');
-  await page.getByLabel('Country code').fill('FR');
-  await page.getByLabel('Currency code').fill('EUR');
+  await page.getByLabel('Country', { exact: true }).fill('FR');
+  await page.getByLabel('Currency', { exact: true }).fill('EUR');
   await page.getByLabel('Your name').fill('Amina');
   await page.getByRole('button', { name: 'Create chapter' }).click();
   await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { toApiError } from '../api/ApiError';
 import { schemaErrors, serverErrors, type FieldErrors } from '../forms/fieldErrors';
 import { browserRegion, isLanguage, LANGUAGES, type Language } from '../i18n/languages';
+import { CountryCurrencyFields } from '../locale/CountryCurrencyFields';
 import { ErrorBanner } from './ErrorBanner';
 import { Field } from './Field';
 
@@ -17,12 +18,15 @@ interface SetupValues {
 type SetupField = keyof SetupValues;
 
 const fieldId = (field: string) => `setup-${field}`;
+/** The fields in the order they are shown, so the first error is the first field to fix. */
+const SETUP_ORDER: readonly SetupField[] = ['name', 'country', 'currency', 'officerName'];
 
 export function CreateChapterForm({ onDone }: { onDone: (chapter: Chapter) => void }) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<SetupValues>(() => ({
     name: '',
-    country: browserRegion(),
+    // The laptop's region is offered as a proposal beside the field, never filled in unseen.
+    country: '',
     currency: '',
     officerName: '',
   }));
@@ -41,8 +45,18 @@ export function CreateChapterForm({ onDone }: { onDone: (chapter: Chapter) => vo
     event.preventDefault();
     setFormError(null);
     const parsed = chapterSetupInput.safeParse({ ...values, locale, createDefaultTypes: true });
-    if (!parsed.success) {
-      showErrors(schemaErrors(parsed.error, t));
+    // A country or currency typed but not found in the list is empty here: say to choose one.
+    const unchosen: FieldErrors = {
+      ...(values.country ? {} : { country: t('pickers.chooseCountry') }),
+      ...(values.currency ? {} : { currency: t('pickers.chooseCurrency') }),
+    };
+    if (!parsed.success || Object.keys(unchosen).length > 0) {
+      const found = parsed.success ? {} : schemaErrors(parsed.error, t);
+      showErrors(
+        Object.fromEntries(
+          SETUP_ORDER.flatMap((f) => ((unchosen[f] ?? found[f]) ? [[f, unchosen[f] ?? found[f]]] : [])),
+        ),
+      );
       return;
     }
     setErrors({});
@@ -57,7 +71,7 @@ export function CreateChapterForm({ onDone }: { onDone: (chapter: Chapter) => vo
     }
   };
 
-  const text = (name: SetupField, hint?: string, autoComplete = 'off') => (
+  const text = (name: 'name' | 'officerName', hint?: string, autoComplete = 'off') => (
     <Field id={fieldId(name)} name={name} label={t(`setup.${name}`)} error={errors[name]} hint={hint}>
       {(control) => (
         <input
@@ -80,8 +94,19 @@ export function CreateChapterForm({ onDone }: { onDone: (chapter: Chapter) => vo
       {formError !== null && <ErrorBanner error={formError} onDismiss={() => setFormError(null)} />}
       <form className="form card" noValidate onSubmit={(event) => void submit(event)}>
         {text('name', undefined, 'organization')}
-        {text('country', t('setup.countryHint'), 'country')}
-        {text('currency', t('setup.currencyHint'))}
+        <CountryCurrencyFields
+          idPrefix="setup"
+          country={values.country}
+          currency={values.currency}
+          proposedCountry={browserRegion()}
+          errors={errors}
+          onChange={(next) => {
+            setValues((current) => ({ ...current, ...next }));
+            setErrors((current) =>
+              Object.fromEntries(Object.entries(current).filter(([field]) => !(field in next))),
+            );
+          }}
+        />
         {text('officerName', t('setup.officerNameHint'), 'name')}
         <Field id={fieldId('locale')} name="locale" label={t('setup.locale')}>
           {(control) => (

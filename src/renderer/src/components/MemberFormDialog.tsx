@@ -12,6 +12,7 @@ import {
   type MemberFormValues,
   type TextField,
 } from '../forms/memberFormValues';
+import { DateInput, useDateFormat } from '../locale/DateInput';
 import { ErrorBanner } from './ErrorBanner';
 import { Field, type ControlProps } from './Field';
 
@@ -43,6 +44,9 @@ export function MemberFormDialog({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  /** Why the typed joining date is not a date; the stored value keeps the last real one meanwhile. */
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const dateFormat = useDateFormat(values.country || chapterCountry);
 
   // showModal() rather than the `open` attribute: it traps focus and puts the rest of the page out of reach.
   useEffect(() => {
@@ -58,6 +62,10 @@ export function MemberFormDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    if (dateProblem) {
+      showErrors({ joinedOn: dateProblem });
+      return;
+    }
     const input = member ? changedFields(initial, values) : values;
     const parsed = (member ? memberFields : memberCreateInput).safeParse(input);
     if (!parsed.success) {
@@ -181,7 +189,20 @@ export function MemberFormDialog({
           {field('region', (c) => text('region', c, 'text', 'address-level1'))}
           {field('country', (c) => text('country', c), { hint: t('form.countryHint') })}
           {field('organisation', (c) => text('organisation', c), { wide: true })}
-          {field('joinedOn', (c) => text('joinedOn', c, 'date'))}
+          {field('joinedOn', (c) => (
+            <DateInput
+              control={c}
+              value={values.joinedOn}
+              format={dateFormat}
+              onChange={(iso, problem) => {
+                setDateProblem(problem);
+                if (iso !== null) setValue('joinedOn', iso);
+              }}
+              onLeave={(problem) => {
+                if (problem) setErrors((current) => ({ ...current, joinedOn: problem }));
+              }}
+            />
+          ))}
           {field(
             'notes',
             (c) => (

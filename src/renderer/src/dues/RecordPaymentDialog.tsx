@@ -13,6 +13,7 @@ import { toApiError } from '../api/ApiError';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field, type ControlProps } from '../components/Field';
+import { DateInput, useDateFormat } from '../locale/DateInput';
 import { StatusBadge } from '../components/StatusBadge';
 import { serverErrors, type FieldErrors } from '../forms/fieldErrors';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -72,6 +73,9 @@ export function RecordPaymentDialog({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  /** Why a typed date is not one, per field; the stored value keeps the last real date meanwhile. */
+  const [dateProblems, setDateProblems] = useState<FieldErrors>({});
+  const dateFormat = useDateFormat(chapter.country);
 
   // After showModal(): from a member's page the member is known and the amount comes next.
   useEffect(() => {
@@ -162,6 +166,11 @@ export function RecordPaymentDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    const typedDates = Object.fromEntries(Object.entries(dateProblems).filter(([, problem]) => problem));
+    if (Object.keys(typedDates).length > 0) {
+      showErrors(typedDates);
+      return;
+    }
     const checked = checkPayment({ ...values, periodFrom, periodTo }, t);
     if ('errors' in checked) {
       showErrors(checked.errors);
@@ -195,6 +204,21 @@ export function RecordPaymentDialog({
     >
       {render}
     </Field>
+  );
+
+  const dateInput = (control: ControlProps, value: string, onIso: (iso: string) => void) => (
+    <DateInput
+      control={control}
+      value={value}
+      format={dateFormat}
+      onChange={(iso, problem) => {
+        setDateProblems((current) => ({ ...current, [control.name]: problem ?? undefined }));
+        if (iso !== null) onIso(iso);
+      }}
+      onLeave={(problem) => {
+        if (problem) setErrors((current) => ({ ...current, [control.name]: problem }));
+      }}
+    />
   );
 
   const standing = currentProposal && (
@@ -328,15 +352,9 @@ export function RecordPaymentDialog({
             ),
             { hint: t('payments.referenceHint') },
           )}
-          {field('paidOn', t('payments.paidOn'), (control) => (
-            <input
-              {...control}
-              type="date"
-              className="input"
-              value={values.paidOn}
-              onChange={(event) => setValue('paidOn', event.target.value)}
-            />
-          ))}
+          {field('paidOn', t('payments.paidOn'), (control) =>
+            dateInput(control, values.paidOn, (iso) => setValue('paidOn', iso)),
+          )}
           {field('periods', t('payments.periods'), (control) => (
             <input
               {...control}
@@ -350,24 +368,12 @@ export function RecordPaymentDialog({
               onChange={(event) => setValue('periods', event.target.value)}
             />
           ))}
-          {field('periodFrom', t('payments.periodFrom'), (control) => (
-            <input
-              {...control}
-              type="date"
-              className="input"
-              value={periodFrom}
-              onChange={(event) => editPeriod('periodFrom', event.target.value)}
-            />
-          ))}
-          {field('periodTo', t('payments.periodTo'), (control) => (
-            <input
-              {...control}
-              type="date"
-              className="input"
-              value={periodTo}
-              onChange={(event) => editPeriod('periodTo', event.target.value)}
-            />
-          ))}
+          {field('periodFrom', t('payments.periodFrom'), (control) =>
+            dateInput(control, periodFrom, (iso) => editPeriod('periodFrom', iso)),
+          )}
+          {field('periodTo', t('payments.periodTo'), (control) =>
+            dateInput(control, periodTo, (iso) => editPeriod('periodTo', iso)),
+          )}
           {periodEdited && proposedPeriod && (
             <p className="field--wide payment-proposal">
               <button
