@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_LIST_FILTERS } from './domain';
+import { CSV_DELIMITERS } from './locale/csv';
 
 /**
  * The member fields a spreadsheet column can feed. `fullName` is virtual: it is split into first
@@ -81,6 +82,10 @@ export const importStartInput = z.strictObject({
 
 export const exportMembersInput = z.strictObject({
   format: z.enum(['csv', 'xlsx']),
+  /** What separates a CSV's cells; absent: the chapter's setting, else what the language's spreadsheets expect. */
+  delimiter: z.enum(CSV_DELIMITERS).optional(),
+  /** The language of the header row and of the values in words (statuses, yes/no); absent: the chapter's. */
+  language: z.enum(['en', 'fr']).optional(),
   ...MEMBER_LIST_FILTERS,
 });
 

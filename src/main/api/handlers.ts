@@ -227,8 +227,11 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'imports.cancel': ({ jobId }) => jobView(imports.cancel(jobId)),
     'imports.list': () => listImports(db),
     'imports.undo': ({ id }) => written(undoImport(writeContext(), id)),
-    'members.export': async ({ format, ...filters }) =>
-      exportMembers(db, now(), { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }, format),
+    'members.export': async ({ format, delimiter, language, ...filters }) =>
+      exportMembers(db, now(), { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }, format, {
+        delimiter,
+        language,
+      }),
     'members.exportPerson': ({ id }) => exportPerson(deps, id),
     'print.personData': ({ memberId }) => personData(deps, memberId),
     'chapter.setRetention': ({ years }) => written(setRetention(db, writeContext, years)),

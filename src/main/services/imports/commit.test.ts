@@ -57,31 +57,38 @@ describe('importing members', () => {
     expect(committed.outcome.counts).toEqual(preview.outcome.counts);
   });
 
-  it('reads its own export back as nothing new and nothing updated', async () => {
-    chapter = openTestChapter();
-    chapter.handlers['members.create']({
-      firstName: 'Hélène',
-      lastName: 'Dupré',
-      email: 'h@example.org',
-      phone: '06 12 34 56 78',
-      addressLine1: '12, rue de la République',
-      addressLine2: 'Bâtiment B',
-      postalCode: '69002',
-      city: 'Lyon',
-      region: 'Rhône',
-    });
-    chapter.handlers['members.create']({ firstName: '王', lastName: '伟', phone: '+86 138 0013 8000' });
-    chapter.handlers['members.create']({
-      firstName: '=cmd',
-      lastName: '-Minus',
-      notes: '@risk',
-      joinedOn: '2024-03-31',
-    });
-    const exported = csv(membersToCsv(members()));
-    const { outcome } = await run({ bytes: exported, fileName: 'export.csv' });
-    expect(outcome.updated, JSON.stringify(outcome.updated)).toEqual([]);
-    expect(outcome.counts).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 });
-  });
+  it.each([
+    ['en', ','],
+    ['fr', ';'],
+    ['fr', '\t'],
+  ] as const)(
+    'reads its own export back as nothing new and nothing updated (%s, %j)',
+    async (language, delimiter) => {
+      chapter = openTestChapter();
+      chapter.handlers['members.create']({
+        firstName: 'Hélène',
+        lastName: 'Dupré',
+        email: 'h@example.org',
+        phone: '06 12 34 56 78',
+        addressLine1: '12, rue de la République',
+        addressLine2: 'Bâtiment B',
+        postalCode: '69002',
+        city: 'Lyon',
+        region: 'Rhône',
+      });
+      chapter.handlers['members.create']({ firstName: '王', lastName: '伟', phone: '+86 138 0013 8000' });
+      chapter.handlers['members.create']({
+        firstName: '=cmd',
+        lastName: '-Minus',
+        notes: '@risk',
+        joinedOn: '2024-03-31',
+      });
+      const exported = csv(membersToCsv(members(), { language, delimiter }));
+      const { outcome } = await run({ bytes: exported, fileName: 'export.csv' });
+      expect(outcome.updated, JSON.stringify(outcome.updated)).toEqual([]);
+      expect(outcome.counts).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 });
+    },
+  );
 
   it('keeps the later row of the same person twice, and says which row was merged into which', async () => {
     chapter = openTestChapter();

@@ -1,7 +1,10 @@
 import './import.css';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Chapter } from '../../../shared/domain';
+import { CSV_DELIMITERS, proposedCsvDelimiter, type CsvDelimiter } from '../../../shared/locale/csv';
 import { api } from '../api/client';
+import { delimiterName } from '../chapter/delimiters';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { MemberQuery } from '../hooks/memberPages';
 import { useMenu } from '../hooks/useMenu';
@@ -10,9 +13,21 @@ import { saveBase64File } from './download';
 type ExportFormat = 'csv' | 'xlsx';
 const FORMATS: readonly ExportFormat[] = ['csv', 'xlsx'];
 
-/** Exports what the members screen shows: the same search, filters and order. */
-export function ExportMenu({ query }: { query: MemberQuery }) {
-  const { t } = useTranslation();
+interface ExportMenuProps {
+  query: MemberQuery;
+  /** The chapter's CSV delimiter; null: the one the UI language's spreadsheets expect is proposed. */
+  chapterDelimiter: Chapter['csvDelimiter'];
+}
+
+/**
+ * Exports what the members screen shows: the same search, filters and order, with the header row
+ * and the values in words (statuses, yes/no) in the UI language.
+ */
+export function ExportMenu({ query, chapterDelimiter }: ExportMenuProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
+  const [delimiter, setDelimiter] = useState<CsvDelimiter | null>(null);
+  const shownDelimiter = delimiter ?? chapterDelimiter ?? proposedCsvDelimiter(language);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<unknown>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -26,7 +41,12 @@ export function ExportMenu({ query }: { query: MemberQuery }) {
     setBusy(format);
     setError(null);
     try {
-      const file = await api.call('members.export', { format, ...query });
+      const file = await api.call('members.export', {
+        format,
+        delimiter: shownDelimiter,
+        language,
+        ...query,
+      });
       saveBase64File(file.fileName, file.mimeType, file.data);
       // The panel and the option that had the focus go away together; unless the focus moved on meanwhile.
       const focused = document.activeElement;
@@ -65,6 +85,20 @@ export function ExportMenu({ query }: { query: MemberQuery }) {
           tabIndex={-1}
         >
           <p className="field__hint">{t('export.hint')}</p>
+          <label className="field">
+            <span className="field__label">{t('exportCsv.delimiter')}</span>
+            <select
+              className="input"
+              value={shownDelimiter}
+              onChange={(event) => setDelimiter(event.target.value as CsvDelimiter)}
+            >
+              {CSV_DELIMITERS.map((option) => (
+                <option key={option} value={option}>
+                  {delimiterName(option, t)}
+                </option>
+              ))}
+            </select>
+          </label>
           {FORMATS.map((format) => (
             <button
               key={format}

@@ -94,7 +94,7 @@ export function MembersScreen({
         >
           {t('members.add')}
         </button>
-        <ExportMenu query={query} />
+        <ExportMenu query={query} chapterDelimiter={chapter.csvDelimiter} />
         <PrintMenu
           items={[
             {
@@ -147,6 +147,7 @@ export function MembersScreen({
           onSort={onSort}
           onOpen={onOpenMember}
           initialOffset={initialScrollOffset}
+          chapterCountry={chapter.country}
         />
       )}
       {newMember && (
