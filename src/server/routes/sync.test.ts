@@ -253,6 +253,32 @@ describe.each(backends)('sync routes on $name', (backend) => {
     expect((await pull(a)).changes).toEqual([]);
   });
 
+  it('refuses changes of an erased person as ERASED, at their place in the batch among other refusals', async () => {
+    const chapterId = await newChapter(t.store, 'Erased', now);
+    const a = await device(chapterId, 'node-a');
+    const uuid = '7d1f0c1e-2b7a-4f3e-9a51-3c9e0f6b2d10';
+    await push(a, [
+      change(a.nodeId, now(), 0, { tbl: 'erasures', rowId: uuid, col: 'tbl', value: 'members' }),
+    ]);
+    const result = await push(a, [
+      change(a.nodeId, now(), 1, { rowId: uuid, col: 'city', value: 'Lyon' }),
+      change(a.nodeId, now(), 2, { tbl: 'devices', rowId: 'x', col: 'token_hash', value: 'x' }),
+      change(a.nodeId, now(), 3, { rowId: 'someone-else', col: 'city', value: 'Paris' }),
+      change(a.nodeId, now(), 4, { rowId: uuid, col: 'email', value: 'back@example.org' }),
+    ]);
+    expect(result.accepted).toBe(1);
+    expect(result.duplicates).toBe(0);
+    expect(result.rejected.map((r) => [r.index, r.code, r.problem?.code]).sort()).toEqual([
+      [0, 'FORBIDDEN', 'ERASED'],
+      [1, 'VALIDATION', undefined],
+      [3, 'FORBIDDEN', 'ERASED'],
+    ]);
+    expect((await pull(a)).changes.map((c) => `${c.tbl}/${c.rowId}/${c.col}`)).toEqual([
+      `erasures/${uuid}/tbl`,
+      'members/someone-else/city',
+    ]);
+  });
+
   it("refuses another node's changes, a mismatched node and a too-new schema", async () => {
     const chapterId = await newChapter(t.store, 'Nodes', now);
     const a = await device(chapterId, 'node-a');
