@@ -369,9 +369,11 @@ export function recomputeField(db: Db, table: string, rowId: string, column: str
 
 /**
  * Held changes this version can now apply (an upgrade added their column, or now takes their
- * value) are applied like any pulled change; the others stay held.
+ * value) are applied like any pulled change; the others stay held. An erasure pulled by a version
+ * before erasures removes the person's data now. Returns how many were applied, and of them how
+ * many were erasures (the file then needs a scrub).
  */
-export function replayHeld(db: Db, now: Date, chapterId: string): number {
+export function replayHeld(db: Db, now: Date, chapterId: string): { replayed: number; erased: number } {
   return db.transaction(() => {
     const held = statement(
       db,
@@ -385,6 +387,7 @@ export function replayHeld(db: Db, now: Date, chapterId: string): number {
       pushed: number;
     }[];
     let replayed = 0;
+    let erased = 0;
     for (const h of held) {
       if (!syncableColumns(db, h.tbl)?.has(h.col) || DERIVED_FIELDS.has(`${h.tbl}.${h.col}`)) continue;
       if (changeProblem({ tbl: h.tbl, rowId: h.row_id, col: h.col, value: h.value }, chapterId)) continue;
@@ -398,8 +401,13 @@ export function replayHeld(db: Db, now: Date, chapterId: string): number {
       if (best && writeField(db, h.tbl, h.row_id, h.col, best.value, now.toISOString())) {
         statement(db, `DELETE FROM held_changes WHERE change_seq = ?`).run(h.seq);
         replayed++;
+        const table = h.tbl === 'erasures' && h.col === 'tbl' ? (JSON.parse(h.value!) as string) : null;
+        if (table && isErasableTable(table)) {
+          removeErasedData(db, table, h.row_id);
+          erased++;
+        }
       }
     }
-    return replayed;
+    return { replayed, erased };
   })();
 }

@@ -227,7 +227,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
     erased: 0,
     dropped: 0,
   };
-  replayHeld(db, now(), state.chapterId);
+  summary.erased += replayHeld(db, now(), state.chapterId).erased;
   try {
     // Nothing is pushed under a key the chapter may not share: ids made with it would not converge.
     await confirmChapterKey(db, deps.transport);
