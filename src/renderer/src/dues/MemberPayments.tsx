@@ -73,9 +73,12 @@ export function MemberPayments({ member, dataVersion, onRecord, onVoided }: Memb
         <h2 id="payments-title" ref={headingRef} tabIndex={-1}>
           {t('payments.title')}
         </h2>
-        <button type="button" className="button button--small" onClick={onRecord}>
-          {t('payments.record')}
-        </button>
+        {/* A deleted member is restored before anything new is recorded for them. */}
+        {!member.deleted && (
+          <button type="button" className="button button--small" onClick={onRecord}>
+            {t('payments.record')}
+          </button>
+        )}
       </div>
       {loadError !== null && <ErrorBanner error={loadError} onRetry={() => setAttempt((n) => n + 1)} />}
       {body}

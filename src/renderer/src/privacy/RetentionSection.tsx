@@ -84,7 +84,7 @@ export function RetentionSection({ onErased }: { onErased: () => void }) {
       <h2 id="retention-title">{t('privacy.retention.title')}</h2>
       <p className="muted">{t('privacy.retention.intro')}</p>
       {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <div className="button-row">
+      <div className="retention-setting">
         <div className="field">
           <label htmlFor="retention-years" className="field__label">
             {t('privacy.retention.years')}
@@ -120,7 +120,7 @@ export function RetentionSection({ onErased }: { onErased: () => void }) {
       )}
       {list && list.years !== null && (
         <div className="stack">
-          <h3>{t('privacy.retention.review')}</h3>
+          <h3 className="retention-review">{t('privacy.retention.review')}</h3>
           {list.total === 0 ? (
             <p className="muted">{t('privacy.retention.none')}</p>
           ) : (
@@ -163,9 +163,11 @@ export function RetentionSection({ onErased }: { onErased: () => void }) {
                   </div>
                 </div>
               ) : (
-                <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-                  {t('privacy.retention.erase', { count: list.members.length })}
-                </button>
+                <div className="button-row">
+                  <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+                    {t('privacy.retention.erase', { count: list.members.length })}
+                  </button>
+                </div>
               )}
             </>
           )}
