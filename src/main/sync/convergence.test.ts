@@ -11,6 +11,9 @@ import { derivedColumns } from '../services/members/row';
  * undone and cancelled on random laptops (a random stream of their own, so the other operations
  * of a seed are drawn as before): every laptop must then hold at most one attendance row per
  * member and event, and show the same places, waiting lists, counts and quorum as the others.
+ * Emails are edited too, so members come to share one across laptops: after every sync round each
+ * laptop lists exactly the shared emails as clashes and can edit every live member's other fields,
+ * and secretaries merge clashes they see.
  *
  * SYNC_FUZZ_CASES sets the number of cases on PGlite (default 500) and SYNC_FUZZ_CASES_PG on
  * PostgreSQL (default 200: the same code paths, at the cost of a slower database); SYNC_FUZZ_SEED
@@ -56,6 +59,52 @@ function derivedMismatches(laptop: Laptop): string[] {
       return expected.sort_name !== r.sort_name || expected.phone_e164 !== r.phone_e164;
     })
     .map((r) => `${r.id}: ${r.sort_name} / ${r.phone_e164}`);
+}
+
+/**
+ * Checked on a laptop after every sync round: members who came to share an email (one laptop changed
+ * an email another laptop gave a new member) are exactly those the clash list shows, and each live
+ * member can still be edited in a field other than the email.
+ */
+function identityProblems(laptop: Laptop): string[] {
+  if (!laptop.handlers['chapter.get'](undefined)) return [];
+  const shared = laptop.db
+    .prepare(
+      `SELECT email, group_concat(id) AS ids FROM (SELECT email, id FROM members WHERE deleted = 0 AND email IS NOT NULL ORDER BY id)
+       GROUP BY email HAVING count(*) > 1 ORDER BY email`,
+    )
+    .all() as { email: string; ids: string }[];
+  const listed = laptop.handlers['members.emailClashes'](undefined).clashes.map((c) => ({
+    email: c.email,
+    ids: c.members
+      .map((m) => m.id)
+      .sort()
+      .join(','),
+  }));
+  const problems =
+    JSON.stringify(listed) === JSON.stringify(shared) ? [] : [`clashes ${JSON.stringify(listed)}`];
+  const live = laptop.db.prepare(`SELECT id FROM members WHERE deleted = 0`).all() as { id: string }[];
+  // Each edit is rolled back, so checking changes nothing the laptops then sync.
+  const rollback = new Error('rollback');
+  for (const m of live) {
+    try {
+      laptop.db.transaction(() => {
+        laptop.handlers['members.update']({ id: m.id, patch: { notes: 'checked after a sync round' } });
+        throw rollback;
+      })();
+    } catch (error) {
+      if (error !== rollback)
+        problems.push(`${m.id} not editable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return problems;
+}
+
+/** The secretary merges the first clash the list shows: the later member into the earlier. */
+function mergeFirstClash(laptop: Laptop): void {
+  const [clash] = laptop.handlers['members.emailClashes'](undefined).clashes;
+  if (clash)
+    laptop.handlers['members.merge']({ keepId: clash.members[0]!.id, otherId: clash.members[1]!.id });
 }
 
 type Random = () => number;
@@ -258,6 +307,15 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
   const chapterId = (await server.admin.addChapter(`fuzz ${seed}`)).id;
   const offline = new Array<boolean>(LAPTOPS).fill(false);
   const laptops: Laptop[] = [];
+  const identityFailures: string[] = [];
+  // A sync round may fail (a cut link); the invariants hold on what it left either way.
+  const syncRound = async (laptop: Laptop) => {
+    try {
+      await laptop.sync.runOnce();
+    } finally {
+      identityFailures.push(...identityProblems(laptop).map((p) => `${laptop.name}: ${p}`));
+    }
+  };
   try {
     for (let i = 0; i < LAPTOPS; i++) {
       const laptop = openLaptop(`L${i}`, { memory: true, setupChapter: i === 0 || random() < 0.3 });
@@ -280,7 +338,9 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
         if (roll < 0.1) {
           offline[i] = !offline[i];
         } else if (roll < 0.3) {
-          await laptop.sync.runOnce();
+          await syncRound(laptop);
+          // A clash the sync brought is often merged at once.
+          if (random() < 0.5) mergeFirstClash(laptop);
         } else if (!laptop.handlers['chapter.get'](undefined)) {
           continue;
         } else if (roll < 0.45 || !target) {
@@ -299,8 +359,12 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
             () => ({ phone: pick(random, PHONES) }),
             () => ({ country: pick(random, COUNTRIES) }),
           ];
-          laptop.handlers['members.update']({ id: target, patch: pick(random, patches)() });
-        } else if (roll < 0.7) {
+          // An email another live member has here is refused; after sync two members may share one.
+          const patch = random() < 0.35 ? { email: pick(random, EMAILS) } : pick(random, patches)();
+          laptop.handlers['members.update']({ id: target, patch });
+        } else if (roll < 0.68) {
+          mergeFirstClash(laptop);
+        } else if (roll < 0.72) {
           laptop.handlers['members.delete']({ id: target });
         } else if (roll < 0.76) {
           laptop.handlers['members.restore']({ id: target });
@@ -323,8 +387,15 @@ async function runCase(server: TestSyncServer, seed: number): Promise<void> {
       }
     }
     offline.fill(false);
-    for (let round = 0; round < 3; round++) for (const laptop of laptops) await laptop.sync.runOnce();
+    for (let round = 0; round < 4; round++) {
+      for (const laptop of laptops) {
+        await syncRound(laptop);
+        // While healing, a secretary merges a clash the first rounds brought; later rounds spread it.
+        if (round === 0 && random() < 0.5) mergeFirstClash(laptop);
+      }
+    }
 
+    expect(identityFailures, 'members sharing an email').toEqual([]);
     const reference = memberSnapshot(laptops[0]!.db);
     const state = laptops[0]!.db.prepare('SELECT server_url, token FROM sync_state').get() as {
       server_url: string;

@@ -204,4 +204,30 @@ describe.each(STORE_KINDS)('member identity over sync (%s)', (kind) => {
     }
     await expectConverged(a, b);
   });
+
+  it('keeps one of two members that two secretaries merged into each other offline', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    const first = a.handlers['members.create']({ firstName: 'Zawadi', email: 'zawadi@example.org' });
+    const second = a.handlers['members.create']({ firstName: 'Zawadi M.', email: 'zm@example.org' });
+    a.handlers['payments.record']({ memberId: second.id, amount: '40', method: 'cash' });
+    a.db.prepare(`UPDATE members SET email = 'zawadi@example.org' WHERE id = ?`).run(second.id);
+    await syncAll(a, b);
+    a.handlers['members.merge']({ keepId: first.id, otherId: second.id });
+    b.handlers['members.merge']({ keepId: second.id, otherId: first.id });
+    await syncAll(a, b);
+    await syncAll(a, b);
+    const kept = [first.id, second.id].sort()[0]!;
+    for (const l of [a, b]) {
+      expect(
+        live(l).map((m) => m.id),
+        l.name,
+      ).toEqual([kept]);
+      expect(l.db.prepare(`SELECT member_id FROM payments`).all()).toEqual([{ member_id: kept }]);
+    }
+    await expectConverged(a, b);
+  });
 });

@@ -1,14 +1,15 @@
 import type { EmailClashes, Member, MergeField, MergePreview } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { MEMBER_COLUMNS } from '../../../shared/fields/members';
-import { writeRow, type RowValues } from '../../db/changes';
+import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
-import type { requireChapter } from '../chapter/chapter';
+import { requireChapter } from '../chapter/chapter';
+import { attendanceId, memberRegistrationId } from '../events/attendance';
 import { CLASHES_SHOWN } from './clashes';
 import { getMember, MEMBER_FIELD_BY_COLUMN, type MembersDeps } from './members';
 import { MEMBER_SELECT } from './query';
-import { toMember, type MemberDbRow } from './row';
+import { derivedColumns, toMember, type MemberDbRow } from './row';
 import { statusParams } from './status';
 
 /**
@@ -49,7 +50,7 @@ export const MERGED_COLUMNS = MEMBER_COLUMNS.filter(
 ).map((c) => c.column);
 
 /** Rows that point at a member and move with a merge. */
-export const REFERENCES = ['payments', 'registrations', 'attendance'] as const;
+const REFERENCES = ['payments', 'registrations', 'attendance'] as const;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
@@ -92,7 +93,7 @@ function plan(db: Db, keepId: string, otherId: string) {
       }[],
     ]),
   ) as Record<(typeof REFERENCES)[number], { id: string }[]>;
-  return { fill, filled, differing, moved };
+  return { keep, fill, filled, differing, moved };
 }
 
 export function previewMerge(
@@ -124,12 +125,82 @@ export function previewMerge(
 export function mergeMembers(deps: MembersDeps, keepId: string, otherId: string): Member {
   const { db } = deps;
   db.transaction(() => {
-    const { fill, moved } = plan(db, keepId, otherId);
+    const { keep, fill } = plan(db, keepId, otherId);
     const ctx = deps.writeContext();
     writeRow(ctx, 'members', otherId, { deleted: 1, merged_into: keepId });
-    if (Object.keys(fill).length > 0) writeRow(ctx, 'members', keepId, fill);
-    for (const table of REFERENCES)
-      for (const { id } of moved[table]) writeRow(ctx, table, id, { member_id: keepId });
+    if (Object.keys(fill).length > 0) {
+      // Sort name and E.164 phone follow the filled names, email and phone, as after any edit.
+      const next = { ...keep, ...fill } as Parameters<typeof derivedColumns>[0];
+      writeRow(ctx, 'members', keepId, { ...fill, ...derivedColumns(next, requireChapter(db).country) });
+    }
+    moveReferences(ctx, otherId, keepId);
   })();
   return getMember(deps, keepId);
+}
+
+/**
+ * Points what refers to `otherId` at `keepId`. A payment's member is edited. A registration and its
+ * check-in move to the rows the door derives for `keepId` (`memberRegistrationId`, `attendanceId`):
+ * created with the moved values when `keepId` has none for that event, else `keepId`'s stay (and
+ * count as present if either was); the old ones are deleted. So a member never has two check-ins for
+ * one event, and the door finds the moved ones. Every laptop moving the same rows writes the same.
+ */
+export function moveReferences(ctx: WriteContext, otherId: string, keepId: string): void {
+  const { db } = ctx;
+  const payments = statement(db, `SELECT id FROM payments WHERE member_id = ? AND deleted = 0`).all(
+    otherId,
+  ) as {
+    id: string;
+  }[];
+  for (const { id } of payments) writeRow(ctx, 'payments', id, { member_id: keepId });
+  const registrations = statement(
+    db,
+    `SELECT id, event_id, registered_at, walk_in, cancelled FROM registrations WHERE member_id = ? AND deleted = 0`,
+  ).all(otherId) as {
+    id: string;
+    event_id: string;
+    registered_at: string | null;
+    walk_in: number;
+    cancelled: number;
+  }[];
+  for (const r of registrations) {
+    const keepRegistration = memberRegistrationId(r.event_id, keepId);
+    const kept = statement(db, `SELECT deleted FROM registrations WHERE id = ?`).get(keepRegistration) as
+      { deleted: number } | undefined;
+    if (!kept || kept.deleted === 1) {
+      writeRow(ctx, 'registrations', keepRegistration, {
+        event_id: r.event_id,
+        member_id: keepId,
+        registered_at: r.registered_at,
+        walk_in: r.walk_in,
+        cancelled: r.cancelled,
+        deleted: 0,
+      });
+    }
+    const checkIns = statement(
+      db,
+      `SELECT id, checked_in_at, present, completed FROM attendance WHERE registration_id = ? AND deleted = 0`,
+    ).all(r.id) as { id: string; checked_in_at: string | null; present: number; completed: number }[];
+    for (const a of checkIns) {
+      const keepAttendance = attendanceId(r.event_id, keepRegistration);
+      const current = statement(db, `SELECT present, deleted FROM attendance WHERE id = ?`).get(
+        keepAttendance,
+      ) as { present: number; deleted: number } | undefined;
+      if (!current || current.deleted === 1) {
+        writeRow(ctx, 'attendance', keepAttendance, {
+          event_id: r.event_id,
+          registration_id: keepRegistration,
+          member_id: keepId,
+          checked_in_at: a.checked_in_at,
+          present: a.present,
+          completed: a.completed,
+          deleted: 0,
+        });
+      } else if (a.present === 1 && current.present === 0) {
+        writeRow(ctx, 'attendance', keepAttendance, { present: 1, checked_in_at: a.checked_in_at });
+      }
+      writeRow(ctx, 'attendance', a.id, { deleted: 1 });
+    }
+    writeRow(ctx, 'registrations', r.id, { deleted: 1 });
+  }
 }

@@ -1,0 +1,107 @@
+import { isDerivedId, keyedId } from '../../db/identity';
+import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
+import { statement } from '../../db/statements';
+import { getChapter } from '../chapter/chapter';
+import { getChapterKey } from '../chapter/key';
+import { legacyMemberId } from '../../sync/chapter-key';
+import { memberIdFor } from './identity';
+import { MERGED_COLUMNS, mergeMembers, moveReferences } from './merge';
+import type { MembersDeps } from './members';
+import { derivedColumns } from './row';
+
+/**
+ * The keyed id a member made before chapter keys moves to: that of the email it was created with
+ * (the one whose v5 id it has, found among the emails its log holds), so a later creation with that
+ * email on any laptop is the same row; failing that, one keyed on the old id. Every laptop with the
+ * chapter's key computes the same.
+ */
+function keyedIdOf(ctx: WriteContext, chapterId: string, key: string, id: string): string {
+  const emails = statement(
+    ctx.db,
+    `SELECT DISTINCT value ->> '$' AS email FROM changes WHERE tbl = 'members' AND row_id = @id AND col = 'email'
+     UNION SELECT DISTINCT value ->> '$.email' FROM changes WHERE tbl = 'members' AND row_id = @id AND col = '*'`,
+  ).all({ id }) as { email: string | null }[];
+  const created = emails.find((e) => e.email && legacyMemberId(chapterId, e.email) === id)?.email;
+  return created ? memberIdFor(key, created) : keyedId(key, `member-id\n${id}`);
+}
+
+/**
+ * Settles member identity after a pull, with ordinary edits that sync (laptops that settle the same
+ * thing write the same values), and says whether it wrote anything:
+ * - Two members merged into each other (two secretaries merged one clash in opposite directions,
+ *   each offline) would both be gone: the one with the smaller id comes back.
+ * - Members whose ids are v5 (from before chapter keys: anyone who knows the chapter id can test an
+ *   email against them) move to keyed ids by merging, once the chapter's key is confirmed: the keyed
+ *   row is created with the member's values (or exists already: another laptop moved them first, or
+ *   someone created them again), then the old row is merged into it, so payments, registrations and
+ *   check-ins follow and the old row is deleted, naming the new one.
+ * - What still points at a merged-away member (a payment an older laptop recorded after the merge,
+ *   or any laptop before it pulled the merge) follows it.
+ */
+export function settleMemberIds(deps: MembersDeps): boolean {
+  const { db } = deps;
+  const chapter = getChapter(db);
+  if (!chapter) return false;
+  return db.transaction(() => {
+    let wrote = false;
+    const crossed = statement(
+      db,
+      `SELECT a.id FROM members a JOIN members b ON b.id = a.merged_into
+       WHERE a.deleted = 1 AND b.deleted = 1 AND b.merged_into = a.id AND a.id < b.id`,
+    ).all() as { id: string }[];
+    for (const { id } of crossed) {
+      writeRow(deps.writeContext(), 'members', id, { deleted: 0, merged_into: null });
+      wrote = true;
+    }
+    const { key, confirmed } = getChapterKey(db);
+    const legacy = confirmed
+      ? (
+          statement(db, `SELECT id FROM members WHERE deleted = 0 AND substr(id, 15, 1) = '5'`).all() as {
+            id: string;
+          }[]
+        ).filter((m) => isDerivedId(m.id))
+      : [];
+    for (const { id } of legacy) {
+      const ctx = deps.writeContext();
+      const target = keyedIdOf(ctx, chapter.id, key, id);
+      const existing = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(target) as
+        { deleted: number } | undefined;
+      if (!existing) {
+        const row = statement(db, `SELECT * FROM members WHERE id = ?`).get(id) as RowValues;
+        const values: RowValues = { deleted: 0 };
+        for (const column of MERGED_COLUMNS) values[column] = row[column] ?? null;
+        // Derived columns are not logged; they are computed here as on every laptop that applies it.
+        const derived = derivedColumns(values as Parameters<typeof derivedColumns>[0], chapter.country);
+        writeRow(ctx, 'members', target, { ...values, ...derived }, null);
+      } else if (existing.deleted === 1) writeRow(ctx, 'members', target, { deleted: 0, merged_into: null });
+      mergeMembers(deps, target, id);
+      wrote = true;
+    }
+    const stray = statement(
+      db,
+      `SELECT m.id, m.merged_into AS target FROM members m
+       WHERE m.deleted = 1 AND m.merged_into IS NOT NULL AND (
+         EXISTS (SELECT 1 FROM payments p WHERE p.member_id = m.id AND p.deleted = 0)
+         OR EXISTS (SELECT 1 FROM registrations r WHERE r.member_id = m.id AND r.deleted = 0))`,
+    ).all() as { id: string; target: string }[];
+    for (const member of stray) {
+      const target = finalTarget(deps, member.target);
+      if (target === member.id) continue;
+      moveReferences(deps.writeContext(), member.id, target);
+      wrote = true;
+    }
+    return wrote;
+  })();
+}
+
+/** Where a chain of merges ends (a member merged into one later merged again). */
+function finalTarget({ db }: Pick<MembersDeps, 'db'>, id: string): string {
+  let at = id;
+  for (let hops = 0; hops < 100; hops++) {
+    const next = statement(db, `SELECT merged_into FROM members WHERE id = ? AND deleted = 1`).get(at) as
+      { merged_into: string | null } | undefined;
+    if (!next?.merged_into) return at;
+    at = next.merged_into;
+  }
+  return at;
+}
