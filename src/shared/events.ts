@@ -120,6 +120,8 @@ export interface Attendee {
   memberStatus: MemberStatus | null;
   /** A registered member who has since been deleted: listed by name, marked, restorable. */
   memberDeleted: boolean;
+  /** The person (member or guest) was erased for good: the place stays, with no name. */
+  erased: boolean;
 }
 
 export interface EventDetail extends ChapterEvent {

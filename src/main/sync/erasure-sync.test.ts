@@ -117,7 +117,7 @@ describe.each(STORE_KINDS)('erasing a person through sync (%s)', (kind) => {
         expect(payment, l.name).toMatchObject({ memberId: member.id, memberErased: true, note: null });
       }
       const [attendee] = l.handlers['events.get']({ id: event.id }).attendees;
-      expect(attendee, l.name).toMatchObject({ name: '', email: null });
+      expect(attendee, l.name).toMatchObject({ name: '', email: null, erased: true });
       expect(localChecksum(l.db).checksum, l.name).toBe(await serverChecksum(l));
       for (const text of [EMAIL, NAME, GUEST_EMAIL, GUEST_NAME]) {
         expect(occurrences(l, text), `${text} in ${l.name}'s file`).toBe(0);

@@ -53,6 +53,7 @@ interface AttendeeRow {
   phone: string | null;
   member_number: string | null;
   member_deleted: number | null;
+  erased: number;
   status: MemberStatus | null;
   attendance_id: string | null;
   checked_in_at: string | null;
@@ -67,6 +68,7 @@ function attendees(db: Db, eventId: string, capacity: number | null, now: Date):
     `SELECT r.id, r.member_id, r.guest_name, r.guest_email, r.guest_phone, r.registered_at,
        r.walk_in, r.cancelled, m.first_name, m.last_name, m.email, m.phone, m.member_number,
        m.deleted AS member_deleted,
+       EXISTS (SELECT 1 FROM erasures e WHERE e.id IN (r.id, r.member_id)) AS erased,
        CASE WHEN m.id IS NULL OR m.deleted = 1 THEN NULL ELSE ${STATUS_SQL} END AS status,
        a.id AS attendance_id, a.checked_in_at, a.present, a.completed
      FROM registrations r
@@ -127,6 +129,7 @@ function attendees(db: Db, eventId: string, capacity: number | null, now: Date):
       completed: r.present === 1 && r.completed === 1,
       memberStatus: r.status,
       memberDeleted: r.member_deleted === 1,
+      erased: r.erased === 1,
     };
   });
 }
@@ -527,6 +530,7 @@ export function searchForCheckIn(deps: EventDeps, eventId: string, query: string
       completed: false,
       memberStatus: m.status,
       memberDeleted: false,
+      erased: false,
     }));
   return [...onList, ...others].slice(0, limit);
 }

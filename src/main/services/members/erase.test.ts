@@ -211,7 +211,7 @@ describe('erasing a guest', () => {
 
     expect(result).toMatchObject({ id: registrationId, table: 'registrations', fileScrubbed: true });
     const [attendee] = handlers['events.get']({ id: event.id }).attendees;
-    expect(attendee).toMatchObject({ registrationId, name: '', email: null, phone: null });
+    expect(attendee).toMatchObject({ registrationId, name: '', email: null, phone: null, erased: true });
     expect(attendee!.checkedInAt).not.toBeNull();
     expect(occurrences(GUEST_EMAIL)).toBe(0);
     expect(occurrences(NAME)).toBe(0);

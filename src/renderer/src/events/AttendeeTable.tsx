@@ -75,7 +75,7 @@ export function AttendeeTable({ event, onChanged, onOpenMember, onNotice, onErro
     }
   };
 
-  const name = (a: Attendee) => a.name || t('members.unnamed');
+  const name = (a: Attendee) => (a.erased ? t('events.erasedPerson') : a.name || t('members.unnamed'));
   const stateText = (a: Attendee) =>
     a.state === 'waiting' && a.waitingPosition !== null
       ? t('events.states.waitingAt', { position: format.number(a.waitingPosition) })
@@ -109,7 +109,7 @@ export function AttendeeTable({ event, onChanged, onOpenMember, onNotice, onErro
             >
               <th scope="row">
                 <span className="attendee__name">
-                  {a.memberId ? (
+                  {a.memberId && !a.erased ? (
                     <button
                       type="button"
                       className="link-button"

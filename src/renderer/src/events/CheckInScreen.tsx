@@ -97,7 +97,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
 
   const checkIn = (person: Attendee) => {
     const key = ++entryKey.current;
-    const name = person.name || t('members.unnamed');
+    const name = person.erased ? t('events.erasedPerson') : person.name || t('members.unnamed');
     addEntry({ key, state: 'pending', name });
     // A member whose registration was cancelled comes in by member: the service makes them a walk-in.
     const input =
@@ -366,7 +366,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
                   >
                     <span className="door__person">
                       <span className="door__name">
-                        {person.name || t('members.unnamed')}
+                        {person.erased ? t('events.erasedPerson') : person.name || t('members.unnamed')}
                         {person.memberNumber && <span className="muted"> · {person.memberNumber}</span>}
                         {person.memberDeleted && <DeletedBadge />}
                       </span>

@@ -36,6 +36,7 @@ export const eventsEn = {
     noLimit: 'No limit',
     noQuorum: 'None set',
     guestBadge: 'Guest',
+    erasedPerson: 'Erased person',
     kinds: {
       meeting: 'Meeting',
       training: 'Training',

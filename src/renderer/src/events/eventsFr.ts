@@ -38,6 +38,7 @@ export const eventsFr: EventsTranslation = {
     noLimit: 'Sans limite',
     noQuorum: 'Aucun',
     guestBadge: 'Invité',
+    erasedPerson: 'Personne effacée',
     kinds: {
       meeting: 'Réunion',
       training: 'Formation',
