@@ -31,3 +31,20 @@ export function normalisePhone(raw: string, defaultCountry: string | null): Phon
   }
   return { raw: trimmed, e164 };
 }
+
+/**
+ * A stored phone number as people read it: in the national format for a number of the chapter's
+ * own country ("07 12 34 56 78" in a French chapter), in the international format otherwise
+ * ("+254 712 345678"), as libphonenumber writes them. A number that was not valid when typed has
+ * no E.164 form and is shown as typed. Files meant for other programs (exports) keep E.164.
+ */
+export function displayPhone(
+  phone: { phone: string | null; phoneE164: string | null },
+  chapterCountry: string | null,
+): string {
+  const parsed = phone.phoneE164 ? parsePhoneNumberFromString(phone.phoneE164) : undefined;
+  if (!parsed) return phone.phone ?? '';
+  return parsed.country && parsed.country === chapterCountry?.toUpperCase()
+    ? parsed.formatNational()
+    : parsed.formatInternational();
+}

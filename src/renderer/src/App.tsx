@@ -14,7 +14,7 @@ import { Toast, type ToastMessage } from './components/Toast';
 import { RecordPaymentDialog } from './dues/RecordPaymentDialog';
 import { isRecordPaymentShortcut, RECORD_PAYMENT_KEYS } from './dues/shortcut';
 import { EventsRoute, isEventView, type EventView } from './events/EventsRoute';
-import { isLanguage } from './i18n/languages';
+import { chosenLanguage, isLanguage } from './i18n/languages';
 import { useFormat } from './i18n/useFormat';
 import { ConflictsScreen } from './screens/ConflictsScreen';
 import { DuesScreen } from './screens/DuesScreen';
@@ -61,7 +61,8 @@ export function App() {
     api.call('chapter.get').then(
       (found) => {
         if (!current) return;
-        if (found && isLanguage(found.locale)) void i18n.changeLanguage(found.locale);
+        // The chapter's language is the default; a choice made on this laptop wins.
+        if (found && isLanguage(found.locale) && !chosenLanguage()) void i18n.changeLanguage(found.locale);
         setChapter(found);
         setChapterError(null);
       },
@@ -322,6 +323,10 @@ export function App() {
             }),
             NOTICE_MS,
           );
+        }}
+        onMerged={(member) => {
+          changed();
+          showToast(t('emailClashes.merged', { name: memberName(member) || t('members.unnamed') }), NOTICE_MS);
         }}
       />
     );

@@ -1,4 +1,5 @@
 import './styles.css';
+import './screen-print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -2,6 +2,7 @@ import type { Chapter } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ListQuery } from '../members/query';
 import { listMembers } from '../members/query';
+import { displayPhone } from '../../../shared/phone';
 import { amountInWords } from '../../../shared/print/words';
 import { addressLines, hasPostalAddress } from '../../../shared/print/address';
 import type { AddressLabelsData } from '../../../shared/print/addressLabels';
@@ -36,17 +37,18 @@ function printedName(m: { firstName: string | null; lastName: string | null; ema
   return m.lastName || m.firstName || m.email || '';
 }
 
-function toPrintMember(m: Member): PrintMember {
-  return {
+/** A printed list is read like the screen: phones as `displayPhone` writes them. */
+function toPrintMember(chapterCountry: string) {
+  return (m: Member): PrintMember => ({
     memberNumber: m.memberNumber,
     name: printedName(m),
     email: m.email,
-    phone: m.phone,
+    phone: displayPhone(m, chapterCountry) || null,
     city: m.city,
     type: m.typeName,
     status: m.status,
     paidThrough: m.paidThrough,
-  };
+  });
 }
 
 /** Sorting by last name with the rules of the chapter's language (é with e, ñ after n in Spanish…). */
@@ -156,7 +158,7 @@ export function rosterData(
     printedOn: statusParams(chapter, now).today,
     filter: options.filterLabel,
     columns: options.columns,
-    rows: rows.map(toPrintMember),
+    rows: rows.map(toPrintMember(chapter.country)),
   };
 }
 
@@ -167,7 +169,7 @@ export function duesListData(db: Db, now: Date, lang: PrintLanguage): DuesListDa
   const group = (query: Partial<ListQuery>) =>
     allMatching(db, now, chapter, { ...base, ...query })
       .sort(sort)
-      .map(toPrintMember);
+      .map(toPrintMember(chapter.country));
   return {
     chapterName: chapter.name,
     printedOn: statusParams(chapter, now).today,

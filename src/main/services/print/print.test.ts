@@ -231,6 +231,24 @@ describe('printed documents', () => {
     chapter.close();
   }, 60_000);
 
+  it('prints phones as the screen shows them: national for the chapter’s country, else international', async () => {
+    const chapter = openTestChapter({ at: '2026-03-15T10:00:00Z' });
+    chapter.handlers['members.create']({ lastName: 'Arnaud', phone: '+33612345678' });
+    chapter.handlers['members.create']({ lastName: 'Kamau', phone: '0712 345678', country: 'KE' });
+    chapter.handlers['members.create']({ lastName: 'Leroy', phone: 'ask at the bakery' });
+    const data = rosterData(chapter.db, chapter.clock.now, everyone, {
+      columns: ['name', 'phone'],
+      lang: 'en',
+      filterLabel: '',
+    });
+    const [page] = await pages(rosterHtml(data, A4));
+    const lineOf = (name: string) => page!.split('\n').find((line) => line.includes(name)) ?? '';
+    expect(lineOf('Arnaud')).toContain('06 12 34 56 78');
+    expect(lineOf('Kamau')).toContain('+254 712 345678');
+    expect(lineOf('Leroy')).toContain('ask at the bakery');
+    chapter.close();
+  }, 60_000);
+
   it('prints the dues list in three groups', async () => {
     const chapter = openTestChapter({ at: '2026-03-15T10:00:00Z' });
     const add = (lastName: string, paidThrough: string) =>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n/languages';
+import { LANGUAGES, rememberLanguage } from '../i18n/languages';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -13,7 +13,10 @@ export function LanguageSwitcher() {
           lang={language}
           className="segmented__option"
           aria-pressed={current === language}
-          onClick={() => void i18n.changeLanguage(language)}
+          onClick={() => {
+            rememberLanguage(language);
+            void i18n.changeLanguage(language);
+          }}
         >
           {t(`language.${language}`)}
         </button>

@@ -1,20 +1,23 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/domain';
+import { displayPhone } from '../../../shared/phone';
 import { useFormat } from '../i18n/useFormat';
 import { EraseMember } from './EraseMember';
 
 interface MemberDetailsProps {
   member: Member;
+  /** Phones of this country show in its national format, others in international format. */
+  chapterCountry: string;
   /** Offers "Erase…" under the details; called once the member is erased for good. */
   onErased?: (name: string) => void;
 }
 
-export function MemberDetails({ member, onErased }: MemberDetailsProps) {
+export function MemberDetails({ member, chapterCountry, onErased }: MemberDetailsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
-  const phone = member.phoneE164 ?? member.phone;
+  const phone = displayPhone(member, chapterCountry);
   const address = [
     member.addressLine1,
     member.addressLine2,

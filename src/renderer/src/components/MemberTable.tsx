@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, MemberSortField } from '../../../shared/domain';
+import { displayPhone } from '../../../shared/phone';
 import type { MemberPages, MemberQuery } from '../hooks/memberPages';
 import { useFormat } from '../i18n/useFormat';
 import { memberName } from './memberName';
@@ -46,6 +47,8 @@ interface MemberTableProps {
   onOpen: (id: string, scrollOffset: number) => void;
   /** Where to scroll once the first rows are in. */
   initialOffset: number;
+  /** Phones of this country show in its national format, others in international format. */
+  chapterCountry: string;
 }
 
 export function MemberTable({
@@ -58,6 +61,7 @@ export function MemberTable({
   onSort,
   onOpen,
   initialOffset,
+  chapterCountry,
 }: MemberTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -170,7 +174,7 @@ export function MemberTable({
               onKeyDown={(event) => onRowKeyDown(event, item.index, member)}
             >
               {member ? (
-                <MemberCells member={member} />
+                <MemberCells member={member} chapterCountry={chapterCountry} />
               ) : (
                 <div role="cell" className="member-table__cell member-table__cell--loading">
                   <span className="visually-hidden">{t('members.loadingRow')}</span>
@@ -225,10 +229,10 @@ function HeaderCell({ column, sortField, sort, direction, onSort }: HeaderCellPr
   );
 }
 
-function MemberCells({ member }: { member: Member }) {
+function MemberCells({ member, chapterCountry }: { member: Member; chapterCountry: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const phone = member.phoneE164 ?? member.phone;
+  const phone = displayPhone(member, chapterCountry);
   return (
     <>
       <div role="cell" className="member-table__cell member-table__cell--name">

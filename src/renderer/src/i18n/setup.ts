@@ -12,7 +12,7 @@ import { privacyEn } from '../privacy/privacyEn';
 import { privacyFr } from '../privacy/privacyFr';
 import { chapterEn } from '../chapter/chapterEn';
 import { chapterFr } from '../chapter/chapterFr';
-import { browserLanguage, LANGUAGES } from './languages';
+import { browserLanguage, chosenLanguage, LANGUAGES } from './languages';
 
 /** `lang` drives hyphenation, spell-checking and screen-reader voices; `dir` mirrors the layout. */
 function reflectLanguage(language: string): void {
@@ -27,7 +27,7 @@ export async function setUpI18n(): Promise<void> {
       en: { translation: { ...en, ...importEn, ...eventsEn, ...printEn, ...privacyEn, ...chapterEn } },
       fr: { translation: { ...fr, ...importFr, ...eventsFr, ...printFr, ...privacyFr, ...chapterFr } },
     },
-    lng: browserLanguage(),
+    lng: chosenLanguage() ?? browserLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
     // React already escapes everything it renders.

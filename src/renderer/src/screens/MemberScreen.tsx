@@ -195,7 +195,7 @@ export function MemberScreen({
       {actionError !== null && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
       <section aria-labelledby="details-title" className="card">
         <h2 id="details-title">{t('member.details')}</h2>
-        <MemberDetails member={member} onErased={onErased} />
+        <MemberDetails member={member} chapterCountry={chapter.country} onErased={onErased} />
       </section>
       <MemberPayments
         member={member}
