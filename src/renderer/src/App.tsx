@@ -324,10 +324,6 @@ export function App() {
             NOTICE_MS,
           );
         }}
-        onMerged={(member) => {
-          changed();
-          showToast(t('emailClashes.merged', { name: memberName(member) || t('members.unnamed') }), NOTICE_MS);
-        }}
       />
     );
   };
