@@ -7,7 +7,7 @@ import {
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { createWriteContexts, deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
-import { rekeyLegacyMembers } from '../services/members/rekey';
+import { settleMemberIds } from '../services/members/settle';
 import { scrubDatabaseFile } from '../db/erasure';
 import { applyPulled, recomputeField, replayHeld } from './apply';
 import { confirmChapterKey } from './chapter-key';
@@ -235,8 +235,8 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
     const baseline =
       (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq ?? 0;
     await pull(deps, device.nodeId, summary);
-    // Members from before chapter keys move to keyed ids, as edits: pushed now, not at the next sync.
-    if (rekeyLegacyMembers({ db, now, writeContext: createWriteContexts(db, now) }))
+    // Merges and ids from before chapter keys settle as edits: pushed now, not at the next sync.
+    if (settleMemberIds({ db, now, writeContext: createWriteContexts(db, now) }))
       await push(deps, device.nodeId, summary);
     updateSyncState(db, {
       concurrentAfterSeq: baseline,

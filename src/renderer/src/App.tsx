@@ -324,6 +324,13 @@ export function App() {
             NOTICE_MS,
           );
         }}
+        onMerged={(member) => {
+          changed();
+          showToast(
+            t('emailClashes.merged', { name: memberName(member) || t('members.unnamed') }),
+            NOTICE_MS,
+          );
+        }}
       />
     );
   };

@@ -3,11 +3,13 @@ import { statement } from '../../db/statements';
 import { memberFields, type HistoryEntry, type Member } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { fieldName } from '../../../shared/text';
+import { fieldName, normaliseEmail } from '../../../shared/text';
 import { parseHlc } from '../../../shared/hlc';
 import { rowChanges, writeRow, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
+import { authorOf } from '../../sync/authors';
 import { requireChapter } from '../chapter/chapter';
+import { getChapterKey } from '../chapter/key';
 import { assertNumberFree } from './clashes';
 import { memberIdFor } from './identity';
 import { keepMemberNumber, memberNumbers } from './numbers';
@@ -65,11 +67,12 @@ export function createMember(deps: MembersDeps, input: ParsedInput<'members.crea
     const given = values.member_number as string | null;
     assertNumberFree(db, given, null);
     if (!given) values.member_number = memberNumbers(db, ctx.hlc.node)();
-    let memberId = memberIdFor(chapter.id, values.email as string | null);
+    const { key } = getChapterKey(db);
+    let memberId = memberIdFor(key, values.email as string | null);
     // The derived id of a deleted member with this email: bring that row back rather than clash.
     const previous = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
       { deleted: number } | undefined;
-    if (previous && previous.deleted === 0) memberId = memberIdFor(chapter.id, null);
+    if (previous && previous.deleted === 0) memberId = memberIdFor(key, null);
     // An erased person's id is never used again: every change to it is dropped, here and on the server.
     if (statement(db, `SELECT 1 FROM erasures WHERE id = ?`).get(memberId)) memberId = randomUUID();
     writeRow(ctx, 'members', memberId, { ...values, deleted: 0 });
@@ -93,7 +96,10 @@ export function updateMember(deps: MembersDeps, { id, patch }: ParsedInput<'memb
       const message = 'Give at least a name or an email';
       throw new AppError('VALIDATION', message, { fields: [{ field: 'lastName', message }] });
     }
-    assertEmailFree(db, merged.email, id);
+    // As for numbers: a member already sharing an email (it came by sync) can still be edited, and
+    // the clash is listed to merge; only a new email is checked.
+    if (normaliseEmail(merged.email ?? '') !== normaliseEmail(current.email ?? ''))
+      assertEmailFree(db, merged.email, id);
     assertTypeExists(db, merged.typeId);
     const row = memberToRow(merged, chapter.country);
     // A member already sharing a number (it came by sync) can still be edited; a new number is checked.
@@ -121,8 +127,8 @@ export function renumberMember(deps: MembersDeps, id: string): Member {
 export function setMemberDeleted(deps: MembersDeps, id: string, deleted: 0 | 1): Member {
   const { db } = deps;
   db.transaction(() => {
-    const current = getMember(deps, id);
-    if (!deleted) assertEmailFree(db, current.email, id);
+    getMember(deps, id);
+    // Restoring is never refused: a member whose email another now has is listed as a clash.
     writeRow(deps.writeContext(), 'members', id, { deleted });
   })();
   return getMember(deps, id);
@@ -139,16 +145,31 @@ export const MEMBER_FIELD_BY_COLUMN = new Map(
 /** Columns the secretary never typed: derived for search and sorting, not history. */
 const HIDDEN_COLUMNS = new Set(['sort_name']);
 
+/** A member and those merged into them (and into those), whose history is theirs too. */
+function mergedLine(db: Db, id: string): string[] {
+  const ids = [id];
+  for (let i = 0; i < ids.length; i++) {
+    const into = statement(db, `SELECT id FROM members WHERE merged_into = ?`).all(ids[i]) as {
+      id: string;
+    }[];
+    for (const row of into) if (!ids.includes(row.id)) ids.push(row.id);
+  }
+  return ids;
+}
+
 export function memberHistory(db: Db, id: string): HistoryEntry[] {
-  return rowChanges(db, 'members', id)
+  const author = authorOf(db);
+  // A merge keeps the merged-away member's values, those that differed included, in its own log.
+  return mergedLine(db, id)
+    .flatMap((rowId) => rowChanges(db, 'members', rowId))
+    .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq))
     .filter((c) => !HIDDEN_COLUMNS.has(c.col))
     .map((c) => ({
       hlc: c.hlc,
       at: new Date(parseHlc(c.hlc).wall).toISOString(),
       column: fieldName(c.col),
       value: c.value === null ? null : (JSON.parse(c.value) as unknown),
-      officer: c.officer,
-      nodeId: c.node_id,
+      by: author(c.node_id, c.officer),
     }));
 }
 

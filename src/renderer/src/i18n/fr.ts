@@ -186,6 +186,30 @@ export const fr: Translation = {
     more_many: 'Encore {{total}} de numéros à examiner une fois ceux-ci corrigés.',
     more_other: 'Encore {{total}} numéros à examiner une fois ceux-ci corrigés.',
   },
+  emailClashes: {
+    title_one: '{{total}} adresse e-mail est portée par plusieurs membres',
+    title_many: '{{total}} d’adresses e-mail sont portées par plusieurs membres',
+    title_other: '{{total}} adresses e-mail sont portées par plusieurs membres',
+    explain:
+      'Un ordinateur a changé l’e-mail d’un membre pour celui qu’un autre ordinateur a donné à un nouveau membre : la même personne est peut-être ici deux fois. Les deux restent modifiables. Choisissez qui reste et fusionnez l’autre avec lui ; la fusion atteindra les autres ordinateurs à la prochaine synchronisation.',
+    keep: 'Garder celui-ci',
+    keepLabel: 'Garder {{name}} et fusionner l’autre avec lui',
+    mergeInto: 'Fusionner {{other}} avec {{keep}} :',
+    field: 'Champ',
+    kept: 'Conservé',
+    other: 'Du membre fusionné',
+    filled: 'Les champs vides prennent la valeur du membre fusionné.',
+    notKept:
+      'Quand les deux ont une valeur, celle conservée est la première ; l’autre n’est pas conservée et reste dans l’historique du membre.',
+    moved:
+      'Déplace {{payments}} paiements et {{registrations}} inscriptions à des événements vers le membre conservé.',
+    merge: 'Fusionner',
+    merging: 'Fusion…',
+    merged: '{{name}} fusionné',
+    more_one: 'Encore {{total}} adresse à examiner une fois celles-ci fusionnées.',
+    more_many: 'Encore {{total}} d’adresses à examiner une fois celles-ci fusionnées.',
+    more_other: 'Encore {{total}} adresses à examiner une fois celles-ci fusionnées.',
+  },
   fieldProblems: {
     MEMBER_NUMBER_TAKEN: 'Le numéro {{number}} appartient déjà à {{name}}',
     INSECURE_SERVER_URL: 'Utilisez https://{{host}} : http:// ne sert que pour un serveur sur cet ordinateur',

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { MemberFilters } from '../components/MemberFilters';
 import { MemberFormDialog } from '../components/MemberFormDialog';
 import { COLUMNS as TABLE_COLUMNS, MemberTable } from '../components/MemberTable';
+import { EmailClashes } from '../components/EmailClashes';
 import { NumberClashes } from '../components/NumberClashes';
 import { today } from '../forms/today';
 import type { MemberQuery } from '../hooks/memberPages';
@@ -30,6 +31,7 @@ interface MembersScreenProps {
   onMemberAdded: (member: Member) => void;
   /** A member given a new number to end a clash. */
   onRenumbered: (member: Member) => void;
+  onMerged: (member: Member) => void;
 }
 
 export function MembersScreen({
@@ -42,6 +44,7 @@ export function MembersScreen({
   onOpenMember,
   onMemberAdded,
   onRenumbered,
+  onMerged,
 }: MembersScreenProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -124,6 +127,7 @@ export function MembersScreen({
         />
       </div>
       <NumberClashes dataVersion={dataVersion} enabled={total !== null} onRenumbered={onRenumbered} />
+      <EmailClashes dataVersion={dataVersion} enabled={total !== null} types={types} onMerged={onMerged} />
       <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
       {deleted && (
         <p className="deleted-notice" data-testid="deleted-help">
