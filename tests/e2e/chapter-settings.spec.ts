@@ -113,16 +113,25 @@ test.describe('in French on a laptop set up for Senegal', () => {
     await joined.fill('31/02/2020');
     await joined.blur();
     await expect(form.getByTestId('error-joinedOn')).toHaveText('Il n’y a pas de 31 février.');
+    // A country is chosen by its name too; one that is no country is refused.
+    const country = form.getByRole('combobox', { name: 'Pays', exact: true });
+    await country.fill('Atlantide');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(form).toBeVisible();
-    await expect(joined).toBeFocused();
+    await expect(form.getByTestId('error-country')).toHaveText('Choisissez un pays dans la liste');
+    await expect(form.getByTestId('error-joinedOn')).toHaveText('Il n’y a pas de 31 février.');
+    await expect(country).toBeFocused();
 
+    await country.fill('Mali');
     await joined.fill('29/02/2020');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(form).toBeHidden();
     await page.getByTestId('member-row').filter({ hasText: 'Fatou Diop' }).click();
     await page.getByRole('button', { name: 'Modifier' }).click();
     await expect(page.getByRole('dialog').getByLabel('Date d’adhésion')).toHaveValue('29/02/2020');
+    await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Pays', exact: true })).toHaveValue(
+      'Mali',
+    );
   });
 
   test('the CSV export proposes semicolons and writes headers and values in French', async ({

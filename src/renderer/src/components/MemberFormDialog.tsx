@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { memberCreateInput, memberFields, type Member, type MembershipType } from '../../../shared/domain';
 import { normalisePhone } from '../../../shared/phone';
@@ -13,6 +13,8 @@ import {
   type TextField,
 } from '../forms/memberFormValues';
 import { DateInput, useDateFormat } from '../locale/DateInput';
+import { OptionCombobox } from '../locale/OptionCombobox';
+import { countryOptions } from '../locale/options';
 import { ErrorBanner } from './ErrorBanner';
 import { Field, type ControlProps } from './Field';
 
@@ -37,16 +39,22 @@ export function MemberFormDialog({
   onSaved,
   onClose,
 }: MemberFormDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [initial] = useState(() => formValues(member ?? defaults));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  /** Text typed in the country box that names no country (the stored country is then empty). */
+  const [unknownCountry, setUnknownCountry] = useState(false);
+  const countries = useMemo(
+    () => countryOptions(i18n.resolvedLanguage ?? i18n.language),
+    [i18n.resolvedLanguage, i18n.language],
+  );
   /** Why the typed joining date is not a date; the stored value keeps the last real one meanwhile. */
   const [dateProblem, setDateProblem] = useState<string | null>(null);
-  const dateFormat = useDateFormat(values.country || chapterCountry);
+  const dateFormat = useDateFormat(chapterCountry);
 
   // showModal() rather than the `open` attribute: it traps focus and puts the rest of the page out of reach.
   useEffect(() => {
@@ -62,8 +70,11 @@ export function MemberFormDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    if (dateProblem) {
-      showErrors({ joinedOn: dateProblem });
+    if (dateProblem || unknownCountry) {
+      showErrors({
+        ...(unknownCountry ? { country: t('pickers.chooseCountry') } : {}),
+        ...(dateProblem ? { joinedOn: dateProblem } : {}),
+      });
       return;
     }
     const input = member ? changedFields(initial, values) : values;
@@ -187,7 +198,22 @@ export function MemberFormDialog({
           {field('postalCode', (c) => text('postalCode', c, 'text', 'postal-code'))}
           {field('city', (c) => text('city', c, 'text', 'address-level2'))}
           {field('region', (c) => text('region', c, 'text', 'address-level1'))}
-          {field('country', (c) => text('country', c), { hint: t('form.countryHint') })}
+          {field(
+            'country',
+            (c) => (
+              <OptionCombobox
+                control={c}
+                options={countries}
+                value={values.country}
+                onChange={(country, typed) => {
+                  setUnknownCountry(!country && typed.trim() !== '');
+                  setValue('country', country);
+                }}
+                autoComplete="country"
+              />
+            ),
+            { hint: t('form.countryHint') },
+          )}
           {field('organisation', (c) => text('organisation', c), { wide: true })}
           {field('joinedOn', (c) => (
             <DateInput

@@ -32,11 +32,6 @@ export const fr: Translation = {
     title: 'Configurer votre section',
     intro: 'Quelques informations avant d’ajouter vos premiers membres, dans l’ordre qui vous convient.',
     name: 'Nom de la section',
-    country: 'Code pays',
-    countryHint:
-      'Deux lettres, par exemple FR ou KE. Les numéros de téléphone sont lus comme locaux à ce pays.',
-    currency: 'Code devise',
-    currencyHint: 'Trois lettres, par exemple EUR ou KES.',
     officerName: 'Votre nom',
     officerNameHint: 'La personne responsable qui utilise cet ordinateur. Il est noté à chaque modification.',
     locale: 'Langue',
@@ -239,7 +234,7 @@ export const fr: Translation = {
     email: 'E-mail',
     phone: 'Téléphone',
     phoneE164: 'Téléphone (international)',
-    country: 'Code pays',
+    country: 'Pays',
     address: 'Adresse',
     addressLine1: 'Adresse (ligne 1)',
     addressLine2: 'Adresse (ligne 2)',
@@ -261,7 +256,8 @@ export const fr: Translation = {
     editTitle: 'Modifier le membre',
     noType: 'Aucun type d’adhésion',
     consent: 'Consentement',
-    countryHint: 'Deux lettres. Laissez vide pour utiliser le pays de la section.',
+    countryHint:
+      'Tapez quelques lettres de son nom. Laissez vide pour utiliser le pays de la section.',
     phoneAs: 'Enregistré sous la forme {{phone}}',
   },
   validation: {

@@ -15,7 +15,8 @@ interface OptionComboboxProps {
   options: readonly ComboOption[];
   /** The chosen option's value, or '' for none. */
   value: string;
-  onChange: (value: string) => void;
+  /** The option chosen ('' for none) and the text in the box, which may name none. */
+  onChange: (value: string, text: string) => void;
   autoComplete?: string;
 }
 
@@ -63,7 +64,7 @@ export function OptionCombobox({
 
   const choose = (option: ComboOption) => {
     setTyped(null);
-    onChange(option.value);
+    onChange(option.value, option.label);
     setText(option.label);
     setOpen(false);
   };
@@ -76,7 +77,7 @@ export function OptionCombobox({
     // A code counts as typed in capitals only: "Ma" is the start of Mali, not Morocco's MA.
     const exact = folded.find((f) => f.key === key || f.option.value === next.trim());
     setTyped(exact ? exact.option.value : null);
-    onChange(exact ? exact.option.value : '');
+    onChange(exact ? exact.option.value : '', next);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
