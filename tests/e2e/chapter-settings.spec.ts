@@ -134,6 +134,19 @@ test.describe('in French on a laptop set up for Senegal', () => {
     );
   });
 
+  test('the attendance report reads its period day first', async ({ app, page }) => {
+    await setUpFrenchChapter(page, app.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Événements' }).click();
+    const report = page.getByRole('region', { name: 'Bilan de participation' });
+    const from = report.getByLabel('Du', { exact: true });
+    await expect(from).toHaveValue(/^01\/01\/\d{4}$/);
+    await from.fill('31/04/2025');
+    await expect(report.getByTestId('error-from')).toHaveText('Il n’y a pas de 31 avril.');
+    await from.fill('30/04/2025');
+    await expect(report.getByTestId('error-from')).toBeHidden();
+    await expect(report.getByTestId('attendance-report')).toBeVisible();
+  });
+
   test('the CSV export proposes semicolons and writes headers and values in French', async ({
     app,
     page,

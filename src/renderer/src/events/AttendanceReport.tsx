@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { useFormat } from '../i18n/useFormat';
+import { DateInput, useDateFormat } from '../locale/DateInput';
 
 const FIGURES = ['events', 'attendances', 'members', 'guests', 'firstTimers', 'trained'] as const;
 
@@ -23,16 +24,21 @@ export function AttendanceReport({ chapter, dataVersion }: AttendanceReportProps
     const today = todayIn(chapter.timeZone, new Date());
     return { from: `${today.slice(0, 4)}-01-01`, to: today };
   });
+  /** Why a typed day is not a date ("There is no 31 February"), while it is not one. */
+  const [typed, setTyped] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
+  const dateFormat = useDateFormat(chapter.country);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
 
-  const fromError = isIsoDate(period.from) ? undefined : t('events.report.dateProblem');
-  const toError = !isIsoDate(period.to)
-    ? t('events.report.dateProblem')
-    : !fromError && period.to < period.from
-      ? t('events.report.toBeforeFrom')
-      : undefined;
+  const fromError = typed.from ?? (isIsoDate(period.from) ? undefined : t('events.report.dateProblem'));
+  const toError = typed.to
+    ? typed.to
+    : !isIsoDate(period.to)
+      ? t('events.report.dateProblem')
+      : !fromError && period.to < period.from
+        ? t('events.report.toBeforeFrom')
+        : undefined;
   const valid = !fromError && !toError;
 
   useEffect(() => {
@@ -60,23 +66,27 @@ export function AttendanceReport({ chapter, dataVersion }: AttendanceReportProps
       <div className="report-period">
         <Field id="report-from" name="from" label={t('events.report.from')} error={fromError}>
           {(control) => (
-            <input
-              {...control}
-              type="date"
-              className="input"
+            <DateInput
+              control={control}
               value={period.from}
-              onChange={(changed) => setPeriod((p) => ({ ...p, from: changed.target.value }))}
+              format={dateFormat}
+              onChange={(iso, problem) => {
+                setTyped((current) => ({ ...current, from: problem }));
+                setPeriod((p) => ({ ...p, from: iso ?? '' }));
+              }}
             />
           )}
         </Field>
         <Field id="report-to" name="to" label={t('events.report.to')} error={toError}>
           {(control) => (
-            <input
-              {...control}
-              type="date"
-              className="input"
+            <DateInput
+              control={control}
               value={period.to}
-              onChange={(changed) => setPeriod((p) => ({ ...p, to: changed.target.value }))}
+              format={dateFormat}
+              onChange={(iso, problem) => {
+                setTyped((current) => ({ ...current, to: problem }));
+                setPeriod((p) => ({ ...p, to: iso ?? '' }));
+              }}
             />
           )}
         </Field>

@@ -48,8 +48,8 @@ interface DateInputProps {
   format: DateFormat;
   /** An ISO date ('' when emptied), or null with why the text is not a date. */
   onChange: (iso: string | null, problem: string | null) => void;
-  /** The field is left: the moment to say what is wrong with it (null: nothing). */
-  onLeave: (problem: string | null) => void;
+  /** The field is left: the moment to say what is wrong with it (null: nothing); for forms that wait. */
+  onLeave?: (problem: string | null) => void;
 }
 
 /**
@@ -89,7 +89,7 @@ export function DateInput({ control, value, format, onChange, onLeave }: DateInp
         onChange(...read(event.target.value));
       }}
       // A date half typed is not wrong yet: what is wrong is said when the field is left.
-      onBlur={() => onLeave(read(text)[1])}
+      onBlur={() => onLeave?.(read(text)[1])}
     />
   );
 }
