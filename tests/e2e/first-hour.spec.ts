@@ -97,3 +97,20 @@ frenchChapter(
     await expect(edit).toBeVisible();
   },
 );
+
+frenchChapter(
+  'the laptop refuses an http:// sync server on another machine, and says what to type',
+  async ({ chapterUrl, page }) => {
+    await page.goto(chapterUrl);
+    await page.getByRole('navigation').getByRole('button', { name: 'Paramètres' }).click();
+    await page.getByLabel('Adresse du serveur').fill('http://sync.example.org');
+    await page.getByLabel('Code d’inscription').fill('ABCD-EFGH-IJKL-MNOP');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await expect(
+      page.getByText(
+        'Utilisez https://sync.example.org : http:// ne sert que pour un serveur sur cet ordinateur',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText('Non connecté à un serveur')).toBeVisible();
+  },
+);
