@@ -108,6 +108,14 @@ export const en = {
     enrolAdvice:
       'Check the server address and the code. A code works only once and expires after a few days: ask your administrator for a new one if needed.',
   },
+  author: {
+    officerHere: '{{officer}} on this laptop',
+    officerThere: '{{officer}} on the laptop “{{laptop}}”',
+    officerElsewhere: '{{officer}} on another laptop',
+    here: 'this laptop',
+    there: 'the laptop “{{laptop}}”',
+    elsewhere: 'another laptop',
+  },
   conflicts: {
     title: 'Conflicts',
     intro:
@@ -116,9 +124,7 @@ export const en = {
     otherRecord: 'Record {{id}}',
     kept: 'Kept',
     lost: 'Not kept',
-    from: 'from {{laptop}}',
-    thisLaptop: 'this laptop',
-    laptop: 'laptop {{node}}',
+    from: '— {{who}}',
     noticed: 'Noticed {{when}}',
     restore: 'Restore this value',
     keep: 'Keep current',
@@ -560,7 +566,6 @@ export const en = {
     details: 'Details',
     history: 'History',
     noHistory: 'No changes recorded yet.',
-    changedBy: '{{officer}} on laptop {{node}}',
     someone: 'Someone',
     cleared: 'cleared',
     wasDeleted: 'Deleted',

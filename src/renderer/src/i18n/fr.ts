@@ -113,6 +113,14 @@ export const fr: Translation = {
     enrolAdvice:
       'Vérifiez l’adresse du serveur et le code. Un code ne sert qu’une fois et expire après quelques jours : demandez-en un nouveau à votre administrateur si besoin.',
   },
+  author: {
+    officerHere: '{{officer}} sur cet ordinateur',
+    officerThere: '{{officer}} sur l’ordinateur « {{laptop}} »',
+    officerElsewhere: '{{officer}} sur un autre ordinateur',
+    here: 'cet ordinateur',
+    there: 'l’ordinateur « {{laptop}} »',
+    elsewhere: 'un autre ordinateur',
+  },
   conflicts: {
     title: 'Conflits',
     intro:
@@ -121,9 +129,7 @@ export const fr: Translation = {
     otherRecord: 'Enregistrement {{id}}',
     kept: 'Gardée',
     lost: 'Non gardée',
-    from: 'depuis {{laptop}}',
-    thisLaptop: 'cet ordinateur',
-    laptop: 'l’ordinateur {{node}}',
+    from: '— {{who}}',
     noticed: 'Constaté {{when}}',
     restore: 'Rétablir cette valeur',
     keep: 'Garder l’actuelle',
@@ -256,8 +262,7 @@ export const fr: Translation = {
     editTitle: 'Modifier le membre',
     noType: 'Aucun type d’adhésion',
     consent: 'Consentement',
-    countryHint:
-      'Tapez quelques lettres de son nom. Laissez vide pour utiliser le pays de la section.',
+    countryHint: 'Tapez quelques lettres de son nom. Laissez vide pour utiliser le pays de la section.',
     phoneAs: 'Enregistré sous la forme {{phone}}',
   },
   validation: {
@@ -569,7 +574,6 @@ export const fr: Translation = {
     details: 'Détails',
     history: 'Historique',
     noHistory: 'Aucune modification enregistrée pour l’instant.',
-    changedBy: '{{officer}} sur l’ordinateur {{node}}',
     someone: 'Quelqu’un',
     cleared: 'effacé',
     wasDeleted: 'Supprimé',
