@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import {
   ERASED_COLUMNS,
   ERASED_PAYMENT_COLUMNS,
@@ -125,13 +126,25 @@ export function removeErasedData(db: Db, tbl: ErasableTable, rowId: string): Rem
  * Makes the erased bytes leave the chapter file, outside any transaction: the search index is
  * merged (its segments keep the words of removed rows until then), the WAL is written back and
  * emptied, VACUUM rewrites the file without the freed pages, and the WAL VACUUM wrote through is
- * written back and emptied again. Returns false when another connection kept the WAL from being
- * emptied (its reader still needs it); the next scrub finishes the work.
+ * written back and emptied again. Returns false when another connection kept the file from being
+ * rewritten or the WAL from being emptied (its reader still needs it); the next scrub finishes.
  */
 export function scrubDatabaseFile(db: Db): boolean {
   db.exec(`INSERT INTO members_fts (members_fts) VALUES ('optimize')`);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
+  try {
+    db.exec('VACUUM');
+  } catch (error) {
+    // Another connection's transaction (an import saving) outlasted the busy timeout: the erasure
+    // itself has committed, so this is reported as an unfinished scrub, not as a failed erasure.
+    if (
+      error instanceof Database.SqliteError &&
+      (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')
+    ) {
+      return false;
+    }
+    throw error;
+  }
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return !result || result.busy === 0;
 }

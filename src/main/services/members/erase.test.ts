@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestChapter, type TestChapter } from '../../../../tests/helpers/chapter';
 import { memberListInput } from '../../../shared/domain';
@@ -148,6 +149,25 @@ describe('erasing a member', () => {
     );
     expect(occurrences('old.address@example.org')).toBe(0);
     expect(occurrences(NAME)).toBe(0);
+  });
+
+  it('erases while another connection is reading, and says the file still needs its scrub', async () => {
+    chapter = openTestChapter();
+    const id = await seedMember();
+    // A reader in the middle of a transaction (an export, a report) keeps its snapshot of the file.
+    const reader = new Database(chapter.path);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM members').get();
+    try {
+      const result = chapter.handlers['members.erase']({ id });
+      expect(result.fileScrubbed).toBe(false);
+      expect(count(`SELECT count(*) AS n FROM members WHERE id = ?`, id)).toBe(0);
+    } finally {
+      reader.exec('ROLLBACK');
+      reader.close();
+    }
+    expect(scrubDatabaseFile(chapter.db)).toBe(true);
+    expect(occurrences(EMAIL)).toBe(0);
   });
 
   it('refuses an unknown member, and a member already erased, changing nothing', async () => {
