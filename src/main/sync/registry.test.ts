@@ -29,7 +29,7 @@ describe('the field registry against the chapter file', () => {
     handlers['chapter.setRetention']({ years: null });
     handlers['chapter.update'](
       chapterUpdateInput.parse({
-        officers: Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(200, 'O')),
+        officers: ['Amina', ...Array.from({ length: 49 }, (_, i) => `${i}`.padEnd(200, 'O'))],
         csvDelimiter: '\t',
         graceDays: 3650,
       }),

@@ -50,13 +50,16 @@ describe('chapter settings', () => {
     expect(chapter.handlers['chapter.history'](undefined)).toHaveLength(before);
   });
 
-  it('adds a laptop officer missing from the list to it', async () => {
+  it('keeps the officer using this laptop on the list', async () => {
     chapter = openTestChapter();
     await dispatch(chapter.handlers, 'chapter.update', { officerName: 'Fatou' }, silent);
     expect(chapter.handlers['chapter.get'](undefined)).toMatchObject({
       officerName: 'Fatou',
       officers: ['Amina', 'Fatou'],
     });
+    // A list that leaves out the officer using this laptop keeps them.
+    await dispatch(chapter.handlers, 'chapter.update', { officers: ['Amina'] }, silent);
+    expect(chapter.handlers['chapter.get'](undefined)).toMatchObject({ officers: ['Amina', 'Fatou'] });
   });
 
   it("reads members' phone numbers with the chapter's new country", async () => {
@@ -82,6 +85,17 @@ describe('chapter settings', () => {
       const result = await dispatch(chapter.handlers, 'chapter.update', input, silent);
       expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }
+    // Fifty names leave no room for the officer using this laptop, who stays listed.
+    const full = await dispatch(
+      chapter.handlers,
+      'chapter.update',
+      { officers: Array.from({ length: 50 }, (_, i) => `Officer ${i}`) },
+      silent,
+    );
+    expect(full).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'officers' }] } },
+    });
     expect(changes()).toEqual(before);
   });
 });

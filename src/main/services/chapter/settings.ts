@@ -1,5 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
+import { officerNames } from '../../../shared/chapter-settings';
 import type { Chapter, HistoryEntry } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import { parseHlc } from '../../../shared/hlc';
 import { fieldName } from '../../../shared/text';
 import { rowChanges, writeRow, type RowValues, type WriteContext } from '../../db/changes';
@@ -11,8 +13,9 @@ import { requireChapter } from './chapter';
 
 /**
  * Changes the chapter's settings: each field given that differs is an edit of the chapter row,
- * which syncs and shows in the chapter's history. Naming this laptop's officer is local; a name
- * not on the chapter's list joins it, so every name the history shows is an officer's.
+ * which syncs and shows in the chapter's history. Naming this laptop's officer is local; the
+ * laptop's officer is always on the chapter's list (added when missing, kept when a new list
+ * leaves them out), so every name the history shows is an officer's.
  */
 export function updateChapter(
   db: Db,
@@ -22,13 +25,16 @@ export function updateChapter(
   db.transaction(() => {
     const chapter = requireChapter(db);
     const { officerName, officers: listed, ...settings } = input;
+    const user = officerName ?? chapter.officerName;
     let officers = listed ?? chapter.officers;
-    if (officerName !== undefined) {
-      if (!officers.some((name) => name.toLowerCase() === officerName.toLowerCase())) {
-        officers = [...officers, officerName];
-      }
-      if (officerName !== chapter.officerName) setOfficerName(db, officerName);
+    if (!officers.some((name) => name.toLowerCase() === user.toLowerCase())) officers = [...officers, user];
+    // The list as stored must pass the check sync makes of it (50 names at most).
+    const stored = officerNames.safeParse(officers);
+    if (!stored.success) {
+      const message = stored.error.issues[0]?.message ?? 'Not a list of officers';
+      throw new AppError('VALIDATION', message, { fields: [{ field: 'officers', message }] });
     }
+    if (user !== chapter.officerName) setOfficerName(db, user);
     const values = {
       name: settings.name,
       country: settings.country,
