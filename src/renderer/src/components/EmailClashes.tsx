@@ -88,8 +88,10 @@ export function EmailClashes({ dataVersion, enabled, types, onMerged }: EmailCla
   if (!found || found.total === 0) return null;
   const more = found.total - found.clashes.length;
   const valueText = (field: string, value: MergeField['keep']) =>
-    fieldValueText(field, value, { t, formatDate: format.date, types });
-  const rows = (fields: MergeField[]) =>
+    value === null || value === ''
+      ? t('common.none')
+      : fieldValueText(field, value, { t, formatDate: format.date, types });
+  const rows = (fields: MergeField[], after: 'keep' | 'other') =>
     fields.map((f) => (
       <tr key={f.field}>
         <th scope="row">{fieldLabel(f.field, t)}</th>
@@ -98,6 +100,9 @@ export function EmailClashes({ dataVersion, enabled, types, onMerged }: EmailCla
         </td>
         <td>
           <bdi>{valueText(f.field, f.other)}</bdi>
+        </td>
+        <td>
+          <bdi>{valueText(f.field, f[after])}</bdi>
         </td>
       </tr>
     ));
@@ -161,11 +166,12 @@ export function EmailClashes({ dataVersion, enabled, types, onMerged }: EmailCla
                           <th scope="col">{t('emailClashes.field')}</th>
                           <th scope="col">{t('emailClashes.kept')}</th>
                           <th scope="col">{t('emailClashes.other')}</th>
+                          <th scope="col">{t('emailClashes.after')}</th>
                         </tr>
                       </thead>
                       <tbody>
-                        {rows(preview.filled)}
-                        {rows(preview.differing)}
+                        {rows(preview.filled, 'other')}
+                        {rows(preview.differing, 'keep')}
                       </tbody>
                     </table>
                   )}

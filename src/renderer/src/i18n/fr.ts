@@ -197,11 +197,12 @@ export const fr: Translation = {
     keepLabel: 'Garder {{name}} et fusionner l’autre avec lui',
     mergeInto: 'Fusionner {{other}} avec {{keep}} :',
     field: 'Champ',
-    kept: 'Conservé',
-    other: 'Du membre fusionné',
+    kept: 'Membre conservé',
+    other: 'Membre fusionné',
+    after: 'Après la fusion',
     filled: 'Les champs vides prennent la valeur du membre fusionné.',
     notKept:
-      'Quand les deux ont une valeur, celle conservée est la première ; l’autre n’est pas conservée et reste dans l’historique du membre.',
+      'Quand les deux ont une valeur, celle du membre conservé reste ; celle du membre fusionné n’est pas conservée et reste dans l’historique du membre.',
     moved:
       'Déplace {{payments}} paiements et {{registrations}} inscriptions à des événements vers le membre conservé.',
     merge: 'Fusionner',
