@@ -124,6 +124,8 @@ describe.each(backends)('sync routes on $name', (backend) => {
       next: 4,
       more: false,
       serverTime: now(),
+      // The name the pushing laptop enrolled with, so the other laptops can say who changed what.
+      laptops: { [a.nodeId]: `Laptop ${a.nodeId}` },
     });
     // The pusher sees its own changes too: the client dedupes.
     expect((await pull(a)).changes).toHaveLength(4);

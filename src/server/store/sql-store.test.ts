@@ -220,7 +220,27 @@ describe.each(backends)('SQL store on $name', (backend) => {
     const last = await t.store.pull(chapterId, 6, 3);
     expect(last.changes.map((c) => c.seq)).toEqual([7]);
     expect(last.more).toBe(false);
-    expect(await t.store.pull(chapterId, 7, 3)).toEqual({ changes: [], more: false, scannedTo: 7 });
+    expect(await t.store.pull(chapterId, 7, 3)).toEqual({
+      changes: [],
+      more: false,
+      scannedTo: 7,
+      laptops: {},
+    });
+  });
+
+  it('relays the officer of each change and names the laptops of a page', async () => {
+    const { chapterId, deviceId } = await chapterWithDevice();
+    const node = `node-${deviceId}`;
+    const changes = [
+      { ...change(node, WALL, 0, { rowId: 'm1', col: 'city', value: 'Dakar' }), officer: 'Amina' },
+      change(node, WALL, 1, { rowId: 'm2', col: 'city', value: 'Thiès' }),
+    ];
+    await t.store.applyPush({ chapterId, deviceId, clientSeq: 1, changes, at: AT });
+    const page = await t.store.pull(chapterId, 0, 10);
+    expect(page.changes.map((c) => c.officer ?? null)).toEqual(['Amina', null]);
+    // A change from a laptop that sent no officer carries no key at all, not a null.
+    expect('officer' in page.changes[1]!).toBe(false);
+    expect(page.laptops).toEqual({ [node]: 'Laptop' });
   });
 
   it("leaves out the asking node's own changes and still moves the cursor past them", async () => {
