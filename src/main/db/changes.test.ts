@@ -82,7 +82,7 @@ describe('change log', () => {
     expect(last).toMatchObject({
       column: 'city',
       value: 'Paris',
-      officer: 'Amina',
+      by: { officer: 'Amina', laptop: null, thisLaptop: true },
       at: '2026-03-16T09:00:00.000Z',
     });
     expect(history.some((h) => h.column === 'firstName' && h.value === 'A')).toBe(true);

@@ -175,7 +175,10 @@ describe('importing members', () => {
     const zoe = byEmail.get('zoe@example.org')!;
     expect(count(`SELECT count(*) AS n FROM changes WHERE row_id = '${zoe.id}'`)).toBe(1);
     const history = chapter.handlers['members.history']({ id: zoe.id });
-    expect(history.find((h) => h.column === 'city')).toMatchObject({ value: 'Dakar', officer: 'Amina' });
+    expect(history.find((h) => h.column === 'city')).toMatchObject({
+      value: 'Dakar',
+      by: { officer: 'Amina', thisLaptop: true },
+    });
   });
 
   it('makes imported members findable by search, and members added afterwards too', async () => {
