@@ -122,7 +122,7 @@ test('an edit shows up in the member history', async ({ app, page }) => {
   const latest = edits.first();
   await expect(latest).toContainText('City');
   await expect(latest).toContainText('Villeurbanne');
-  await expect(latest).toContainText('Amina on laptop');
+  await expect(latest).toContainText('Amina on this laptop');
   await expect(latest).not.toContainText('First name');
 
   await page.getByRole('button', { name: 'Back to members' }).click();
