@@ -90,4 +90,36 @@ describe('retention: erasing members lapsed for more than N years, after confirm
       expect.objectContaining({ code: 'CONFLICT' }),
     );
   });
+
+  it('lists a duplicate merged into a member with them, not apart: erasing the list erases both', () => {
+    seed();
+    const { handlers } = chapter;
+    const keep = handlers['members.create']({ firstName: 'K', lastName: 'Keep', paidThrough: '2013-01-01' });
+    const other = handlers['members.create']({ firstName: 'K', lastName: 'Dup', paidThrough: '2014-01-01' });
+    handlers['members.merge']({ keepId: keep.id, otherId: other.id });
+    handlers['chapter.setRetention']({ years: 5 });
+    const ids = handlers['members.retention'](undefined).members.map((m) => m.id);
+    expect(ids).toContain(keep.id);
+    expect(ids).not.toContain(other.id);
+
+    const result = handlers['members.eraseLapsed']({ ids });
+
+    expect(result.erased).toEqual(ids);
+    const erased = chapter.db.prepare(`SELECT id FROM erasures`).pluck().all();
+    expect(erased).toEqual(expect.arrayContaining([keep.id, other.id]));
+  });
+
+  it('never lists the duplicate merged into a member who is not due', () => {
+    seed();
+    const { handlers } = chapter;
+    const keep = handlers['members.create']({ firstName: 'K', lastName: 'Keep', paidThrough: '2026-12-31' });
+    const other = handlers['members.create']({ firstName: 'K', lastName: 'Dup', paidThrough: '2014-01-01' });
+    handlers['members.merge']({ keepId: keep.id, otherId: other.id });
+    handlers['chapter.setRetention']({ years: 5 });
+    expect(handlers['members.retention'](undefined).members.map((m) => m.id)).not.toContain(other.id);
+    expect(() => handlers['members.eraseLapsed']({ ids: [other.id] })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    expect(handlers['members.history']({ id: keep.id }).some((h) => h.value === 'Dup')).toBe(true);
+  });
 });

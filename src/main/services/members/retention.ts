@@ -14,11 +14,14 @@ export const RETENTION_LIST_LIMIT = 500;
  * rule (STATUS_SQL): the first day after the paid-through date plus the grace days (the type's, else
  * the chapter's). Honorary and lifetime members never lapse; a member who never paid has no date
  * to count from and is never listed. Deleted members are listed too: deleting keeps their data.
+ * A duplicate merged into a member who is still here is not listed apart: it is that member's
+ * record (their history shows it), kept while they are, and erased with them (eraseMember).
  */
 const LAPSED_SINCE = `date(m.dues_through, '+' || (coalesce(t.grace_days, @grace) + 1) || ' days')`;
 const DUE_FOR_ERASURE = `FROM members m LEFT JOIN membership_types t ON t.id = m.type_id
   WHERE m.dues_through IS NOT NULL AND coalesce(t.kind, '') NOT IN ('honorary', 'lifetime')
-    AND ${LAPSED_SINCE} < date(@today, '-' || @years || ' years')`;
+    AND ${LAPSED_SINCE} < date(@today, '-' || @years || ' years')
+    AND NOT EXISTS (SELECT 1 FROM members k WHERE k.id = m.merged_into)`;
 
 interface CandidateRow {
   id: string;
