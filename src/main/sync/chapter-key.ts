@@ -3,6 +3,7 @@ import { derivedId } from '../db/identity';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { getChapterKey, setChapterKey } from '../services/chapter/key';
+import { attendanceId, memberRegistrationId } from '../services/events/attendance';
 import { memberIdFor } from '../services/members/identity';
 import { renameReference, renameRow } from './rename-rows';
 import type { SyncTransport } from './transport';
@@ -32,8 +33,27 @@ export function rekeyUnpushedMembers(
     const to = memberIdFor(key, m.email);
     if (to === m.id || statement(db, `SELECT 1 FROM members WHERE id = ?`).get(to)) continue;
     renameRow(db, 'members', m.id, to);
+    rekeyRegistrations(db, m.id, to);
     for (const table of ['payments', 'registrations', 'attendance'] as const)
       renameReference(db, table, 'member_id', m.id, to);
+  }
+}
+
+/**
+ * A member's registration and its check-in have ids derived from the member's id, which the door
+ * derives again to find them: renamed with the member, or checking in the renamed member would make
+ * them a second registration (and another laptop's registration of them a third).
+ */
+function rekeyRegistrations(db: Db, from: string, to: string): void {
+  const registrations = statement(db, `SELECT id, event_id FROM registrations WHERE member_id = ?`).all(
+    from,
+  ) as { id: string; event_id: string }[];
+  for (const r of registrations) {
+    if (r.id !== memberRegistrationId(r.event_id, from)) continue;
+    const next = memberRegistrationId(r.event_id, to);
+    if (!renameRow(db, 'registrations', r.id, next)) continue;
+    renameRow(db, 'attendance', attendanceId(r.event_id, r.id), attendanceId(r.event_id, next));
+    renameReference(db, 'attendance', 'registration_id', r.id, next);
   }
 }
 

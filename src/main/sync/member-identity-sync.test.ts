@@ -230,4 +230,47 @@ describe.each(STORE_KINDS)('member identity over sync (%s)', (kind) => {
     }
     await expectConverged(a, b);
   });
+  it('keeps one registration and one check-in of a member re-derived with the chapter key, however many doors saw them', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    const event = a.handlers['events.create']({
+      title: 'Monthly meeting',
+      kind: 'meeting',
+      startsAt: '2031-03-01T18:00',
+      endsAt: '2031-03-01T21:00',
+      capacity: null,
+      quorum: null,
+    });
+    await syncAll(a, b);
+    // Ben's file was migrated from before keys: a key of its own, not confirmed with the server.
+    b.db.prepare(`UPDATE chapter_key SET member_key = ?, confirmed = 0`).run(newChapterKey());
+    // Offline, both register the same new person; Ben's door checks them in.
+    const onA = a.handlers['members.create']({ firstName: 'Zawadi', email: 'zawadi@example.org' });
+    a.handlers['events.register']({ eventId: event.id, memberId: onA.id });
+    const onB = b.handlers['members.create']({ firstName: 'Zawadi', email: 'zawadi@example.org' });
+    expect(onB.id).not.toBe(onA.id);
+    b.handlers['events.register']({ eventId: event.id, memberId: onB.id });
+    b.handlers['events.checkIn']({ eventId: event.id, memberId: onB.id });
+    await syncAll(b, a);
+    await syncAll(a, b);
+    // Ben's door checks them in again: the registration it finds is the one the id derives.
+    b.handlers['events.checkIn']({ eventId: event.id, memberId: onA.id });
+    await syncAll(b, a);
+    for (const l of [a, b]) {
+      expect(
+        live(l).map((m) => m.id),
+        l.name,
+      ).toEqual([onA.id]);
+      const count = (table: string) =>
+        l.db
+          .prepare(`SELECT count(*) AS n FROM ${table} WHERE event_id = ? AND deleted = 0 AND member_id = ?`)
+          .get(event.id, onA.id) as { n: number };
+      expect(count('registrations'), `${l.name} registrations`).toEqual({ n: 1 });
+      expect(count('attendance'), `${l.name} check-ins`).toEqual({ n: 1 });
+    }
+    await expectConverged(a, b);
+  });
 });

@@ -5,18 +5,20 @@ import { statement } from '../db/statements';
 /**
  * Gives a row that was never pushed another id, with its waiting log entries: only safe before
  * anything about it has left this laptop (first enrolment, a chapter key adopted before a push).
+ * Says whether it did (not when there is no such row, or a row has the new id already).
  */
 export function renameRow(
   db: Db,
-  table: 'chapter' | 'membership_types' | 'members',
+  table: 'chapter' | 'membership_types' | 'members' | 'registrations' | 'attendance',
   from: string,
   to: string,
-): void {
-  if (from === to) return;
-  if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(from)) return;
-  if (statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(to)) return;
+): boolean {
+  if (from === to) return false;
+  if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(from)) return false;
+  if (statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(to)) return false;
   statement(db, `UPDATE ${table} SET id = ? WHERE id = ?`).run(to, from);
   statement(db, `UPDATE changes SET row_id = ? WHERE tbl = ? AND row_id = ?`).run(to, table, from);
+  return true;
 }
 
 /** Points the rows that refer to a renamed row, and their waiting log entries, at its new id. */
