@@ -20,9 +20,9 @@ export interface PersonChange {
 
 /**
  * Everything the chapter file holds about one person, for a request to see one's own data: the
- * member row, payments with their voids, registrations and attendance, every change in the log
- * about those rows, values that lost a sync conflict, and what imports saved about them. Nothing
- * about anyone else: events appear by title and date only.
+ * member row and the duplicates merged into it, payments with their voids, registrations and
+ * attendance, every change in the log about those rows, values that lost a sync conflict, and what
+ * imports saved about them. Nothing about anyone else: events appear by title and date only.
  */
 export interface PersonData {
   format: 'chapterdesk.person-data';
@@ -32,6 +32,11 @@ export interface PersonData {
   /** Derived when exported, never stored. */
   status: MemberStatus;
   member: StoredRow;
+  /**
+   * Duplicate records of the same person merged into the member (deleted, `merged_into` naming
+   * them, or one merged into those): their values stay stored, and an erasure removes them too.
+   */
+  mergedRecords: StoredRow[];
   membershipType: { id: string; name: string | null; kind: string | null } | null;
   payments: (StoredRow & {
     void: StoredRow | null;

@@ -77,6 +77,8 @@ export interface PersonLabels {
   /** The members screen's deleted view, as a printed list's filter. */
   deletedMembers: string;
   member: string;
+  /** Duplicate records of the same person merged into the member. */
+  mergedRecords: string;
   payments: string;
   registrations: string;
   attendance: string;
@@ -217,6 +219,7 @@ const en: PrintLabels = {
     deletedMark: '(deleted)',
     deletedMembers: 'Deleted members',
     member: 'Member record',
+    mergedRecords: 'Duplicate records merged into this member',
     payments: 'Payments',
     registrations: 'Event registrations',
     attendance: 'Attendance',
@@ -330,6 +333,7 @@ const fr: PrintLabels = {
     deletedMark: '(supprimé)',
     deletedMembers: 'Membres supprimés',
     member: 'Fiche du membre',
+    mergedRecords: 'Fiches en double fusionnées avec ce membre',
     payments: 'Paiements',
     registrations: 'Inscriptions aux événements',
     attendance: 'Présences',
@@ -443,6 +447,7 @@ const es: PrintLabels = {
     deletedMark: '(eliminado)',
     deletedMembers: 'Miembros eliminados',
     member: 'Ficha del miembro',
+    mergedRecords: 'Fichas duplicadas fusionadas con este miembro',
     payments: 'Pagos',
     registrations: 'Inscripciones a eventos',
     attendance: 'Asistencia',
@@ -557,6 +562,7 @@ const pt: PrintLabels = {
     deletedMark: '(eliminado)',
     deletedMembers: 'Membros eliminados',
     member: 'Ficha do membro',
+    mergedRecords: 'Fichas duplicadas fundidas com este membro',
     payments: 'Pagamentos',
     registrations: 'Inscrições em eventos',
     attendance: 'Presenças',
@@ -670,6 +676,7 @@ const ar: PrintLabels = {
     deletedMark: '(محذوف)',
     deletedMembers: 'الأعضاء المحذوفون',
     member: 'سجل العضو',
+    mergedRecords: 'سجلات مكررة مدمجة في هذا العضو',
     payments: 'المدفوعات',
     registrations: 'التسجيل في الفعاليات',
     attendance: 'الحضور',

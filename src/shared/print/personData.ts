@@ -27,8 +27,9 @@ function section(title: string, items: string[], counted = true): string {
 }
 
 /**
- * Everything stored about one person, on paper: the member row, each payment (with its void),
- * registration, attendance, change, conflict and import, under the names the JSON export uses.
+ * Everything stored about one person, on paper: the member row (and the duplicates merged into
+ * it), each payment (with its void), registration, attendance, change, conflict and import, under
+ * the names the JSON export uses.
  */
 export function personDataParts(data: PersonData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
@@ -54,6 +55,10 @@ td { overflow-wrap: anywhere; }
 <p class="meta">${esc(words.intro)} · <bdi>${esc(data.chapter.name)}</bdi> · ${esc(labels.columns.status)}: ${esc(labels.status[data.status])}</p>
 ${data.member.deleted === 1 ? `<p class="deleted">${esc(words.deleted)}</p>` : ''}
 ${section(words.member, [rowTable(data.member, headers)], false)}
+${section(
+  words.mergedRecords,
+  data.mergedRecords.map((r) => rowTable(r, headers)),
+)}
 ${section(
   words.payments,
   data.payments.map(({ void: voided, statement, ...payment }) =>

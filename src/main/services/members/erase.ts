@@ -39,9 +39,10 @@ function registrationsWithGuestDetails(db: Db, memberId: string): string[] {
 
 /**
  * The member and the records merged into them (a duplicate of the same person, kept deleted with
- * `merged_into`), and those merged into these, in turn.
+ * `merged_into`), and those merged into these, in turn: what an erasure removes and what a
+ * request for the person's data shows.
  */
-function withMergedRecords(db: Db, memberId: string): string[] {
+export function withMergedRecords(db: Db, memberId: string): string[] {
   const found = [memberId];
   const merged = statement(db, `SELECT id FROM members WHERE merged_into = ?`);
   for (let i = 0; i < found.length; i++) {

@@ -135,6 +135,36 @@ describe('a person’s data on request', () => {
     expect(data.payments).toHaveLength(2);
   });
 
+  it('holds the duplicate records merged into the member, which an erasure takes with them', async () => {
+    const { amina, other } = await seed();
+    const { handlers } = chapter;
+    const duplicate = handlers['members.create']({
+      firstName: 'A.',
+      lastName: 'Diallo',
+      email: 'amina.old@example.org',
+      notes: 'Came twice',
+    });
+    const stray = handlers['payments.record']({ memberId: duplicate.id, amount: '5', method: 'cash' });
+    handlers['members.merge']({ keepId: amina.id, otherId: duplicate.id });
+    // A payment recorded for the duplicate by a laptop that had not pulled the merge yet.
+    chapter.db.prepare(`UPDATE payments SET member_id = ? WHERE id = ?`).run(duplicate.id, stray.id);
+
+    const data = fromBase64(handlers['members.exportPerson']({ id: amina.id }).data);
+
+    expect(data.member.id).toBe(amina.id);
+    expect(data.mergedRecords).toEqual([
+      expect.objectContaining({ id: duplicate.id, email: 'amina.old@example.org', merged_into: amina.id }),
+    ]);
+    expect(data.payments.map((p) => p.id)).toContain(stray.id);
+    expect(
+      data.history.some((c) => c.rowId === duplicate.id && c.column === 'notes' && c.value === 'Came twice'),
+    ).toBe(true);
+    const page = handlers['print.personData']({ memberId: amina.id });
+    expect(page.mergedRecords).toHaveLength(1);
+    // Someone else's record is never someone's duplicate.
+    expect(JSON.stringify(data)).not.toContain(other.id);
+  });
+
   it('refuses an id no member has', async () => {
     await seed();
     expect(() =>

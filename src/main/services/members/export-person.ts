@@ -5,6 +5,7 @@ import { expandChange } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
+import { withMergedRecords } from './erase';
 import { getMember, type MembersDeps } from './members';
 import { localIsoDate } from './status';
 
@@ -17,12 +18,17 @@ function rows(db: Db, sql: string, ...params: unknown[]): StoredRow[] {
   return db.prepare(sql).all(...params) as StoredRow[];
 }
 
-/** The ids of every synced row that is about the person, table by table. */
-function personRows(db: Db, memberId: string) {
+/**
+ * The ids of every synced row that is about the person, table by table: those of the member's
+ * records (theirs and the duplicates merged into them, which a laptop that had not pulled the merge
+ * may still have given a payment or a check-in).
+ */
+function personRows(db: Db, memberIds: string[]) {
+  const members = placeholders(memberIds.length);
   const payments = rows(
     db,
-    `SELECT * FROM payments WHERE member_id = ? ORDER BY paid_on, receipt_number, id`,
-    memberId,
+    `SELECT * FROM payments WHERE member_id IN (${members}) ORDER BY paid_on, receipt_number, id`,
+    ...memberIds,
   );
   const paymentIds = payments.map((p) => p.id as string);
   const voids = rows(
@@ -32,16 +38,16 @@ function personRows(db: Db, memberId: string) {
   );
   const registrations = rows(
     db,
-    `SELECT * FROM registrations WHERE member_id = ? ORDER BY registered_at, id`,
-    memberId,
+    `SELECT * FROM registrations WHERE member_id IN (${members}) ORDER BY registered_at, id`,
+    ...memberIds,
   );
   const registrationIds = registrations.map((r) => r.id as string);
   // A guest's check-in made before they became a member points at the registration only.
   const attendance = rows(
     db,
-    `SELECT * FROM attendance WHERE member_id = ? OR registration_id IN (${placeholders(registrationIds.length)})
+    `SELECT * FROM attendance WHERE member_id IN (${members}) OR registration_id IN (${placeholders(registrationIds.length)})
        ORDER BY checked_in_at, id`,
-    memberId,
+    ...memberIds,
     ...(registrationIds.length ? registrationIds : [null]),
   );
   return { payments, voids, registrations, attendance };
@@ -114,11 +120,17 @@ export function personData(deps: Pick<MembersDeps, 'db' | 'now'>, id: string): P
     const chapter = requireChapter(db);
     const member = getMember(deps, id);
     const stored = statement(db, `SELECT * FROM members WHERE id = ?`).get(id) as StoredRow;
+    const records = withMergedRecords(db, id);
+    const mergedRecords = rows(
+      db,
+      `SELECT * FROM members WHERE id IN (${placeholders(records.length - 1)}) ORDER BY created_at, id`,
+      ...(records.length > 1 ? records.slice(1) : [null]),
+    );
     const type = member.typeId
       ? (statement(db, `SELECT id, name, kind FROM membership_types WHERE id = ?`).get(member.typeId) as
           { id: string; name: string | null; kind: string | null } | undefined)
       : undefined;
-    const { payments, voids, registrations, attendance } = personRows(db, id);
+    const { payments, voids, registrations, attendance } = personRows(db, records);
     const voidOf = new Map(voids.map((v) => [v.payment_id as string, v]));
     const statementOf = statement(
       db,
@@ -126,7 +138,7 @@ export function personData(deps: Pick<MembersDeps, 'db' | 'now'>, id: string): P
     );
     const eventOf = statement(db, `SELECT id, title, starts_at AS startsAt FROM events WHERE id = ?`);
     const ids = {
-      members: [id],
+      members: records,
       payments: payments.map((p) => p.id as string),
       payment_voids: voids.map((v) => v.id as string),
       registrations: registrations.map((r) => r.id as string),
@@ -138,9 +150,9 @@ export function personData(deps: Pick<MembersDeps, 'db' | 'now'>, id: string): P
         `SELECT b.id AS batchId, b.file_name AS fileName, b.created_at AS importedAt, b.officer,
                 b.undone_at AS undoneAt, e.action, e.previous, e.written
            FROM import_effects e JOIN import_batches b ON b.id = e.batch_id
-          WHERE e.member_id = ? ORDER BY b.created_at, b.id`,
+          WHERE e.member_id IN (${placeholders(records.length)}) ORDER BY b.created_at, b.id`,
       )
-      .all(id) as (Omit<PersonData['imports'][number], 'previous' | 'written'> & {
+      .all(...records) as (Omit<PersonData['imports'][number], 'previous' | 'written'> & {
       previous: string | null;
       written: string | null;
     })[];
@@ -151,6 +163,7 @@ export function personData(deps: Pick<MembersDeps, 'db' | 'now'>, id: string): P
       chapter: { id: chapter.id, name: chapter.name },
       status: member.status,
       member: stored,
+      mergedRecords,
       membershipType: type ?? null,
       payments: payments.map((p) => ({
         ...p,
