@@ -1,9 +1,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { createHandlers, type Handlers } from '../main/api/handlers';
+import { queueBehindWriters } from '../main/data-thread/writers';
 import { openDatabase, type Db } from '../main/db/open';
 import { createSyncService, type SyncService } from '../main/sync/service';
 import { AppError } from '../shared/errors';
+
+/** Before a write another connection refused runs again. */
+const OTHER_WRITER_PAUSE_MS = 100;
 
 export interface OpenChapter {
   db: Db;
@@ -28,7 +33,10 @@ export function openChapter(
   const created = !existsSync(full);
   const db = openDatabase(full);
   const sync = createSyncService({ db, now: () => new Date(), autoSync });
-  return { db, sync, created, handlers: createHandlers(db, { sync }) };
+  // The app may be writing to the same file (browser mode, the desktop app): a write it refused
+  // with SQLITE_BUSY_SNAPSHOT, which SQLite's busy timeout does not wait out, runs again.
+  const handlers = queueBehindWriters(db, createHandlers(db, { sync }), () => pause(OTHER_WRITER_PAUSE_MS));
+  return { db, sync, created, handlers };
 }
 
 /**

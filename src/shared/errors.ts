@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'UNREACHABLE',
   /** Another device on the sync server already writes as this chapter file's node id. */
   'NODE_ID_TAKEN',
+  /** Another program (a command-line run, an import) kept the chapter file's write lock too long. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CANCELLED: 409,
   UNREACHABLE: 502,
   NODE_ID_TAKEN: 409,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

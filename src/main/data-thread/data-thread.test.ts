@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/chapter';
@@ -128,6 +129,36 @@ describe('the data thread', () => {
     const names = value<{ rows: { firstName: string }[] }>(await data.call('members.list', list)).rows;
     expect(names.map((row) => row.firstName)).toEqual(['Queued']);
   });
+
+  it('goes on answering while command-line runs write to the same file, and their writes go through too', async () => {
+    const { data, path } = await started();
+    const cli = (firstName: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const run = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/index.ts', 'members', 'add', '--db', path, '--first-name', firstName],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        run.on('exit', (code) => resolve({ code, stderr }));
+      });
+    let running = true;
+    const runs = Promise.all(['Cli1', 'Cli2', 'Cli3'].map(cli)).finally(() => (running = false));
+    // The app keeps writing all through the runs, as a secretary at work would: each commit
+    // refuses a run's transaction that began reading before it (SQLITE_BUSY_SNAPSHOT).
+    const answers: Result<unknown>[] = [];
+    for (let n = 0; running; n++) {
+      answers.push(await data.call('members.create', { firstName: `App${n}` }));
+      answers.push(await data.call('chapter.get', undefined));
+    }
+    expect(await runs).toEqual([0, 0, 0].map((code) => ({ code, stderr: '' })));
+    expect(answers.filter((answer) => !answer.ok)).toEqual([]);
+    const names = value<{ rows: { firstName: string }[] }>(
+      await data.call('members.list', { ...list, query: 'cli', limit: 10 }),
+    ).rows.map((row) => row.firstName);
+    expect(names.sort()).toEqual(['Cli1', 'Cli2', 'Cli3']);
+  }, 120_000);
 
   it('answers the members screen and takes a new member while a large import saves', async () => {
     const { data } = await started();

@@ -61,6 +61,7 @@ if (db) {
     writersDone: () => importsDone(db),
   });
   const handlers = queueBehindWriters(
+    db,
     createHandlers(db, { now, sync, nativeBinding: options.nativeBinding }),
     async () => {
       await importsDone(db);

@@ -130,13 +130,15 @@ export function removeErasedData(db: Db, tbl: ErasableTable, rowId: string): Rem
  * rewritten or the WAL from being emptied (its reader still needs it); the next scrub finishes.
  */
 export function scrubDatabaseFile(db: Db): boolean {
-  db.exec(`INSERT INTO members_fts (members_fts) VALUES ('optimize')`);
-  db.pragma('wal_checkpoint(TRUNCATE)');
   try {
+    // The merge is a write: another connection holding the write lock refuses it as it does VACUUM.
+    db.exec(`INSERT INTO members_fts (members_fts) VALUES ('optimize')`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('VACUUM');
   } catch (error) {
     // Another connection's transaction (an import saving) outlasted the busy timeout: the erasure
-    // itself has committed, so this is reported as an unfinished scrub, not as a failed erasure.
+    // itself has committed, so this is reported as an unfinished scrub, not as a failed erasure
+    // (nor run again by the data thread, data-thread/writers.ts).
     if (
       error instanceof Database.SqliteError &&
       (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')

@@ -10,8 +10,10 @@ interface ErrorBannerProps {
 export function ErrorBanner({ error, onRetry, onDismiss }: ErrorBannerProps) {
   const { t } = useTranslation();
   const { code, message } = toApiError(error);
-  // These two are about the connection, not the data, so the client's own words explain them better.
-  const text = code === 'NETWORK' || code === 'UNAUTHORISED' ? t(`errors.${code}`) : message;
+  // These are about the connection or the file, not the data, so the client's own words explain
+  // them better, in the user's language.
+  const text =
+    code === 'NETWORK' || code === 'UNAUTHORISED' || code === 'BUSY' ? t(`errors.${code}`) : message;
   return (
     <div role="alert" className="banner banner--error">
       <div className="banner__text">

@@ -22,6 +22,7 @@ export const en = {
     title: 'Something went wrong',
     NETWORK: 'ChapterDesk could not be reached. Check that it is still running, then try again.',
     UNAUTHORISED: 'This page needs the link printed by “chapterdesk serve”. Open that link again.',
+    BUSY: 'Another program is writing to the chapter file (a command-line run or an import). Try again once it has finished.',
     crashed: 'This screen could not be shown.',
     reload: 'Reload',
     fixFields: 'Some fields need attention.',

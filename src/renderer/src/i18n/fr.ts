@@ -24,6 +24,7 @@ export const fr: Translation = {
     title: 'Un problème est survenu',
     NETWORK: 'Impossible de joindre ChapterDesk. Vérifiez qu’il fonctionne toujours, puis réessayez.',
     UNAUTHORISED: 'Cette page a besoin du lien affiché par « chapterdesk serve ». Ouvrez de nouveau ce lien.',
+    BUSY: 'Un autre programme écrit dans le fichier du chapitre (une commande ou un import). Réessayez quand il aura fini.',
     crashed: 'Cet écran n’a pas pu s’afficher.',
     reload: 'Recharger',
     fixFields: 'Certains champs sont à corriger.',
