@@ -261,7 +261,6 @@ export function App() {
     if (view.name === 'conflicts') {
       return (
         <ConflictsScreen
-          chapter={chapter}
           types={types}
           openConflicts={sync.status?.openConflicts ?? 0}
           dataVersion={shownVersion}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chapter, Conflict, MembershipType } from '../../../shared/domain';
+import type { Conflict, MembershipType } from '../../../shared/domain';
 import { api } from '../api/client';
 import { ConflictItem } from '../components/ConflictItem';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -8,7 +8,6 @@ import { ErrorBanner } from '../components/ErrorBanner';
 export type ConflictResolution = 'restored' | 'dismissed';
 
 interface ConflictsScreenProps {
-  chapter: Chapter;
   types: MembershipType[];
   /** From the sync status: when it moves, a sync found new conflicts or another window resolved some. */
   openConflicts: number;
@@ -18,7 +17,6 @@ interface ConflictsScreenProps {
 }
 
 export function ConflictsScreen({
-  chapter,
   types,
   openConflicts,
   dataVersion,
