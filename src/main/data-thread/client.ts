@@ -21,6 +21,8 @@ export interface StartDataThreadOptions {
   autoSync: boolean;
   /** The desktop app's keystore store; without one the token stays in the chapter file. */
   secrets?: SecretStore;
+  /** Told of each thread started on the file (the first, and one after each crash): for diagnostics. */
+  onThread?: (worker: Worker) => void;
 }
 
 const stopped: Result<never> = {
@@ -31,73 +33,117 @@ const stopped: Result<never> = {
   },
 };
 
-/** Starts the data thread on a chapter file; rejects as the file's opening failed (DB_TOO_NEW…). */
+/**
+ * Starts the data thread on a chapter file; rejects as the file's opening failed (DB_TOO_NEW…).
+ * A thread that ends by itself afterwards (a crash) is replaced at the next call: the calls it was
+ * running are answered as stopped, never sent again, since they may have been saved.
+ */
 export function startDataThread(options: StartDataThreadOptions): Promise<DataThread> {
-  const keystore = options.secrets?.kind === 'keystore' ? serveSecrets(options.secrets) : null;
-  const workerData: DataThreadOptions = {
-    dbPath: options.dbPath,
-    nativeBinding: options.nativeBinding,
-    autoSync: options.autoSync,
-    secrets: keystore ? 'keystore' : 'file',
-    secretsBridge: keystore?.end,
-  };
-  const worker: Worker = startThread(import.meta.url, './thread.ts', 'data-thread.js', {
-    workerData,
-    transferList: keystore ? [keystore.end.port] : [],
-  });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
-  let running = true;
-  const send = (message: ToDataThread) => worker.postMessage(message);
+  let live: Worker | null = null;
+  let starting: Promise<Worker> | null = null;
+  let closing: (() => void) | null = null;
+  let closed = false;
 
-  return new Promise<DataThread>((resolve, reject) => {
-    let closed: () => void = () => undefined;
-    const ended = () => {
-      running = false;
-      keystore?.close();
-      for (const answer of pending.values()) answer(stopped);
-      pending.clear();
-      closed();
+  function launch(): Promise<Worker> {
+    const keystore = options.secrets?.kind === 'keystore' ? serveSecrets(options.secrets) : null;
+    const workerData: DataThreadOptions = {
+      dbPath: options.dbPath,
+      nativeBinding: options.nativeBinding,
+      autoSync: options.autoSync,
+      secrets: keystore ? 'keystore' : 'file',
+      secretsBridge: keystore?.end,
     };
-    worker.on('error', (error) => {
-      ended();
-      reject(error);
+    const worker = startThread(import.meta.url, './thread.ts', 'data-thread.js', {
+      workerData,
+      transferList: keystore ? [keystore.end.port] : [],
     });
-    worker.on('exit', () => {
-      ended();
-      reject(new AppError('INTERNAL', 'The data thread stopped before it opened the chapter file.'));
+    options.onThread?.(worker);
+    return new Promise<Worker>((resolve, reject) => {
+      let ready = false;
+      worker.on('error', (error) => {
+        if (!ready) reject(error);
+      });
+      worker.on('exit', () => {
+        keystore?.close();
+        for (const answer of pending.values()) answer(stopped);
+        pending.clear();
+        if (live === worker) live = null;
+        starting = null;
+        if (!ready) {
+          reject(new AppError('INTERNAL', 'The data thread stopped before it opened the chapter file.'));
+        } else if (closing) {
+          closed = true;
+          closing();
+        }
+      });
+      worker.on('message', (message: FromDataThread) => {
+        if (message.type === 'reply') {
+          pending.get(message.id)?.(message.result);
+          pending.delete(message.id);
+        } else if (message.type === 'failed') {
+          reject(new AppError(message.error.code as ErrorCode, message.error.message));
+          void worker.terminate();
+        } else if (message.type === 'closed') {
+          void worker.terminate();
+        } else {
+          ready = true;
+          live = worker;
+          resolve(worker);
+        }
+      });
     });
-    worker.on('message', (message: FromDataThread) => {
-      if (message.type === 'reply') {
-        pending.get(message.id)?.(message.result);
-        pending.delete(message.id);
-      } else if (message.type === 'failed') {
-        reject(new AppError(message.error.code as ErrorCode, message.error.message));
-        void worker.terminate();
-      } else if (message.type === 'closed') {
-        void worker.terminate();
-      } else {
-        resolve({
-          call(name, input) {
-            if (!running) return Promise.resolve(stopped);
-            const id = nextId++;
-            return new Promise((answer) => {
-              pending.set(id, answer);
-              send({ type: 'call', id, name, input });
-            });
-          },
-          online: () => {
-            if (running) send({ type: 'online' });
-          },
-          close() {
-            if (!running) return Promise.resolve();
-            return new Promise<void>((done) => {
-              closed = done;
-              send({ type: 'close' });
-            });
-          },
-        });
+  }
+
+  /** The running thread, or a new one when the last one crashed. */
+  function thread(): Promise<Worker> {
+    if (live) return Promise.resolve(live);
+    starting ??= launch();
+    return starting;
+  }
+
+  const send = (worker: Worker, message: ToDataThread) => worker.postMessage(message);
+
+  return thread().then((): DataThread => ({
+    async call(name, input) {
+      if (closed || closing) return stopped;
+      let worker: Worker;
+      try {
+        worker = await thread();
+      } catch (error) {
+        // The file could not be opened again (it was removed, or a newer version wrote it): the
+        // next call tries again, and this one says why.
+        return error instanceof AppError
+          ? { ok: false, error: { code: error.code, message: error.message } }
+          : stopped;
       }
-    });
-  });
+      const id = nextId++;
+      return new Promise((answer) => {
+        pending.set(id, answer);
+        send(worker, { type: 'call', id, name, input });
+      });
+    },
+    online: () => {
+      if (live && !closing) send(live, { type: 'online' });
+    },
+    close() {
+      if (closed || closing) return Promise.resolve();
+      if (!live && !starting) {
+        closed = true;
+        return Promise.resolve();
+      }
+      return new Promise<void>((done) => {
+        closing = done;
+        thread().then(
+          (worker) => send(worker, { type: 'close' }),
+          // A replacement that could not open the file has nothing left to close.
+          () => {
+            closed = true;
+            done();
+          },
+        );
+      });
+    },
+  }));
 }

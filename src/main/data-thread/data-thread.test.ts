@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/chapter';
 import { fakeKeystore } from '../../../tests/helpers/keystore';
@@ -95,6 +96,35 @@ describe('the data thread', () => {
       ok: false,
       error: { code: 'UNKNOWN_OPERATION' },
     });
+  });
+
+  it('starts a new thread on the file after its thread crashed, and the data is all there', async () => {
+    temp = tempDir();
+    const path = join(temp.dir, 'chapter.sqlite');
+    const threads: Worker[] = [];
+    data = await startDataThread({ dbPath: path, autoSync: false, onThread: (w) => threads.push(w) });
+    const setup = await data.call('chapter.setup', {
+      name: 'Lyon',
+      country: 'FR',
+      currency: 'EUR',
+      officerName: 'Amina',
+      locale: 'en',
+      createDefaultTypes: true,
+    });
+    expect(setup.ok).toBe(true);
+    const created = value<{ id: string }>(await data.call('members.create', { firstName: 'Hélène' }));
+    // What a crash looks like from outside: the thread is gone without being asked to close.
+    await threads[0]!.terminate();
+    const after = await data.call('members.get', { id: created.id });
+    expect(after).toMatchObject({ ok: true, value: { firstName: 'Hélène' } });
+    expect(threads).toHaveLength(2);
+    expect(value<{ id: string }>(await data.call('members.create', { firstName: 'Kwame' })).id).toBeTruthy();
+    await data.close();
+    expect(await data.call('members.get', { id: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    data = null;
   });
 
   it('refuses a chapter file from a newer version with its code, before anything runs', async () => {
