@@ -236,8 +236,12 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
       (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq ?? 0;
     await pull(deps, device.nodeId, summary);
     // Merges and ids from before chapter keys settle as edits: pushed now, not at the next sync.
-    if (settleMemberIds({ db, now, writeContext: createWriteContexts(db, now) }))
-      await push(deps, device.nodeId, summary);
+    const settled = settleMemberIds(
+      { db, now, writeContext: createWriteContexts(db, now) },
+      getSyncState(db)!.membersSettledSeq,
+    );
+    updateSyncState(db, { membersSettledSeq: settled.through });
+    if (settled.wrote) await push(deps, device.nodeId, summary);
     updateSyncState(db, {
       concurrentAfterSeq: baseline,
       lastSyncAt: now().toISOString(),

@@ -10,6 +10,8 @@ export interface SyncState {
   nextClientSeq: number;
   clockOffsetMs: number;
   concurrentAfterSeq: number;
+  /** The change log up to this seq has been looked through by `settleMemberIds`. */
+  membersSettledSeq: number;
   lastSyncAt: string | null;
   lastErrorCode: string | null;
   lastError: string | null;
@@ -24,6 +26,7 @@ interface SyncStateRow {
   next_client_seq: number;
   clock_offset_ms: number;
   concurrent_after_seq: number;
+  members_settled_seq: number;
   last_sync_at: string | null;
   last_error_code: string | null;
   last_error: string | null;
@@ -41,6 +44,7 @@ export function getSyncState(db: Db): SyncState | null {
     nextClientSeq: r.next_client_seq,
     clockOffsetMs: r.clock_offset_ms,
     concurrentAfterSeq: r.concurrent_after_seq,
+    membersSettledSeq: r.members_settled_seq,
     lastSyncAt: r.last_sync_at,
     lastErrorCode: r.last_error_code,
     lastError: r.last_error,
@@ -71,6 +75,7 @@ const COLUMNS: Record<keyof Omit<SyncState, 'serverUrl' | 'token' | 'deviceId' |
   nextClientSeq: 'next_client_seq',
   clockOffsetMs: 'clock_offset_ms',
   concurrentAfterSeq: 'concurrent_after_seq',
+  membersSettledSeq: 'members_settled_seq',
   lastSyncAt: 'last_sync_at',
   lastErrorCode: 'last_error_code',
   lastError: 'last_error',

@@ -14,6 +14,7 @@ import { migration013 } from './013_retention';
 import { migration014 } from './014_chapter_key';
 import { migration015 } from './015_laptop_names';
 import { migration016 } from './016_chapter_settings';
+import { migration017 } from './017_members_settled';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -26,8 +26,22 @@ function keyedIdOf(ctx: WriteContext, chapterId: string, key: string, id: string
 }
 
 /**
+ * Members whose row, or a payment or registration of whom, has a log entry after `since`: nothing
+ * else can have come to need settling since the last pass. A range of the log, not a scan of the
+ * members (after moving a chapter's ids from before keys, every member has a merged-away row).
+ */
+const TOUCHED = `WITH touched(id) AS (
+  SELECT row_id FROM changes WHERE seq > @since AND tbl = 'members'
+  UNION SELECT p.member_id FROM changes c JOIN payments p ON p.id = c.row_id
+    WHERE c.seq > @since AND c.tbl = 'payments'
+  UNION SELECT r.member_id FROM changes c JOIN registrations r ON r.id = c.row_id
+    WHERE c.seq > @since AND c.tbl = 'registrations')`;
+
+/**
  * Settles member identity after a pull, with ordinary edits that sync (laptops that settle the same
- * thing write the same values), and says whether it wrote anything:
+ * thing write the same values), looking only at members touched by log entries after `since` (0:
+ * the whole log). Says whether it wrote anything, and up to which seq the log has been looked
+ * through (`since` while the chapter's key is not confirmed: ids from before keys wait for it):
  * - Two members merged into each other (two secretaries merged one clash in opposite directions,
  *   each offline) would both be gone: the one with the smaller id comes back.
  * - Members whose ids are v5 (from before chapter keys: anyone who knows the chapter id can test an
@@ -38,17 +52,18 @@ function keyedIdOf(ctx: WriteContext, chapterId: string, key: string, id: string
  * - What still points at a merged-away member (a payment an older laptop recorded after the merge,
  *   or any laptop before it pulled the merge) follows it.
  */
-export function settleMemberIds(deps: MembersDeps): boolean {
+export function settleMemberIds(deps: MembersDeps, since: number): { wrote: boolean; through: number } {
   const { db } = deps;
   const chapter = getChapter(db);
-  if (!chapter) return false;
+  if (!chapter) return { wrote: false, through: since };
   return db.transaction(() => {
     let wrote = false;
     const crossed = statement(
       db,
-      `SELECT a.id FROM members a JOIN members b ON b.id = a.merged_into
-       WHERE a.deleted = 1 AND b.deleted = 1 AND b.merged_into = a.id AND a.id < b.id`,
-    ).all() as { id: string }[];
+      `${TOUCHED} SELECT DISTINCT min(a.id, b.id) AS id FROM touched t
+       JOIN members a ON a.id = t.id JOIN members b ON b.id = a.merged_into
+       WHERE a.deleted = 1 AND b.deleted = 1 AND b.merged_into = a.id`,
+    ).all({ since }) as { id: string }[];
     for (const { id } of crossed) {
       writeRow(deps.writeContext(), 'members', id, { deleted: 0, merged_into: null });
       wrote = true;
@@ -56,9 +71,11 @@ export function settleMemberIds(deps: MembersDeps): boolean {
     const { key, confirmed } = getChapterKey(db);
     const legacy = confirmed
       ? (
-          statement(db, `SELECT id FROM members WHERE deleted = 0 AND substr(id, 15, 1) = '5'`).all() as {
-            id: string;
-          }[]
+          statement(
+            db,
+            `${TOUCHED} SELECT m.id FROM touched t JOIN members m ON m.id = t.id
+             WHERE m.deleted = 0 AND substr(m.id, 15, 1) = '5'`,
+          ).all({ since }) as { id: string }[]
         ).filter((m) => isDerivedId(m.id))
       : [];
     for (const { id } of legacy) {
@@ -79,18 +96,19 @@ export function settleMemberIds(deps: MembersDeps): boolean {
     }
     const stray = statement(
       db,
-      `SELECT m.id, m.merged_into AS target FROM members m
+      `${TOUCHED} SELECT m.id, m.merged_into AS target FROM touched t JOIN members m ON m.id = t.id
        WHERE m.deleted = 1 AND m.merged_into IS NOT NULL AND (
          EXISTS (SELECT 1 FROM payments p WHERE p.member_id = m.id AND p.deleted = 0)
          OR EXISTS (SELECT 1 FROM registrations r WHERE r.member_id = m.id AND r.deleted = 0))`,
-    ).all() as { id: string; target: string }[];
+    ).all({ since }) as { id: string; target: string }[];
     for (const member of stray) {
       const target = finalTarget(deps, member.target);
       if (target === member.id) continue;
       moveReferences(deps.writeContext(), member.id, target);
       wrote = true;
     }
-    return wrote;
+    const last = (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq;
+    return { wrote, through: confirmed ? (last ?? 0) : since };
   })();
 }
 
