@@ -17,10 +17,11 @@ import { normalisePhone } from '../../../shared/phone';
 import { dateIn } from '../../../shared/time';
 import { foldText, normaliseEmail, searchTerms } from '../../../shared/text';
 import { writeRow } from '../../db/changes';
-import { derivedId } from '../../db/identity';
+import { derivedId, keyedId } from '../../db/identity';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
+import { getChapterKey } from '../chapter/key';
 import { splitFullName } from '../imports/names';
 import { createMember } from '../members/members';
 import { listMembers, MEMBER_SELECT, PHONE_LIKE } from '../members/query';
@@ -31,6 +32,23 @@ import { eventCounts, eventRow, getEvent, quorumState, type EventDeps } from './
 /** A member's one registration for an event: the same id on every laptop. */
 export function memberRegistrationId(eventId: string, memberId: string): string {
   return derivedId(eventId, `member:${memberId}`);
+}
+
+/**
+ * A guest's registration when they gave an email: the same id on every laptop of the chapter, so
+ * two doors make one row. An HMAC under the chapter key, as member ids are: the id stays after the
+ * guest is erased (in the registration and its erasure), and a v5 id of the event and the email
+ * would let anyone holding the file confirm a guessed email. A registration made before keys (that
+ * v5 id) is still found; an erased one is never used again, so a guest coming back is a new row.
+ */
+export function guestRegistrationId(db: Db, eventId: string, email: string): string {
+  const erased = statement(db, `SELECT 1 FROM erasures WHERE id = ?`);
+  const legacy = derivedId(eventId, `guest:${email}`);
+  if (statement(db, `SELECT 1 FROM registrations WHERE id = ?`).get(legacy) && !erased.get(legacy)) {
+    return legacy;
+  }
+  const id = keyedId(getChapterKey(db).key, `guest\n${eventId}\n${email}`);
+  return erased.get(id) ? randomUUID() : id;
 }
 
 /** One attendance per registration, whichever door checked the person in. */
@@ -184,7 +202,7 @@ function ensureRegistration(deps: EventDeps, eventId: string, person: Person, wa
     values = { event_id: eventId, member_id: person.memberId };
   } else {
     const email = person.guestEmail ? normaliseEmail(person.guestEmail) : null;
-    id = email ? derivedId(eventId, `guest:${email}`) : randomUUID();
+    id = email ? guestRegistrationId(db, eventId, email) : randomUUID();
     values = {
       event_id: eventId,
       guest_name: person.guestName.trim(),

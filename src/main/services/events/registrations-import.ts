@@ -8,11 +8,10 @@ import { requireChapter } from '../chapter/chapter';
 import { buildMemberIndex, matchLine } from '../payments/statement/match';
 import type { StatementLine } from '../payments/statement/read';
 import { memberCandidates } from '../payments/statements';
-import { memberRegistrationId } from './attendance';
+import { guestRegistrationId, memberRegistrationId } from './attendance';
 import { eventRow, type EventDeps } from './events';
 import { statement } from '../../db/statements';
 import { writeRow, type RowValues } from '../../db/changes';
-import { derivedId } from '../../db/identity';
 import { valueIssue } from '../../../shared/fields/check';
 import { normaliseEmail } from '../../../shared/text';
 import { randomUUID } from 'node:crypto';
@@ -138,7 +137,7 @@ export async function importRegistrations(
       const id = match
         ? memberRegistrationId(input.eventId, match.memberId)
         : email
-          ? derivedId(input.eventId, `guest:${normaliseEmail(email)}`)
+          ? guestRegistrationId(db, input.eventId, normaliseEmail(email))
           : randomUUID();
       const existing = statement(db, `SELECT cancelled FROM registrations WHERE id = ? AND deleted = 0`).get(
         id,

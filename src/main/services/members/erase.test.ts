@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestChapter, type TestChapter } from '../../../../tests/helpers/chapter';
 import { memberListInput } from '../../../shared/domain';
 import { paymentListInput } from '../../../shared/payments';
+import { writeRow } from '../../db/changes';
+import { derivedId } from '../../db/identity';
 import { createWriteContexts } from '../device/device';
 import { runImport } from '../imports/job';
 import { eraseMember, scrubDatabaseFile } from './erase';
@@ -236,6 +238,64 @@ describe('erasing a guest', () => {
     expect(occurrences(GUEST_EMAIL)).toBe(0);
     expect(occurrences(NAME)).toBe(0);
     expect(occurrences('0711000111')).toBe(0);
+  });
+
+  it('leaves no id from which their email could be tested, and a guest coming back is a new row', () => {
+    chapter = openTestChapter();
+    const { handlers } = chapter;
+    const event = handlers['events.create']({
+      title: 'Open day',
+      kind: 'meeting',
+      startsAt: '2026-04-01T18:00',
+      endsAt: '2026-04-01T20:00',
+    });
+    const guest = handlers['events.checkIn']({
+      eventId: event.id,
+      guestName: 'Vanishing',
+      guestEmail: GUEST_EMAIL,
+    });
+    const registrationId = guest.attendee.registrationId!;
+    handlers['events.eraseGuest']({ id: registrationId });
+
+    // Anyone holding the file knows the event's id: a v5 id of it and the email would confirm them.
+    const guessed = derivedId(event.id, `guest:${GUEST_EMAIL}`);
+    const ids = chapter.db
+      .prepare(`SELECT id FROM registrations UNION ALL SELECT id FROM erasures`)
+      .pluck()
+      .all();
+    expect(ids).not.toContain(guessed);
+    const back = handlers['events.checkIn']({
+      eventId: event.id,
+      guestName: 'Back again',
+      guestEmail: GUEST_EMAIL,
+    });
+    expect(back.attendee.registrationId).not.toBe(registrationId);
+    expect(back.attendee).toMatchObject({ name: 'Back again', email: GUEST_EMAIL, erased: false });
+  });
+
+  it('finds a guest registered with an email before keys, at the door, instead of a second row', () => {
+    chapter = openTestChapter();
+    const { handlers } = chapter;
+    const event = handlers['events.create']({
+      title: 'Open day',
+      kind: 'meeting',
+      startsAt: '2026-04-01T18:00',
+      endsAt: '2026-04-01T20:00',
+    });
+    const legacy = derivedId(event.id, `guest:${GUEST_EMAIL}`);
+    writeRow(ctx(), 'registrations', legacy, {
+      event_id: event.id,
+      guest_name: 'Early bird',
+      guest_email: GUEST_EMAIL,
+      registered_at: '2026-03-01T10:00:00.000Z',
+    });
+    const checked = handlers['events.checkIn']({
+      eventId: event.id,
+      guestName: 'Early bird',
+      guestEmail: GUEST_EMAIL,
+    });
+    expect(checked.attendee.registrationId).toBe(legacy);
+    expect(handlers['events.get']({ id: event.id }).attendees).toHaveLength(1);
   });
 
   it('refuses a member’s registration and an unknown one', () => {
