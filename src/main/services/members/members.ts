@@ -128,8 +128,14 @@ export function setMemberDeleted(deps: MembersDeps, id: string, deleted: 0 | 1):
   const { db } = deps;
   db.transaction(() => {
     getMember(deps, id);
-    // Restoring is never refused: a member whose email another now has is listed as a clash.
-    writeRow(deps.writeContext(), 'members', id, { deleted });
+    // Restoring is never refused: a member whose email another now has is listed as a clash. A
+    // merged-away member restored is a person of their own again (a merge undone), no longer part of
+    // the kept member's history, erasure or data: merged_into goes with the delete.
+    const { merged_into } = statement(db, `SELECT merged_into FROM members WHERE id = ?`).get(id) as {
+      merged_into: string | null;
+    };
+    const undoMerge = deleted === 0 && merged_into !== null;
+    writeRow(deps.writeContext(), 'members', id, undoMerge ? { deleted, merged_into: null } : { deleted });
   })();
   return getMember(deps, id);
 }

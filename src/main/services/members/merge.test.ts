@@ -119,4 +119,17 @@ describe('merging members', () => {
     );
     expect(chapter.db.prepare(`SELECT count(*) AS n FROM changes`).get()).toEqual(before);
   });
+
+  it("makes a restored merged-away member their own again: out of the kept member's history and erasure", () => {
+    chapter = openTestChapter();
+    const h = chapter.handlers;
+    const keep = h['members.create']({ firstName: 'Awa', email: 'awa@example.org' });
+    const other = h['members.create']({ firstName: 'Aminata', email: 'aminata@example.org' });
+    h['members.merge']({ keepId: keep.id, otherId: other.id });
+    // The secretary merged the wrong member and restores them: two people again.
+    h['members.restore']({ id: other.id });
+    expect(h['members.history']({ id: keep.id }).some((e) => e.value === 'Aminata')).toBe(false);
+    h['members.erase']({ id: keep.id });
+    expect(h['members.get']({ id: other.id })).toMatchObject({ firstName: 'Aminata', deleted: false });
+  });
 });
