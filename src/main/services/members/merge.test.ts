@@ -132,4 +132,29 @@ describe('merging members', () => {
     h['members.erase']({ id: keep.id });
     expect(h['members.get']({ id: other.id })).toMatchObject({ firstName: 'Aminata', deleted: false });
   });
+
+  it('keeps the member registered for an event the other was registered for when theirs was cancelled', () => {
+    chapter = openTestChapter();
+    const h = chapter.handlers;
+    const keep = h['members.create']({ firstName: 'Awa', email: 'awa@example.org' });
+    const other = h['members.create']({ firstName: 'Awa D.', email: 'awa.d@example.org' });
+    const event = h['events.create']({
+      title: 'Monthly meeting',
+      kind: 'meeting',
+      startsAt: '2026-04-01T18:00',
+      endsAt: '2026-04-01T21:00',
+      capacity: null,
+      quorum: null,
+    });
+    const cancelled = h['events.register']({ eventId: event.id, memberId: keep.id });
+    h['events.cancelRegistration']({ eventId: event.id, registrationId: cancelled.registrationId });
+    h['events.register']({ eventId: event.id, memberId: other.id });
+    h['members.merge']({ keepId: keep.id, otherId: other.id });
+    const registered = chapter.db
+      .prepare(
+        `SELECT count(*) AS n FROM registrations WHERE member_id = ? AND deleted = 0 AND cancelled = 0`,
+      )
+      .get(keep.id);
+    expect(registered).toEqual({ n: 1 });
+  });
 });

@@ -165,9 +165,14 @@ export function moveReferences(ctx: WriteContext, otherId: string, keepId: strin
   }[];
   for (const r of registrations) {
     const keepRegistration = memberRegistrationId(r.event_id, keepId);
-    const kept = statement(db, `SELECT deleted FROM registrations WHERE id = ?`).get(keepRegistration) as
-      { deleted: number } | undefined;
-    if (!kept || kept.deleted === 1) {
+    const kept = statement(db, `SELECT deleted, cancelled FROM registrations WHERE id = ?`).get(
+      keepRegistration,
+    ) as { deleted: number; cancelled: number } | undefined;
+    if (kept && kept.deleted === 0 && kept.cancelled === 1 && r.cancelled === 0) {
+      // Registered as the other, cancelled as the kept one: still coming. Their registration comes
+      // back keeping its first time and kind, as after any registration following a cancellation.
+      writeRow(ctx, 'registrations', keepRegistration, { cancelled: 0 });
+    } else if (!kept || kept.deleted === 1) {
       writeRow(ctx, 'registrations', keepRegistration, {
         event_id: r.event_id,
         member_id: keepId,
