@@ -273,4 +273,30 @@ describe.each(STORE_KINDS)('member identity over sync (%s)', (kind) => {
     }
     await expectConverged(a, b);
   });
+  it('carries onto the member kept an edit another laptop made to the merged-away member before it pulled the merge', async () => {
+    const chapterId = await newChapter();
+    const a = laptop('Amina', { setupChapter: true });
+    const b = laptop('Ben');
+    await enrol(a, server, chapterId);
+    await enrol(b, server, chapterId);
+    const keep = a.handlers['members.create']({ firstName: 'Zawadi', email: 'zawadi@example.org' });
+    const other = a.handlers['members.create']({ firstName: 'Zawadi M.', email: 'zm@example.org' });
+    await syncAll(a, b);
+    // Offline: Amina merges; afterwards Ben, who has not heard of it, edits the member merged away.
+    a.handlers['members.merge']({ keepId: keep.id, otherId: other.id });
+    b.handlers['members.update']({ id: other.id, patch: { city: 'Kisumu', phone: '+254712345678' } });
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      expect(live(l), l.name).toEqual([
+        {
+          id: keep.id,
+          firstName: 'Zawadi',
+          email: 'zawadi@example.org',
+          phone: '+254712345678',
+          city: 'Kisumu',
+        },
+      ]);
+    }
+    await expectConverged(a, b);
+  });
 });

@@ -1,5 +1,5 @@
 import { isDerivedId, keyedId } from '../../db/identity';
-import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
+import { rowChanges, writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import { statement } from '../../db/statements';
 import { getChapter } from '../chapter/chapter';
 import { getChapterKey } from '../chapter/key';
@@ -50,7 +50,8 @@ const TOUCHED = `WITH touched(id) AS (
  *   someone created them again), then the old row is merged into it, so payments, registrations and
  *   check-ins follow and the old row is deleted, naming the new one.
  * - What still points at a merged-away member (a payment an older laptop recorded after the merge,
- *   or any laptop before it pulled the merge) follows it.
+ *   or any laptop before it pulled the merge) follows it, and so do edits of its fields stamped
+ *   after the merge (`carryLateEdits`).
  */
 export function settleMemberIds(deps: MembersDeps, since: number): { wrote: boolean; through: number } {
   const { db } = deps;
@@ -107,9 +108,49 @@ export function settleMemberIds(deps: MembersDeps, since: number): { wrote: bool
       moveReferences(deps.writeContext(), member.id, target);
       wrote = true;
     }
+    const merged = statement(
+      db,
+      `${TOUCHED} SELECT m.id, m.merged_into AS target FROM touched t JOIN members m ON m.id = t.id
+       WHERE m.deleted = 1 AND m.merged_into IS NOT NULL`,
+    ).all({ since }) as { id: string; target: string }[];
+    for (const member of merged) {
+      if (carryLateEdits(deps, chapter.country, member.id, finalTarget(deps, member.target))) wrote = true;
+    }
     const last = (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq;
     return { wrote, through: confirmed ? (last ?? 0) : since };
   })();
+}
+
+/**
+ * Edits of a merged-away member stamped after its merge were made by a laptop that had not pulled
+ * the merge yet (or by a version from before merges): the member who stayed takes each one, unless
+ * their own value of that field is newer. Every laptop carries the same values, and a carried value
+ * is stamped after the edit it carries, so it is carried once.
+ */
+function carryLateEdits(deps: MembersDeps, country: string, id: string, target: string): boolean {
+  const { db } = deps;
+  if (target === id) return false;
+  const kept = statement(db, `SELECT * FROM members WHERE id = ? AND deleted = 0`).get(target) as
+    RowValues | undefined;
+  if (!kept) return false;
+  const entries = rowChanges(db, 'members', id);
+  const mergedAt = entries.findLast((e) => e.col === 'merged_into')?.hlc;
+  if (!mergedAt) return false;
+  const late = new Map<string, { value: string | null; hlc: string }>();
+  for (const e of entries) if (e.hlc > mergedAt && MERGED_COLUMNS.includes(e.col)) late.set(e.col, e);
+  if (late.size === 0) return false;
+  const keptAt = new Map(rowChanges(db, 'members', target).map((e) => [e.col, e.hlc]));
+  const carried: RowValues = {};
+  for (const [column, edit] of late) {
+    if ((keptAt.get(column) ?? '') >= edit.hlc) continue;
+    const value = edit.value === null ? null : (JSON.parse(edit.value) as string | number | null);
+    if ((kept[column] ?? null) !== value) carried[column] = value;
+  }
+  if (Object.keys(carried).length === 0) return false;
+  // Sort name and E.164 phone follow the carried names, email and phone, as after any edit.
+  const next = { ...kept, ...carried } as Parameters<typeof derivedColumns>[0];
+  writeRow(deps.writeContext(), 'members', target, { ...carried, ...derivedColumns(next, country) });
+  return true;
 }
 
 /** Where a chain of merges ends (a member merged into one later merged again). */
