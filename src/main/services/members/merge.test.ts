@@ -147,7 +147,7 @@ describe('merging members', () => {
       quorum: null,
     });
     const cancelled = h['events.register']({ eventId: event.id, memberId: keep.id });
-    h['events.cancelRegistration']({ eventId: event.id, registrationId: cancelled.registrationId });
+    h['events.cancelRegistration']({ eventId: event.id, registrationId: cancelled.registrationId! });
     h['events.register']({ eventId: event.id, memberId: other.id });
     h['members.merge']({ keepId: keep.id, otherId: other.id });
     const registered = chapter.db

@@ -41,4 +41,20 @@ describe('settling member identity after a pull', () => {
       member_id: keep.id,
     });
   });
+
+  it('brings back the member with the smallest id of a ring of merges three laptops made offline', () => {
+    chapter = openTestChapter();
+    const { db, handlers: h } = chapter;
+    const now = () => new Date(chapter.clock.now);
+    const deps = { db, now, writeContext: createWriteContexts(db, now) };
+    const ids = ['Awa', 'Awa D.', 'A. Diop'].map((firstName) => h['members.create']({ firstName }).id);
+    // What three laptops' merges of two records each (X into Y, Y into Z, Z into X) leave after sync.
+    ids.forEach((id, i) =>
+      writeRow(deps.writeContext(), 'members', id, { deleted: 1, merged_into: ids[(i + 1) % 3]! }),
+    );
+    expect(settleMemberIds(deps, 0).wrote).toBe(true);
+    const back = [...ids].sort()[0]!;
+    const live = h['members.list']({ query: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 });
+    expect(live.rows.map((m) => m.id)).toEqual([back]);
+  });
 });

@@ -42,8 +42,9 @@ const TOUCHED = `WITH touched(id) AS (
  * thing write the same values), looking only at members touched by log entries after `since` (0:
  * the whole log). Says whether it wrote anything, and up to which seq the log has been looked
  * through (`since` while the chapter's key is not confirmed: ids from before keys wait for it):
- * - Two members merged into each other (two secretaries merged one clash in opposite directions,
- *   each offline) would both be gone: the one with the smaller id comes back.
+ * - Members merged into each other in a ring (two secretaries merged one clash in opposite
+ *   directions, or three laptops each merged two of three records of one person, each offline)
+ *   would all be gone: the one with the smallest id comes back.
  * - Members whose ids are v5 (from before chapter keys: anyone who knows the chapter id can test an
  *   email against them) move to keyed ids by merging, once the chapter's key is confirmed: the keyed
  *   row is created with the member's values (or exists already: another laptop moved them first, or
@@ -59,14 +60,15 @@ export function settleMemberIds(deps: MembersDeps, since: number): { wrote: bool
   if (!chapter) return { wrote: false, through: since };
   return db.transaction(() => {
     let wrote = false;
-    const crossed = statement(
+    const mergedAway = statement(
       db,
-      `${TOUCHED} SELECT DISTINCT min(a.id, b.id) AS id FROM touched t
-       JOIN members a ON a.id = t.id JOIN members b ON b.id = a.merged_into
-       WHERE a.deleted = 1 AND b.deleted = 1 AND b.merged_into = a.id`,
+      `${TOUCHED} SELECT m.id FROM touched t JOIN members m ON m.id = t.id
+       WHERE m.deleted = 1 AND m.merged_into IS NOT NULL`,
     ).all({ since }) as { id: string }[];
-    for (const { id } of crossed) {
-      writeRow(deps.writeContext(), 'members', id, { deleted: 0, merged_into: null });
+    for (const { id } of mergedAway) {
+      const back = mergeCycle(deps, id);
+      if (back === null) continue;
+      writeRow(deps.writeContext(), 'members', back, { deleted: 0, merged_into: null });
       wrote = true;
     }
     const { key, confirmed } = getChapterKey(db);
@@ -151,6 +153,24 @@ function carryLateEdits(deps: MembersDeps, country: string, id: string, target: 
   const next = { ...kept, ...carried } as Parameters<typeof derivedColumns>[0];
   writeRow(deps.writeContext(), 'members', target, { ...carried, ...derivedColumns(next, country) });
   return true;
+}
+
+/**
+ * The smallest id of the ring of merges `id` is on (following `merged_into` leads back to it), or
+ * null. A ring further along that `id` is not on is found from its own members: the merge that
+ * closed it is a log entry of one of them.
+ */
+function mergeCycle({ db }: Pick<MembersDeps, 'db'>, id: string): string | null {
+  const ring = [id];
+  for (let at = id; ring.length <= 100;) {
+    const next = statement(db, `SELECT merged_into FROM members WHERE id = ? AND deleted = 1`).get(at) as
+      { merged_into: string | null } | undefined;
+    if (!next?.merged_into || (next.merged_into !== id && ring.includes(next.merged_into))) return null;
+    if (next.merged_into === id) return ring.reduce((a, b) => (b < a ? b : a));
+    ring.push(next.merged_into);
+    at = next.merged_into;
+  }
+  return null;
 }
 
 /** Where a chain of merges ends (a member merged into one later merged again). */
