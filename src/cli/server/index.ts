@@ -165,6 +165,9 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
         adminToken,
         trustProxy: flags.trustProxy,
       });
+      // Recorded before it says where it listens: whoever waits for that line (a script, a test)
+      // may run an admin command at once, and it must find this server's data.
+      const record = recordRunningServer(env, storage.databaseUrl ? null : storage.dataDir);
       io.out(`ChapterDesk sync server listening on ${running.url}`);
       io.out(describeTrustProxy(flags.trustProxy));
       if (flags.trustProxy && 'hops' in flags.trustProxy && !LOOPBACK_HOSTS.has(flags.host)) {
@@ -182,7 +185,6 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
           ? 'Admin token: from $CHAPTERDESK_ADMIN_TOKEN'
           : `Admin token: in ${tokenFile} (overview: ${running.url}/admin?token=<that token>)`,
       );
-      const record = recordRunningServer(env, storage.databaseUrl ? null : storage.dataDir);
       const stop = () => {
         record.remove();
         running.close().catch(report);
