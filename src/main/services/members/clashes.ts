@@ -11,10 +11,45 @@ import { statusParams } from './status';
 export const CLASHES_SHOWN = 100;
 
 /**
- * Numbers that more than one live member holds, with those members, oldest on this laptop first. Two laptops that
- * each imported a file giving the same number to different people meet here after sync; nothing
- * merges them, since only the secretary knows which person keeps the number. One pass over the
- * (deleted, member_number) index.
+ * Values of a column that more than one live member holds, each with those members, oldest on this
+ * laptop first, and how many such values there are: one pass over the column's (deleted, column)
+ * index, then one read of the members of the values shown.
+ */
+export function sharedValues(
+  db: Db,
+  now: Date,
+  chapter: ReturnType<typeof requireChapter>,
+  column: 'member_number' | 'email',
+  limit: number,
+): { shared: { value: string; members: Member[] }[]; total: number } {
+  const found = statement(
+    db,
+    `SELECT ${column} AS value, count(*) OVER () AS total FROM members
+     WHERE deleted = 0 AND ${column} IS NOT NULL
+     GROUP BY ${column} HAVING count(*) > 1
+     ORDER BY ${column} LIMIT @limit`,
+  ).all({ limit }) as { value: string; total: number }[];
+  if (found.length === 0) return { shared: [], total: 0 };
+  const rows = statement(
+    db,
+    `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.${column} IN (SELECT value FROM json_each(@values))
+     ORDER BY m.${column}, m.created_at, m.sort_name, m.id`,
+  ).all({
+    values: JSON.stringify(found.map((s) => s.value)),
+    ...statusParams(chapter, now),
+  }) as MemberDbRow[];
+  const byValue = new Map<string, Member[]>(found.map((s) => [s.value, []]));
+  for (const row of rows) byValue.get(row[column]!)?.push(toMember(row));
+  return {
+    shared: [...byValue].map(([value, members]) => ({ value, members })),
+    total: found[0]!.total,
+  };
+}
+
+/**
+ * Numbers that more than one live member holds, with those members. Two laptops that each
+ * imported a file giving the same number to different people meet here after sync; nothing merges
+ * them, since only the secretary knows which person keeps the number.
  */
 export function numberClashes(
   db: Db,
@@ -22,28 +57,8 @@ export function numberClashes(
   chapter: ReturnType<typeof requireChapter>,
   limit = CLASHES_SHOWN,
 ): NumberClashes {
-  const shared = statement(
-    db,
-    `SELECT member_number AS number, count(*) OVER () AS total FROM members
-     WHERE deleted = 0 AND member_number IS NOT NULL
-     GROUP BY member_number HAVING count(*) > 1
-     ORDER BY member_number LIMIT @limit`,
-  ).all({ limit }) as { number: string; total: number }[];
-  if (shared.length === 0) return { clashes: [], total: 0 };
-  const rows = statement(
-    db,
-    `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.member_number IN (SELECT value FROM json_each(@numbers))
-     ORDER BY m.member_number, m.created_at, m.sort_name, m.id`,
-  ).all({
-    numbers: JSON.stringify(shared.map((s) => s.number)),
-    ...statusParams(chapter, now),
-  }) as MemberDbRow[];
-  const byNumber = new Map<string, Member[]>(shared.map((s) => [s.number, []]));
-  for (const row of rows) byNumber.get(row.member_number!)?.push(toMember(row));
-  return {
-    clashes: [...byNumber].map(([number, members]) => ({ number, members })),
-    total: shared[0]!.total,
-  };
+  const { shared, total } = sharedValues(db, now, chapter, 'member_number', limit);
+  return { clashes: shared.map(({ value, members }) => ({ number: value, members })), total };
 }
 
 /**

@@ -6,11 +6,9 @@ import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { attendanceId, memberRegistrationId } from '../events/attendance';
-import { CLASHES_SHOWN } from './clashes';
+import { CLASHES_SHOWN, sharedValues } from './clashes';
 import { getMember, MEMBER_FIELD_BY_COLUMN, type MembersDeps } from './members';
-import { MEMBER_SELECT } from './query';
-import { derivedColumns, toMember, type MemberDbRow } from './row';
-import { statusParams } from './status';
+import { derivedColumns } from './row';
 
 /**
  * Emails that more than one live member holds. Ids derive from the email a member was created
@@ -23,25 +21,8 @@ export function emailClashes(
   chapter: ReturnType<typeof requireChapter>,
   limit = CLASHES_SHOWN,
 ): EmailClashes {
-  const shared = statement(
-    db,
-    `SELECT email, count(*) OVER () AS total FROM members
-     WHERE deleted = 0 AND email IS NOT NULL
-     GROUP BY email HAVING count(*) > 1
-     ORDER BY email LIMIT @limit`,
-  ).all({ limit }) as { email: string; total: number }[];
-  if (shared.length === 0) return { clashes: [], total: 0 };
-  const rows = statement(
-    db,
-    `${MEMBER_SELECT} WHERE m.deleted = 0 AND m.email IN (SELECT value FROM json_each(@emails))
-     ORDER BY m.email, m.created_at, m.sort_name, m.id`,
-  ).all({
-    emails: JSON.stringify(shared.map((s) => s.email)),
-    ...statusParams(chapter, now),
-  }) as MemberDbRow[];
-  const byEmail = new Map<string, Member[]>(shared.map((s) => [s.email, []]));
-  for (const row of rows) byEmail.get(row.email!)?.push(toMember(row));
-  return { clashes: [...byEmail].map(([email, members]) => ({ email, members })), total: shared[0]!.total };
+  const { shared, total } = sharedValues(db, now, chapter, 'email', limit);
+  return { clashes: shared.map(({ value, members }) => ({ email: value, members })), total };
 }
 
 /** What a secretary typed or a file brought: never derived (recomputed), never the row's state. */
