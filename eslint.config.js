@@ -1,7 +1,14 @@
 import js from '@eslint/js';
+import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** Punctuation, symbols and separators, the same in every language (no letters, so nothing to translate). */
+const JSX_ALLOWED = ['·', '(', ')', '×', '←', '↑', '↓', '▾'];
+/** Props whose text is read or spoken to the user. */
+const READ_PROPS =
+  '/^(aria-label|aria-description|aria-roledescription|aria-valuetext|aria-placeholder|title|placeholder|alt|label)$/';
 
 const nodeOnly = ['electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'];
 
@@ -27,6 +34,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: nodeOnly, message: 'The renderer never touches Electron or Node.' }] },
+      ],
+    },
+  },
+  {
+    // Words a user reads come from the catalogue, in their language; JSX may hold only what reads
+    // the same in every language.
+    files: ['src/renderer/**/*.tsx'],
+    ignores: ['src/renderer/**/*.test.tsx'],
+    plugins: { react },
+    rules: {
+      'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: JSX_ALLOWED }],
+      // ignoreProps spares classes, roles and ids; the props a user reads or hears are checked here.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `JSXAttribute[name.name=${READ_PROPS}] > Literal[value=/\\p{L}/u], JSXAttribute[name.name=${READ_PROPS}] > JSXExpressionContainer > :matches(Literal[value=/\\p{L}/u], TemplateLiteral)`,
+          message: 'Text a user reads or hears comes from the catalogue (t(...)), in their language.',
+        },
       ],
     },
   },

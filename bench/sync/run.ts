@@ -1,6 +1,7 @@
 /**
  * Sync benchmark. Prints, each with its target and its ratio to a floor measured in the same run:
- *  1. bytes on the wire per field change, in pushed batches of >= 100 changes, gzip;
+ *  1. bytes on the wire per field change, in pushed batches of >= 100 changes, gzip; and in a
+ *     sync file of the same changes (`sync export --all`);
  *  2. field changes applied per second on a laptop pulling;
  *  3. 20,000 changes through a 256 kbit/s link with 600 ms round trip and three dropped
  *     connections: time to complete, and batches sent again per drop;
@@ -11,6 +12,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { applyPulled } from '../../src/main/sync/apply';
+import { exportSyncFile } from '../../src/main/sync/file/export';
 import { httpTransport, type SyncTransport } from '../../src/main/sync/transport';
 import { deviceClock } from '../../src/main/services/device/device';
 import { startCuttingProxy } from '../../tests/helpers/cutting-proxy';
@@ -85,6 +87,12 @@ async function bytesPerChange(): Promise<void> {
     console.log(
       `wire bytes per field change: ${perChange.toFixed(1)} B over ${changes} changes in ${batches} batches (smallest ${minBatch}) ` +
         `(target <= 40 B: ${verdict(perChange <= 40)}); floor (gzip of the bare values) ${floor.toFixed(1)} B, ratio ${ratio(perChange, floor)}`,
+    );
+    const file = exportSyncFile(l.db, { all: true, now: new Date() });
+    const filePerChange = file.parts.reduce((sum, part) => sum + part.length, 0) / file.changes;
+    console.log(
+      `sync file bytes per field change: ${filePerChange.toFixed(1)} B over ${file.changes} changes ` +
+        `(target <= 40 B: ${verdict(filePerChange <= 40)}); ratio to the wire ${ratio(filePerChange, perChange)}, to the floor ${ratio(filePerChange, floor)}`,
     );
     l.close();
   } finally {

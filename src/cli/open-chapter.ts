@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
 import { createHandlers, type Handlers } from '../main/api/handlers';
 import { queueBehindWriters } from '../main/data-thread/writers';
-import { openDatabase, type Db } from '../main/db/open';
+import { databaseFile, openDatabase, type Db } from '../main/db/open';
+import { createBackupService, newestGoodBackup } from '../main/services/backup/service';
 import { createSyncService, type SyncService } from '../main/sync/service';
 import { AppError } from '../shared/errors';
 
@@ -13,6 +14,22 @@ const OTHER_WRITER_PAUSE_MS = 100;
 export interface OpenChapter {
   db: Db;
   handlers: Handlers;
+}
+
+/** A damaged file is refused with the backup that would put it right, and the command to restore it. */
+function openOrSayWhichBackup(path: string): Db {
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'DB_DAMAGED')) throw error;
+    const good = newestGoodBackup(path);
+    throw new AppError(
+      'DB_DAMAGED',
+      good
+        ? `${error.message} The newest backup that passes its check is ${good.name} (${good.createdAt}): chapterdesk restore ${good.name} --db ${path}`
+        : `${error.message} No automatic backup of it passes its check; restore one saved elsewhere with: chapterdesk restore FILE --db ${path}`,
+    );
+  }
 }
 
 /**
@@ -31,12 +48,18 @@ export function openChapter(
     );
   }
   const created = !existsSync(full);
-  const db = openDatabase(full);
+  const db = openOrSayWhichBackup(full);
   const sync = createSyncService({ db, now: () => new Date(), autoSync });
   // The app may be writing to the same file (browser mode, the desktop app): a write it refused
   // with SQLITE_BUSY_SNAPSHOT, which SQLite's busy timeout does not wait out, runs again.
   const handlers = queueBehindWriters(db, createHandlers(db, { sync }), () => pause(OTHER_WRITER_PAUSE_MS));
   return { db, sync, created, handlers };
+}
+
+/** An automatic backup before a command writes a file into the chapter, as the app makes one. */
+export async function backUpBeforeImport(db: Db): Promise<void> {
+  const dbPath = databaseFile(db);
+  if (dbPath) await createBackupService({ db, dbPath, now: () => new Date() }).automatic('import');
 }
 
 /**

@@ -5,12 +5,14 @@ import { createAdminService } from './admin-service';
 import { adminTokenChecker } from './auth';
 import { createFailureCounter, registerAuthFailureGuard } from './auth-failures';
 import { handleError, HttpError } from './http-error';
+import { logAddress, logError } from './log-safe';
 import { registerAdminApiRoutes } from './routes/admin-api';
 import { registerAdminPageRoute } from './routes/admin-page';
 import { DEFAULT_LIMITS, type RouteDeps, type ServerLimits } from './routes/deps';
 import { registerEnrollRoute } from './routes/enroll';
 import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
+import { registerUpdatesRoute } from './routes/updates';
 import type { SyncStore } from './store/types';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy';
 
@@ -29,6 +31,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Which X-Forwarded-* entries to believe (client addresses, https cookies); none by default. */
   trustProxy?: TrustProxy;
+  /** A release folder to serve under /updates/ (`server --updates DIR`), checked by the caller. */
+  updatesDir?: string;
 }
 
 /** Removes secrets a caller may put in the address (the admin page's ?token=). */
@@ -42,12 +46,14 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
   return {
     ...base,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[REDACTED]' },
+    // Structured (JSON lines) and without personal data: see log-safe.ts.
     serializers: {
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: redactUrl(request.url),
-        remoteAddress: request.ip,
+        remoteNetwork: logAddress(request.ip),
       }),
+      err: logError,
     },
   };
 }
@@ -101,5 +107,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerSyncRoutes(app, deps);
   registerAdminApiRoutes(app, deps);
   registerAdminPageRoute(app, deps);
+  if (options.updatesDir) {
+    await registerUpdatesRoute(app, {
+      dir: options.updatesDir,
+      requestsPerMinute: limits.updateRequestsPerMinute,
+    });
+  }
   return app;
 }

@@ -14,6 +14,7 @@ export interface StartOptions {
   trustProxy?: ServerOptions['trustProxy'];
   logger?: ServerOptions['logger'];
   limits?: ServerOptions['limits'];
+  updatesDir?: string;
 }
 
 export interface RunningServer {
@@ -45,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       trustProxy: options.trustProxy,
       logger: options.logger,
       limits: options.limits,
+      updatesDir: options.updatesDir,
     });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import {
+  backupRestoreInput,
+  type BackupFile,
+  type BackupList,
+  type RecoveryState,
+  type RestoreResult,
+} from './backup';
+import type { DiagnosticsFile } from './diagnostics';
+import {
+  peerConnectInput,
+  peerListenInput,
+  type PeerListening,
+  type PeerStatus,
+  type PeerSyncResult,
+} from './sync-peer';
+import {
   chapterRetentionInput,
   chapterSetupInput,
   retentionEraseInput,
@@ -21,6 +36,13 @@ import {
   type MembershipType,
   type NumberClashes,
 } from './domain';
+import {
+  customFieldCreateInput,
+  customFieldUpdateInput,
+  customValuesInput,
+  type CustomField,
+  type CustomFieldValue,
+} from './custom-fields';
 import type { EraseResult } from './erasure';
 import type { Result } from './errors';
 import {
@@ -35,9 +57,17 @@ import {
 } from './imports';
 import { chapterUpdateInput } from './chapter-settings';
 import type { OperationName } from './operations';
+import { networkSettingsInput } from './network';
+import {
+  syncFileExportInput,
+  syncFileImportInput,
+  type SyncFileExport,
+  type SyncFileImported,
+} from './sync-file';
 import {
   duesSummaryInput,
   membershipTypeCreateInput,
+  membershipTypeRetireInput,
   membershipTypeUpdateInput,
   paymentListInput,
   paymentProposeInput,
@@ -92,6 +122,7 @@ import type { AddressLabelsData } from './print/addressLabels';
 import type { CardsData } from './print/cards';
 import type { ApplicationFormData } from './print/form';
 import type { PersonData } from './person-data';
+import { updatesDownloadInput, type UpdateStatus } from './updates';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const byId = z.strictObject({ id: z.uuid() });
@@ -107,6 +138,7 @@ export const contract = {
   'membershipTypes.list': { input: none, result: null as unknown as MembershipType[] },
   'membershipTypes.create': { input: membershipTypeCreateInput, result: null as unknown as MembershipType },
   'membershipTypes.update': { input: membershipTypeUpdateInput, result: null as unknown as MembershipType },
+  'membershipTypes.retire': { input: membershipTypeRetireInput, result: null as unknown as MembershipType },
   'payments.propose': { input: paymentProposeInput, result: null as unknown as PaymentProposal },
   'payments.record': { input: paymentRecordInput, result: null as unknown as PaymentReceipt },
   'payments.list': { input: paymentListInput, result: null as unknown as PaymentPage },
@@ -152,7 +184,8 @@ export const contract = {
   'members.get': { input: byId, result: null as unknown as Member },
   'members.create': { input: memberCreateInput, result: null as unknown as Member },
   'members.update': {
-    input: z.strictObject({ id: z.uuid(), patch: memberFields }),
+    // Custom fields beside the patch: only the fields given change, as in the patch.
+    input: z.strictObject({ id: z.uuid(), patch: memberFields, customFields: customValuesInput.optional() }),
     result: null as unknown as Member,
   },
   'members.delete': { input: byId, result: null as unknown as Member },
@@ -168,6 +201,13 @@ export const contract = {
   'sync.status': { input: none, result: null as unknown as SyncStatus },
   'sync.now': { input: none, result: null as unknown as SyncStatus },
   'sync.enroll': { input: syncEnrollInput, result: null as unknown as SyncStatus },
+  'sync.exportFile': { input: syncFileExportInput, result: null as unknown as SyncFileExport },
+  'sync.importFile': { input: syncFileImportInput, result: null as unknown as SyncFileImported },
+  'sync.peerListen': { input: peerListenInput, result: null as unknown as PeerListening },
+  'sync.peerStatus': { input: none, result: null as unknown as PeerStatus },
+  'sync.peerCancel': { input: none, result: null as unknown as PeerStatus },
+  'sync.peerConnect': { input: peerConnectInput, result: null as unknown as PeerSyncResult },
+  'sync.setNetwork': { input: networkSettingsInput, result: null as unknown as SyncStatus },
   'conflicts.list': { input: none, result: null as unknown as Conflict[] },
   'conflicts.restore': { input: byConflictId, result: null as unknown as Conflict[] },
   'conflicts.dismiss': { input: byConflictId, result: null as unknown as Conflict[] },
@@ -183,6 +223,19 @@ export const contract = {
   'chapter.setRetention': { input: chapterRetentionInput, result: null as unknown as Chapter },
   'members.retention': { input: none, result: null as unknown as RetentionList },
   'members.eraseLapsed': { input: retentionEraseInput, result: null as unknown as RetentionErased },
+  'backup.list': { input: none, result: null as unknown as BackupList },
+  'backup.export': { input: none, result: null as unknown as BackupFile },
+  'backup.restore': { input: backupRestoreInput, result: null as unknown as RestoreResult },
+  'backup.recovery': { input: none, result: null as unknown as RecoveryState },
+  'updates.status': { input: none, result: null as unknown as UpdateStatus },
+  'updates.check': { input: none, result: null as unknown as UpdateStatus },
+  'updates.download': { input: updatesDownloadInput, result: null as unknown as UpdateStatus },
+  'updates.restart': { input: none, result: null as unknown as UpdateStatus },
+  'diagnostics.export': { input: none, result: null as unknown as DiagnosticsFile },
+  'customFields.list': { input: none, result: null as unknown as CustomField[] },
+  'customFields.create': { input: customFieldCreateInput, result: null as unknown as CustomField },
+  'customFields.update': { input: customFieldUpdateInput, result: null as unknown as CustomField },
+  'members.fieldValues': { input: byId, result: null as unknown as CustomFieldValue[] },
 } satisfies Record<OperationName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

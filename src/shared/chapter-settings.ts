@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { chapterSetupInput, countryCode, currencyCode } from './domain';
+import { chapterSetupInput, countryCode, currencyCode, UI_LANGUAGES } from './domain';
 import { CSV_DELIMITERS } from './locale/csv';
 import { membershipTypeFields } from './payments';
+import { problemParams } from './problems';
 
 const setup = chapterSetupInput.shape;
 
@@ -9,7 +10,10 @@ const setup = chapterSetupInput.shape;
 export const officerNames = z
   .array(setup.officerName)
   .max(50, 'At most 50 officers')
-  .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, 'Each officer once');
+  .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
+    message: 'Each officer once',
+    params: problemParams('OFFICERS_REPEATED'),
+  });
 
 /** How the officer list is stored in its one text column (and travels): a JSON array of names. */
 export const officersColumn = z.string().refine((text) => {
@@ -34,7 +38,7 @@ export const chapterUpdateInput = z.strictObject({
   currency: currencyCode.optional(),
   timeZone: setup.timeZone,
   graceDays: membershipTypeFields.shape.graceDays.unwrap().optional(),
-  locale: z.enum(['en', 'fr']).optional(),
+  locale: z.enum(UI_LANGUAGES).optional(),
   /** Null: propose the delimiter of the language's spreadsheets. */
   csvDelimiter: csvDelimiter.nullable().optional(),
   officers: officerNames.optional(),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
+import { customValuesInput } from './custom-fields';
 import { MEMBER_STATUSES, type MemberStatus } from './dues/status';
 import { isTimeZone } from './dues/dates';
+import type { MeteredWait, NetworkSettings, TrafficFigures } from './network';
 
 export { MEMBER_STATUSES, MEMBERSHIP_KINDS } from './dues/status';
 export type { MemberStatus, MembershipKind } from './dues/status';
@@ -9,6 +11,9 @@ export type { MembershipType } from './payments';
 
 const isoDate = z.iso.date({ error: 'Use a date like 2024-03-31' });
 const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+
+/** The languages the app speaks: its screens, and a chapter's language (for its default types and its exports' defaults). */
+export const UI_LANGUAGES = ['en', 'fr', 'es', 'pt', 'ar'] as const;
 
 export const countryCode = z
   .string()
@@ -27,7 +32,7 @@ export const chapterSetupInput = z.strictObject({
   country: countryCode,
   currency: currencyCode,
   officerName: shortText(200).min(1, 'Say who is using this laptop'),
-  locale: z.enum(['en', 'fr']).default('en'),
+  locale: z.enum(UI_LANGUAGES).default('en'),
   /** IANA time zone (Africa/Dakar); the laptop's own when not given. */
   timeZone: z
     .string()
@@ -130,10 +135,12 @@ export const memberFields = z.strictObject({
 });
 export type MemberFields = z.input<typeof memberFields>;
 
-export const memberCreateInput = memberFields.refine((m) => Boolean(m.firstName || m.lastName || m.email), {
-  message: 'Give at least a name or an email',
-  path: ['lastName'],
-});
+export const memberCreateInput = memberFields
+  .extend({ customFields: customValuesInput.optional() })
+  .refine((m) => Boolean(m.firstName || m.lastName || m.email), {
+    message: 'Give at least a name or an email',
+    path: ['lastName'],
+  });
 
 export interface Member {
   id: string;
@@ -233,6 +240,10 @@ export const MEMBER_LIST_FILTERS = {
   city: z.string().max(200).optional(),
   /** Deleted members instead of current ones: hidden everywhere else, still stored and restorable. */
   deleted: z.boolean().optional(),
+  /** Members with a value of this field of the chapter's own (any value, unless `fieldValue`). */
+  fieldId: z.uuid().optional(),
+  /** The value: a choice, yes/no, number or date as stored; text found anywhere in a text field's. */
+  fieldValue: z.string().trim().min(1).max(500).optional(),
   sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
 };
@@ -303,6 +314,11 @@ export interface SyncStatus {
    * not have yet, or a value that does not fit its field.
    */
   heldChanges: number;
+  /** This laptop's connection settings (metered, budget), kept in its file and never synced. */
+  network: NetworkSettings;
+  /** Why automatic sync is holding back on the metered connection; "Sync now" goes ahead. */
+  meteredWait: MeteredWait;
+  traffic: TrafficFigures;
 }
 
 export const syncEnrollInput = z.strictObject({

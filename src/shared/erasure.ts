@@ -4,6 +4,8 @@
  * `tbl` says which table it was in; it carries no personal data.
  * - `members`: the whole row, every field, and the notes of the member's payments (payments stay
  *   for the chapter's accounts; a note may name the payer, a statement line's details do).
+ *   Their values of the chapter's own fields go whole: those rows' ids begin with the member's
+ *   (`memberId:fieldId`), so both ends find them, and refuse them later, without the member's row.
  * - `registrations`: a guest's identity (name, email, phone); the registration stays, so the
  *   event's counts and its attendance do not change.
  */
@@ -15,6 +17,16 @@ export const ERASED_COLUMNS: Readonly<Record<ErasableTable, 'row' | readonly str
   members: 'row',
   registrations: ['guest_name', 'guest_email', 'guest_phone'],
 };
+
+/** Tables whose rows belong to one member, named in their id (`memberId:…`), removed whole with them. */
+export const MEMBER_KEYED_TABLES: readonly string[] = ['member_field_values'];
+
+/** The member a row of a member-keyed table belongs to, or null for any other row. */
+export function keyedMember(tbl: string, rowId: string): string | null {
+  if (!MEMBER_KEYED_TABLES.includes(tbl)) return null;
+  const at = rowId.indexOf(':');
+  return at > 0 ? rowId.slice(0, at) : null;
+}
 
 /** Columns of a payment an erasure of its member removes. */
 export const ERASED_PAYMENT_COLUMNS: readonly string[] = ['note'];

@@ -1,3 +1,5 @@
+import type { Problem } from './problems';
+
 /** Stable error codes: the renderer, the CLI and the HTTP clients branch on these, never on messages. */
 export const ERROR_CODES = [
   'VALIDATION',
@@ -7,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_INITIALISED',
   'ALREADY_INITIALISED',
   'DB_TOO_NEW',
+  /** The chapter file does not pass SQLite's check: it is kept as it is, and a backup can replace it. */
+  'DB_DAMAGED',
   'UNAUTHORISED',
   'CANCELLED',
   'UNREACHABLE',
@@ -18,22 +22,19 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Problems with a field that its schema cannot know about, which the renderer words itself. */
-export const FIELD_PROBLEMS = ['MEMBER_NUMBER_TAKEN', 'INSECURE_SERVER_URL'] as const;
-export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
-
 export interface FieldIssue {
   field: string;
   /** In English, for the command line and logs. */
   message: string;
   /** What the renderer words in the user's language: a code and the values it names. */
-  problem?: { code: FieldProblem; params: Record<string, string> };
+  problem?: Problem;
 }
 
 export interface ApiErrorBody {
   code: ErrorCode;
+  /** In English, for the command line and logs; the renderer words `details.problem` instead. */
   message: string;
-  details?: { fields?: FieldIssue[] };
+  details?: { problem?: Problem; fields?: FieldIssue[] };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -57,4 +58,18 @@ export class AppError extends Error {
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * A problem with one field: the error names the problem (for a banner) and the field (for a form),
+ * and keeps the English message for the command line.
+ */
+export function fieldError(
+  code: ErrorCode,
+  field: string,
+  message: string,
+  problem: Problem,
+  summary = `${field}: ${message}`,
+): AppError {
+  return new AppError(code, summary, { problem, fields: [{ field, message, problem }] });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MemberStatus } from './dues/status';
+import type { Problem } from './problems';
 import { MAX_FILE_BASE64 } from './imports';
 
 export const EVENT_KINDS = ['meeting', 'training', 'workshop', 'webinar', 'agm', 'other'] as const;
@@ -218,5 +219,6 @@ export interface RegistrationsImportResult {
   members: number;
   guests: number;
   alreadyRegistered: number;
-  rejected: { row: number; field: string; message: string }[];
+  /** Rows left out: `message` in English for the command line, `problem` for the renderer to word. */
+  rejected: { row: number; field: string; message: string; problem: Problem }[];
 }

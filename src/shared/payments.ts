@@ -4,6 +4,7 @@ import { isCurrencyCode } from './dues/money';
 import { MEMBERSHIP_KINDS, type MembershipKind, type MemberStatus } from './dues/status';
 import { isIsoDate } from './dues/dates';
 import { MAX_FILE_BASE64 } from './imports';
+import { problemParams } from './problems';
 
 /** How money reached the chapter. The CLI also takes `bank` and `mpesa`-style words (see methodFromText). */
 export const PAYMENT_METHODS = ['cash', 'bank-transfer', 'mobile-money', 'card', 'other'] as const;
@@ -90,7 +91,15 @@ export interface MembershipType {
   periodMonths: number | null;
   /** Null: the chapter's grace period applies. */
   graceDays: number | null;
+  /** No longer given to new members or by imports; members who have it keep it, and it still shows. */
+  retired: boolean;
 }
+
+export const membershipTypeRetireInput = z.strictObject({
+  id: z.uuid(),
+  /** false brings a retired type back. */
+  retired: z.boolean(),
+});
 
 export const paymentRecordInput = z
   .strictObject({
@@ -109,10 +118,12 @@ export const paymentRecordInput = z
   .refine((p) => !p.periodFrom || !p.periodTo || p.periodTo >= p.periodFrom, {
     message: 'The period ends before it starts',
     path: ['periodTo'],
+    params: problemParams('PERIOD_ENDS_BEFORE_START'),
   })
   .refine((p) => Boolean(p.periodFrom) === Boolean(p.periodTo), {
     message: 'Give both the start and the end of the period, or neither',
     path: ['periodTo'],
+    params: problemParams('PERIOD_HALF_GIVEN'),
   });
 export type PaymentRecordInput = z.input<typeof paymentRecordInput>;
 

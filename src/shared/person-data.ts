@@ -46,6 +46,10 @@ export interface PersonData {
     event: { id: string; title: string | null; startsAt: string | null } | null;
   })[];
   attendance: StoredRow[];
+  /** Their values of the chapter's own fields (retired fields' too), each with its field. */
+  customFields: (StoredRow & {
+    field: { id: string; label: string | null; kind: string | null; retired: boolean } | null;
+  })[];
   history: PersonChange[];
   conflicts: {
     table: string;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { registerTextFunctions } from '../../src/main/db/search-index';
 import { expect, test } from './fixtures';
 
 async function setUpChapter(page: Page, url: string): Promise<void> {
@@ -32,6 +33,8 @@ test('two members who share an email are listed and merged after what differs is
 
   // What sync brings when one laptop changed an email that another laptop gave a new member.
   const db = new Database(app.dbPath);
+  // The search index's triggers call fold_text, which the app registers on each connection.
+  registerTextFunctions(db);
   db.prepare(`UPDATE members SET email = 'helene@example.org' WHERE first_name = 'Helene'`).run();
   db.close();
   await page.reload();

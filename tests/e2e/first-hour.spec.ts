@@ -105,10 +105,14 @@ frenchChapter(
     await page.getByRole('navigation').getByRole('button', { name: 'Paramètres' }).click();
     await page.getByLabel('Adresse du serveur').fill('http://sync.example.org');
     await page.getByLabel('Code d’inscription').fill('ABCD-EFGH-IJKL-MNOP');
-    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    // The form the address is in: the Nearby laptop card has a Connect button of its own.
+    await page
+      .locator('form', { has: page.getByLabel('Adresse du serveur') })
+      .getByRole('button', { name: 'Se connecter', exact: true })
+      .click();
     await expect(
       page.getByText(
-        'Utilisez https://sync.example.org : http:// ne sert que pour un serveur sur cet ordinateur',
+        'Utilisez https://sync.example.org : http:// est réservé à un serveur sur cet ordinateur',
       ),
     ).toBeVisible();
     await expect(page.getByText('Non connecté à un serveur')).toBeVisible();

@@ -109,8 +109,16 @@ test('a file with bad rows names them, and held-back duplicates can be kept', as
 
   const rejected = Number(await page.getByTestId('count-rejected').textContent());
   expect(rejected).toBeGreaterThan(0);
-  await expect(page.getByTestId('import-errors')).toContainText(
-    /Row \d+, Email: “paul@” is not a valid email/,
+  await expect(page.getByTestId('import-problems-error')).toContainText(
+    'Row 4, Email: not a valid email address, so no email was imported (“paul@”)',
+  );
+  // The rows said not to be imported are the rows counted as rejected.
+  await expect(page.getByTestId('import-problems-rejected').getByRole('heading')).toHaveText(
+    `Not imported: ${rejected} rows`,
+  );
+  // Row 6 lost both its country and its date, row 7 its phone and its date: each counts once.
+  await expect(page.getByTestId('import-problems-error').getByRole('heading')).toHaveText(
+    'Imported without these values: 6 rows',
   );
   await expect(page.getByTestId('count-created')).toHaveText('7');
   await expect(page.getByTestId('count-possible-duplicates')).toHaveText('2');
@@ -167,7 +175,7 @@ test('dates written month first are read as the secretary says, and a date that 
   await expect(joined).toHaveValue('');
   await expect(paid).toHaveValue('');
   await preview(page);
-  await expect(page.getByTestId('import-errors')).toHaveCount(0);
+  await expect(page.getByTestId('import-problems-error')).toHaveCount(0);
   // Before anyone chooses, each column says which order the import found and why.
   await expect(
     page.getByText(
@@ -180,11 +188,17 @@ test('dates written month first are read as the secretary says, and a date that 
 
   // The unhappy path: a wrong order leaves dates unread, and says which row and which field.
   await paid.selectOption('dmy');
-  const errors = page.getByTestId('import-errors');
-  await expect(errors).toContainText(
-    'Row 2, Paid through: “12/31/2024” does not fit this column, where dates are written day/month/year.',
+  const errors = page.getByTestId('import-problems-error');
+  const unread = errors.getByTestId('import-problem');
+  await expect(unread).toHaveCount(1);
+  await expect(unread).toContainText(
+    '2 rows, Paid through: does not fit this column, where dates are written day/month/year',
   );
-  await expect(errors).toContainText('Row 3, Paid through: “06/30/2025”');
+  await unread.locator('summary').click();
+  await expect(unread.getByTestId('import-problem-rows').getByRole('listitem')).toHaveText([
+    'Row 2: “12/31/2024”',
+    'Row 3: “06/30/2025”',
+  ]);
   await expect(page.getByText('“12/31/2024” is not a date when read day/month/year.')).toBeVisible();
   await expect(page.getByTestId('error-dateOrder-paidThrough')).toHaveText(
     '2 dates in this column could not be read: see the errors below.',

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { registerTextFunctions } from '../../src/main/db/search-index';
 import { expect, test } from './fixtures';
 
 async function setUpChapter(page: Page, url: string): Promise<void> {
@@ -42,6 +43,8 @@ test('a number two members share is shown above the list until one gets a new nu
 
   // What sync brings when imports on two laptops gave one number to two people.
   const db = new Database(app.dbPath);
+  // The search index's triggers call fold_text, which the app registers on each connection.
+  registerTextFunctions(db);
   db.prepare(`UPDATE members SET member_number = '1' WHERE first_name = 'Kamau'`).run();
   db.close();
   await page.reload();

@@ -136,8 +136,9 @@ test('deleting a member can be undone', async ({ app, page }) => {
   await addMember(page, { firstName: 'Kamau', lastName: 'Otieno', email: 'kamau@example.org' });
   await openMember(page, 'Hélène Dupré');
 
-  await page.getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByRole('status')).toContainText('Member deleted');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete Hélène Dupré' }).click();
+  await expect(page.getByRole('status')).toContainText('Hélène Dupré deleted');
   await expect(page.getByTestId('member-count')).toHaveText('1 member');
   await expect(rowOf(page, 'Hélène Dupré')).toHaveCount(0);
 

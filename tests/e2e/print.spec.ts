@@ -179,7 +179,10 @@ test('says why when the document cannot be prepared, instead of a blank preview'
   );
   await page.getByRole('button', { name: `Print receipt ${receipt}` }).click();
   const dialog = printDialog(page);
-  await expect(dialog.getByRole('alert')).toContainText('payment: no payment “gone”.');
+  // Worded from its code; the main process's English message is never shown.
+  await expect(dialog.getByRole('alert')).toContainText('Not found');
+  await expect(dialog.getByRole('alert')).toContainText('What you asked for is not here any more');
+  await expect(dialog.getByRole('alert')).not.toContainText('no payment');
   await expect(dialog.getByTestId('print-frame')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Print', exact: true })).toBeDisabled();
 
@@ -204,7 +207,11 @@ test('in the desktop app, prints and saves as PDF through the main process', asy
             ? { ok: true, value: 'saved' }
             : {
                 ok: false,
-                error: { code: 'INTERNAL', message: 'The document was not printed: Print job failed.' },
+                error: {
+                  code: 'UNREACHABLE',
+                  message: 'The document was not printed: Print job failed.',
+                  details: { problem: { code: 'PRINT_FAILED', params: {} } },
+                },
               };
         },
       },
@@ -242,7 +249,10 @@ test('in the desktop app, prints and saves as PDF through the main process', asy
     };
   });
   await dialog.getByRole('button', { name: 'Print', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Print job failed.');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'The document was not printed: the printer or the system refused it.',
+  );
+  await expect(dialog.getByRole('alert')).not.toContainText('Something went wrong');
   expect(
     await page.evaluate(() => (window as unknown as { sentToPrint: unknown[] }).sentToPrint.length),
   ).toBe(2);

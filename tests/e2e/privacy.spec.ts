@@ -108,7 +108,8 @@ test('a deleted member is shown as deleted, explained, and restored from the del
   await addMember(page, 'Hélène', 'Dupré', 'helene@example.org');
   await addMember(page, 'Kamau', 'Otieno', 'kamau@example.org');
   await rowOf(page, 'Kamau Otieno').click();
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete Kamau Otieno' }).click();
   await expect(page.getByTestId('member-count')).toHaveText('1 member');
 
   await page.getByLabel('Show deleted members').check();

@@ -114,7 +114,11 @@ test('two laptops share a chapter, and the value that lost a conflict can be put
     await expect(page.getByRole('heading', { name: 'Connect to a sync server' })).toBeVisible();
     await page.getByLabel('Server address').fill(syncServer.url);
     await page.getByLabel('Enrolment code').fill(codeA);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    // The server form's Connect: the Nearby laptop card has a Connect button of its own.
+    await page
+      .locator('form', { has: page.getByLabel('Server address') })
+      .getByRole('button', { name: 'Connect', exact: true })
+      .click();
 
     await expect(page.getByTestId('sync-server')).toHaveText(syncServer.url);
     await expectUpToDate(indicator(page));

@@ -43,8 +43,14 @@ export function openLaptop(name: string, options: LaptopOptions = {}): Laptop {
     now,
     autoSync: false,
     secrets: options.secrets,
-    transportFor: (url, token) => {
-      const transport = httpTransport({ baseUrl: url, token, timeoutMs: 10_000 });
+    transportFor: (url, token, count) => {
+      const transport = httpTransport({
+        baseUrl: url,
+        token,
+        timeoutMs: 10_000,
+        onBytesSent: (sent) => count?.({ sent }),
+        onBytesReceived: (received) => count?.({ received }),
+      });
       return wrap ? wrap(transport) : transport;
     },
   });

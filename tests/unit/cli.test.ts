@@ -161,7 +161,7 @@ describe('chapterdesk CLI', { timeout: 180_000 }, () => {
 });
 
 describe('chapterdesk import', { timeout: 180_000 }, () => {
-  it('prints one JSON object with the counts and the errors, and exits 0 with rejected rows', () => {
+  it('prints one JSON object with the counts and the problems, and exits 0 with rejected rows', () => {
     const db = newDbPath();
     cli('init', '--db', db, '--name', 'Lyon', '--country', 'FR', '--currency', 'EUR');
     const dry = cli('import', 'tests/fixtures/import/bad-rows.csv', '--db', db, '--json', '--dry-run');
@@ -175,14 +175,16 @@ describe('chapterdesk import', { timeout: 180_000 }, () => {
         'unchanged',
         'rejected',
         'possibleDuplicates',
-        'errors',
+        'problems',
       ]),
     );
     expect(preview['rejected']).toBeGreaterThan(0);
-    expect((preview['errors'] as { row: number; field: string; message: string }[])[0]).toMatchObject({
-      row: expect.any(Number),
-      field: expect.any(String),
-      message: expect.stringMatching(/^Row \d+/),
+    expect(
+      (preview['problems'] as { severity: string; rows: { row: number }[]; message: string }[])[0],
+    ).toMatchObject({
+      severity: 'rejected',
+      rows: expect.arrayContaining([expect.objectContaining({ row: expect.any(Number) })]) as unknown,
+      message: expect.stringMatching(/^(Row \d+|\d+ rows)/),
     });
     const exported = JSON.parse(cli('export', 'members', '--db', db, '--format', 'json').stdout) as unknown[];
     expect(exported).toEqual([]);

@@ -81,11 +81,17 @@ describe.skipIf(process.platform === 'win32')(
       cli('export', 'members', '--db', db, '--format', 'xlsx', '--out', join(dir, 'members.xlsx'));
       cli('export', 'members', '--db', db, '--format', 'json', '--out', join(dir, 'members.json'));
 
-      expect(modes(dir)).toEqual({
+      // The import backed the chapter up first, in backups/ beside it.
+      const found = modes(dir);
+      const backups = Object.keys(found).filter((path) => path.startsWith('backups/'));
+      expect(backups).toEqual([expect.stringMatching(/^backups\/chapter-.+-import\.sqlite$/)]);
+      expect(found).toEqual({
         '.': 0o700,
         'chapter.sqlite': 0o600,
         // The member-number high-water mark kept beside the file, as the receipts' one.
         'chapter.sqlite-member-numbers': 0o600,
+        backups: 0o700,
+        [backups[0]!]: 0o600,
         'members.csv': 0o644, // the secretary's own file, read and left alone
         'rejected.csv': 0o600,
         'members-export.csv': 0o600,

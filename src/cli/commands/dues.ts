@@ -17,7 +17,7 @@ import {
   type PaymentPage,
   type PaymentReceipt,
 } from '../../shared/payments';
-import { openChapter, unwrap, type OpenChapter } from '../open-chapter';
+import { backUpBeforeImport, openChapter, unwrap, type OpenChapter } from '../open-chapter';
 import { readInputFile } from '../read-input';
 
 /** Runs one operation through the contract's validation, as the app does. */
@@ -76,7 +76,7 @@ function money(minor: number, currency: string): string {
 function describeType(t: MembershipType): string {
   const period = t.periodMonths ? `${t.periodMonths} months` : 'no period';
   const grace = t.graceDays === null ? 'chapter grace' : `${t.graceDays} days grace`;
-  return `${t.name}\t${t.kind}\t${money(t.feeMinor, t.currency)}\t${period}\t${grace}\t${t.id}`;
+  return `${t.name}\t${t.kind}\t${money(t.feeMinor, t.currency)}\t${period}\t${grace}\t${t.id}${t.retired ? '\tretired' : ''}`;
 }
 
 function describePayment(p: Payment): string {
@@ -159,6 +159,29 @@ export function registerDues(program: Command): void {
       print(opts.json, type, () => `Updated ${describeType(type)}`);
     }),
   );
+
+  for (const [name, retired, description, done] of [
+    ['retire', true, 'Retire a type: no longer given to new members; those who have it keep it', 'Retired'],
+    ['restore', false, 'Bring a retired type back', 'Brought back'],
+  ] as const) {
+    types
+      .command(name)
+      .description(description)
+      .argument('<type>', 'its id or name')
+      .requiredOption('--db <path>', 'chapter database file')
+      .option('--json', 'print JSON')
+      .action((idOrName: string, opts: { db: string; json?: boolean }) =>
+        withChapter(opts.db, async (chapter) => {
+          const found = findMembershipType(chapter.db, idOrName);
+          if (!found) throw new AppError('NOT_FOUND', `type: no membership type “${idOrName}”.`);
+          const type = await call<MembershipType>(chapter, 'membershipTypes.retire', {
+            id: found.id,
+            retired,
+          });
+          print(opts.json, type, () => `${done} ${describeType(type)}`);
+        }),
+      );
+  }
 
   program
     .command('pay')
@@ -301,6 +324,7 @@ export function registerDues(program: Command): void {
           now: () => new Date(),
           writeContext: createWriteContexts(chapter.db, () => new Date()),
         };
+        if (!opts.dryRun) await backUpBeforeImport(chapter.db);
         const result = await createStatements(deps).reconcile(basename(file), bytes, Boolean(opts.dryRun));
         print(opts.json, { ...result, payments: result.payments.map(paymentJson) }, () =>
           [

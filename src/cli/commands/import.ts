@@ -1,13 +1,121 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '../../shared/custom-fields';
 import { AppError } from '../../shared/errors';
 import { createWriteContexts } from '../../main/services/device/device';
 import { listImports, undoImport } from '../../main/services/imports/batches';
-import { isImportReadError } from '../../main/services/imports/errors';
-import { runImport } from '../../main/services/imports/job';
+import { isImportReadError, NO_ROWS_MESSAGE } from '../../main/services/imports/errors';
+import { runImport, type ImportResult } from '../../main/services/imports/job';
+import { findMembershipType } from '../../main/services/types/membership-types';
+import type { Db } from '../../main/db/open';
+import type { ImportProblemGroup, ImportProblemSeverity, ImportTypeChoice } from '../../shared/imports';
 import { writePrivateFile } from '../../node/private-files';
-import { openChapter } from '../open-chapter';
+import { backUpBeforeImport, openChapter } from '../open-chapter';
 import { readInputFile } from '../read-input';
+
+/** `--map-type "Étudiant=Student"`: the value, and the type named by name or id (none: no type). */
+function typeChoices(db: Db, pairs: readonly string[]): ImportTypeChoice[] {
+  return pairs.map((pair) => {
+    const at = pair.indexOf('=');
+    const value = pair.slice(0, at).trim();
+    const name = pair.slice(at + 1).trim();
+    if (at < 0 || !value || !name) {
+      throw new AppError(
+        'VALIDATION',
+        `--map-type takes VALUE=TYPE (TYPE: a type’s name, or none), not “${pair}”.`,
+      );
+    }
+    if (name.toLowerCase() === 'none') return { value, typeId: null };
+    const type = findMembershipType(db, name);
+    if (!type) throw new AppError('NOT_FOUND', `--map-type: no membership type “${name}”.`);
+    return { value, typeId: type.id };
+  });
+}
+
+/** `--new-field "T-shirt size=choice"`: a column by its header, and the kind of field to make of it. */
+function newFields(given: readonly string[]): { header: string; kind: CustomFieldKind }[] {
+  return given.map((text) => {
+    const at = text.lastIndexOf('=');
+    const kind = at > 0 ? text.slice(at + 1).trim() : 'text';
+    const found = CUSTOM_FIELD_KINDS.find((k) => k === kind);
+    if (!found) {
+      throw new AppError(
+        'VALIDATION',
+        `--new-field: “${kind}” is not a kind of field; give one of ${CUSTOM_FIELD_KINDS.join(', ')}.`,
+      );
+    }
+    return { header: (at > 0 ? text.slice(0, at) : text).trim(), kind: found };
+  });
+}
+
+/** Where the columns no field of ours takes went: the chapter's own fields, or nowhere (every one named). */
+function columnSummary(result: ImportResult): string {
+  let text = '';
+  for (const c of result.customFields) {
+    text += `Column “${c.header}” → the chapter’s field “${c.label}”${c.created ? ' (new)' : ''}.\n`;
+  }
+  if (result.leftOut.length > 0) {
+    const names = result.leftOut.map((c) => `“${c.label}”`).join(', ');
+    text +=
+      `Left out (no field takes ${result.leftOut.length === 1 ? 'it' : 'them'}): ${names}.\n` +
+      `Keep one as a field of the chapter’s own with --new-field "${result.leftOut[0]!.label}" (add =number, =date, =yesno or =choice for another kind).\n`;
+  }
+  return text;
+}
+
+/** Groups printed before "… and N more": the JSON output carries every one. */
+const GROUPS_PRINTED = 50;
+
+const SECTIONS: [ImportProblemGroup['severity'], string][] = [
+  ['rejected', 'Not imported'],
+  ['error', 'Imported without these values'],
+  ['warning', 'Imported; worth a look'],
+];
+
+/** The problems, one line per group of rows with the same problem, rejected rows first. */
+function problemSummary(
+  problems: readonly ImportProblemGroup[],
+  problemRows: Record<ImportProblemSeverity, number>,
+): string {
+  let text = '';
+  let printed = 0;
+  for (const [severity, title] of SECTIONS) {
+    const groups = problems.filter((p) => p.severity === severity);
+    if (groups.length === 0) continue;
+    const rows = problemRows[severity];
+    text += `${title} (${rows} ${rows === 1 ? 'row' : 'rows'}):\n`;
+    for (const group of groups) {
+      if (printed++ < GROUPS_PRINTED) text += `  ${group.message}\n`;
+    }
+  }
+  if (printed > GROUPS_PRINTED) text += `  … and ${printed - GROUPS_PRINTED} more (see --json)\n`;
+  if (problems.some((p) => p.code === 'unknown_type')) {
+    text +=
+      'Create the missing membership types with --create-types, or say what a value stands for with --map-type "VALUE=TYPE" (TYPE: a type’s name, or none).\n';
+  }
+  return text;
+}
+
+/** What each value of the type column became: "Étudiant → Student (by name, 3 rows)". */
+function typeSummary(result: ImportResult): string {
+  const { typeValues } = result.outcome;
+  if (typeValues.length === 0) return '';
+  const how = {
+    chosen: 'as given',
+    remembered: 'as remembered',
+    name: 'by name',
+    created: 'created',
+    none: 'as given',
+  };
+  const lines = typeValues.map((v) => {
+    const rows = `${v.rows} ${v.rows === 1 ? 'row' : 'rows'}`;
+    // A value told to stand for no type says so, or the next file's "no type" looks like a miss.
+    const why = v.source ? `${how[v.source]}, ` : '';
+    const target = v.typeName ? `${v.typeName} (${why}${rows})` : `no type (${why}${rows})`;
+    return `  “${v.value}” → ${target}\n`;
+  });
+  return `Membership types:\n${lines.join('')}`;
+}
 
 export function registerImport(program: Command): void {
   program
@@ -24,6 +132,19 @@ export function registerImport(program: Command): void {
       '--keep-duplicates',
       'also create rows that only might be existing members (held back by default)',
     )
+    .option(
+      '--map-type <value=type>',
+      'what a value of the membership type column stands for: a type’s name or id, or none (repeatable; remembered)',
+      (pair: string, pairs: string[]) => [...pairs, pair],
+      [] as string[],
+    )
+    .option('--create-types', 'create a membership type for each value of the type column that names none')
+    .option(
+      '--new-field <column[=kind]>',
+      `make a column no field takes a field of the chapter’s own, named as its header (kind: ${CUSTOM_FIELD_KINDS.join(', ')}; default text; repeatable)`,
+      (text: string, given: string[]) => [...given, text],
+      [] as string[],
+    )
     .action(
       async (
         file: string,
@@ -35,6 +156,9 @@ export function registerImport(program: Command): void {
           headerRow?: string;
           rejects?: string;
           keepDuplicates?: boolean;
+          mapType: string[];
+          createTypes?: boolean;
+          newField: string[];
         },
       ) => {
         const headerRow = opts.headerRow === undefined ? undefined : Number(opts.headerRow);
@@ -47,6 +171,7 @@ export function registerImport(program: Command): void {
         const bytes = readInputFile(file);
         const { db } = openChapter(opts.db, { mustExist: true });
         try {
+          if (!opts.dryRun) await backUpBeforeImport(db);
           const result = await runImport(createWriteContexts(db, () => new Date())(), {
             fileName: basename(file),
             bytes,
@@ -54,21 +179,28 @@ export function registerImport(program: Command): void {
             headerRow,
             dryRun: Boolean(opts.dryRun),
             keepPossibleDuplicates: Boolean(opts.keepDuplicates),
+            typeChoices: typeChoices(db, opts.mapType),
+            createMissingTypes: Boolean(opts.createTypes),
+            newFields: newFields(opts.newField),
           }).catch((error: unknown) => {
+            if (isImportReadError(error) && error.code === 'NO_ROWS')
+              throw new AppError('VALIDATION', `${file}: ${NO_ROWS_MESSAGE}`);
             if (isImportReadError(error))
               throw new AppError('VALIDATION', `Cannot read ${file}: ${error.message}`);
             throw error;
           });
-          const { counts, errors, merged, batchId } = result.outcome;
+          const { counts, problems, problemRows, typeValues, merged, batchId } = result.outcome;
           if (opts.rejects && result.rejectsCsv) writePrivateFile(opts.rejects, result.rejectsCsv);
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify({ ...counts, errors, merged, importId: batchId })}\n`);
+            process.stdout.write(
+              `${JSON.stringify({ ...counts, problems, problemRows, typeValues, merged, importId: batchId, customFields: result.customFields, leftOut: result.leftOut })}\n`,
+            );
             return;
           }
           const verb = opts.dryRun ? 'Would import' : 'Imported';
           process.stdout.write(
-            `${verb} ${file}: ${counts.rows} rows, ${counts.created} new, ${counts.updated} updated, ` +
-              `${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.possibleDuplicates} possible duplicates.\n`,
+            `${verb} ${file}: ${counted(counts.rows, 'row', 'rows')}, ${counts.created} new, ${counts.updated} updated, ` +
+              `${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counted(counts.possibleDuplicates, 'possible duplicate', 'possible duplicates')}.\n`,
           );
           if (counts.merged) {
             const pairs = merged.map((m) => `row ${m.rowNumber} into row ${m.into} (${m.name})`);
@@ -81,8 +213,9 @@ export function registerImport(program: Command): void {
               `Rows that might be members already were held back; review them in the app or rerun with --keep-duplicates.\n`,
             );
           }
-          for (const e of errors.slice(0, 50)) process.stdout.write(`  ${e.message}\n`);
-          if (errors.length > 50) process.stdout.write(`  … and ${errors.length - 50} more\n`);
+          process.stdout.write(columnSummary(result));
+          process.stdout.write(problemSummary(problems, problemRows));
+          process.stdout.write(typeSummary(result));
           if (batchId)
             process.stdout.write(`Undo with: chapterdesk imports undo ${batchId} --db ${opts.db}\n`);
         } finally {
@@ -143,4 +276,9 @@ export function registerImport(program: Command): void {
         db.close();
       }
     });
+}
+
+/** A count and its noun, singular for one ("1 row", not "1 rows"). */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -13,7 +13,7 @@ export function registerInit(program: Command): void {
     .requiredOption('--country <cc>', 'two-letter country code, e.g. FR')
     .requiredOption('--currency <cur>', 'three-letter currency code, e.g. EUR')
     .option('--officer <name>', 'the officer using this database', userInfo().username)
-    .option('--locale <locale>', 'en or fr', 'en')
+    .option('--locale <locale>', 'en, fr, es, pt or ar', 'en')
     .option('--json', 'print the chapter as JSON')
     .action(
       async (opts: {

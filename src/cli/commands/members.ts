@@ -14,12 +14,15 @@ import type {
   RetentionList,
 } from '../../shared/domain';
 import { MEMBER_STATUSES } from '../../shared/domain';
+import type { CustomFieldValue } from '../../shared/custom-fields';
 import { AppError } from '../../shared/errors';
+import type { Db } from '../../main/db/open';
 import type { ExportedFile } from '../../shared/imports';
 import { writePrivateFile } from '../../node/private-files';
 import type { OpenChapter } from '../open-chapter';
 import { call, print, resolveMember, withChapter } from './dues';
 import { addEraseMember } from './erase';
+import { resolveField } from './fields';
 
 /** Flag -> the member field it sets; the same fields and checks as the app's member form. */
 const FIELD_FLAGS = [
@@ -39,12 +42,31 @@ const FIELD_FLAGS = [
   ['--notes <text>', 'notes', 'notes'],
 ] as const satisfies readonly (readonly [string, keyof MemberFields, string])[];
 
-type FieldOptions = { consentEmail?: boolean; consentSms?: boolean };
+type FieldOptions = { consentEmail?: boolean; consentSms?: boolean; field: string[] };
+
+/** `--field Label=value`, repeated: values by field id, the fields found by label. */
+function customFieldsFrom(db: Db, given: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const text of given) {
+    const at = text.indexOf('=');
+    if (at <= 0) {
+      throw new AppError('VALIDATION', `--field: write it as Label=value, not “${text}”.`);
+    }
+    values[resolveField(db, text.slice(0, at)).id] = text.slice(at + 1);
+  }
+  return values;
+}
 
 function withFieldFlags(command: Command): Command {
   for (const [flag, , description] of FIELD_FLAGS)
     command.addOption(new Option(flag, `${description} ("" clears it)`));
   return command
+    .option(
+      '--field <label=value>',
+      'a field of the chapter’s own, e.g. --field "T-shirt size=M" (repeat for more; "Label=" clears it)',
+      (text: string, given: string[]) => [...given, text],
+      [] as string[],
+    )
     .option('--consent-email', 'agrees to receive emails')
     .option('--no-consent-email', 'does not agree to receive emails')
     .option('--consent-sms', 'agrees to receive text messages')
@@ -69,7 +91,7 @@ function name(m: Member): string {
   return [m.firstName, m.lastName].filter(Boolean).join(' ') || m.email || '(no name)';
 }
 
-function describeMember(m: Member): string {
+function describeMember(m: Member, values: readonly CustomFieldValue[] = []): string {
   const lines: [string, string | null][] = [
     ['Id', m.id],
     ['Name', name(m)],
@@ -85,10 +107,11 @@ function describeMember(m: Member): string {
     ['Paid through', m.paidThrough],
     ['Joined', m.joinedOn],
     ['Notes', m.notes],
+    ...values.filter((v) => !v.field.retired).map((v): [string, string] => [`${v.field.label}:`, v.value]),
   ];
   const text = lines
     .filter(([, value]) => value)
-    .map(([label, value]) => `${label.padEnd(13)}${value}`)
+    .map(([label, value]) => `${label.padEnd(13)}${label.length >= 13 ? ' ' : ''}${value}`)
     .join('\n');
   return m.deleted ? `${text}\nDELETED (restore with: chapterdesk members restore ${m.id})` : text;
 }
@@ -201,8 +224,13 @@ export function registerMembers(program: Command): void {
     .option('--json', 'print the member as JSON')
     .action(async (opts: FieldOptions & { db: string; json?: boolean }, command: Command) => {
       await withChapter(opts.db, async (chapter) => {
-        const member = await call<Member>(chapter, 'members.create', fieldsFrom(opts, command));
-        print(opts.json, member, () => `Added ${name(member)}\n${describeMember(member)}`);
+        const customFields = customFieldsFrom(chapter.db, opts.field);
+        const member = await call<Member>(chapter, 'members.create', {
+          ...fieldsFrom(opts, command),
+          ...(Object.keys(customFields).length > 0 ? { customFields } : {}),
+        });
+        const values = await call<CustomFieldValue[]>(chapter, 'members.fieldValues', { id: member.id });
+        print(opts.json, member, () => `Added ${name(member)}\n${describeMember(member, values)}`);
       });
     });
 
@@ -250,7 +278,8 @@ export function registerMembers(program: Command): void {
     .action(async (who: string, opts: { db: string; json?: boolean }) => {
       await withChapter(opts.db, async (chapter) => {
         const member = await getMember(chapter, who);
-        print(opts.json, member, () => describeMember(member));
+        const values = await call<CustomFieldValue[]>(chapter, 'members.fieldValues', { id: member.id });
+        print(opts.json, { ...member, customFields: values }, () => describeMember(member, values));
       });
     });
 
@@ -265,15 +294,21 @@ export function registerMembers(program: Command): void {
     .action(async (who: string, opts: FieldOptions & { db: string; json?: boolean }, command: Command) => {
       await withChapter(opts.db, async (chapter) => {
         const patch = fieldsFrom(opts, command);
-        if (Object.keys(patch).length === 0) {
+        const customFields = customFieldsFrom(chapter.db, opts.field);
+        if (Object.keys(patch).length === 0 && Object.keys(customFields).length === 0) {
           throw new AppError(
             'VALIDATION',
             'Nothing to change: give at least one field, e.g. --city Nairobi.',
           );
         }
         const id = resolveMember(chapter.db, who);
-        const member = await call<Member>(chapter, 'members.update', { id, patch });
-        print(opts.json, member, () => `Updated ${name(member)}\n${describeMember(member)}`);
+        const member = await call<Member>(chapter, 'members.update', {
+          id,
+          patch,
+          ...(Object.keys(customFields).length > 0 ? { customFields } : {}),
+        });
+        const values = await call<CustomFieldValue[]>(chapter, 'members.fieldValues', { id });
+        print(opts.json, member, () => `Updated ${name(member)}\n${describeMember(member, values)}`);
       });
     });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -5,7 +6,16 @@ import { startBrowserMode } from '../../main/browser-mode/server';
 import { AppError } from '../../shared/errors';
 import { startDataThread } from '../../main/data-thread/client';
 
-const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+/** out/renderer: from source (src/cli/commands), or from the built CLI beside it (out/cli). */
+const DEFAULT_RENDERER_DIR = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../../out/renderer' : '../renderer', import.meta.url),
+);
+
+/** package.json: from source, or from the built CLI in out/cli. */
+const PACKAGE_JSON = new URL(
+  import.meta.url.endsWith('.ts') ? '../../../package.json' : '../../package.json',
+  import.meta.url,
+);
 
 export function registerServe(program: Command): void {
   program
@@ -22,7 +32,16 @@ export function registerServe(program: Command): void {
       // Browser mode is the app: its data lives on a data thread, as in the desktop window, so a
       // long import never holds up the HTTP server, and it syncs by itself.
       const full = resolve(opts.db);
-      const data = await startDataThread({ dbPath: full, autoSync: true });
+      // Browser mode installs nothing; with CHAPTERDESK_UPDATE_FEED (a feed's URL, as the generic
+      // provider takes it) Settings follows an update from check to restart prompt, for trying the
+      // flow and for the end-to-end test.
+      const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
+      const feedUrl = process.env['CHAPTERDESK_UPDATE_FEED'] || undefined;
+      const data = await startDataThread({
+        dbPath: full,
+        autoSync: true,
+        updates: feedUrl ? { version, feedUrl } : { version },
+      });
       const server = await startBrowserMode({ call: data.call, rendererDir: opts.renderer, port }).catch(
         async (error: unknown) => {
           await data.close();

@@ -2,16 +2,24 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { SyncTransportError } from '../../main/sync/transport';
 import { openChapter, removeChapterFile } from '../open-chapter';
+import { registerSyncFile } from './sync-file';
+import { registerSyncPeer } from './sync-peer';
+
+type SyncOptions = { db?: string; server?: string; enroll?: string; json?: boolean };
 
 export function registerSync(program: Command): void {
-  program
+  const sync = program
     .command('sync')
     .description('Run one full sync of a chapter database with its server (enrolling first with --enroll)')
-    .requiredOption('--db <path>', 'chapter database file')
+    // `sync export --db P`: options after a subcommand's name are the subcommand's own; and --db is
+    // checked here, as commander checks a command's required options for its subcommands too.
+    .enablePositionalOptions()
+    .option('--db <path>', 'chapter database file (required)')
     .option('--server <url>', 'sync server address (needed with --enroll)')
     .option('--enroll <code>', 'one-time enrolment code from the server administrator')
     .option('--json', 'print {"pushed","pulled","conflicts"} as JSON')
-    .action(async (opts: { db: string; server?: string; enroll?: string; json?: boolean }) => {
+    .action(async (opts: SyncOptions, command: Command) => {
+      if (!opts.db) command.error("error: required option '--db <path>' not specified");
       if (opts.enroll && !opts.server) throw new AppError('VALIDATION', '--enroll needs --server <url>.');
       const { db, sync, created } = openChapter(opts.db, { mustExist: Boolean(!opts.enroll) });
       // A file made for this enrolment is kept once the laptop is enrolled, not before.
@@ -58,4 +66,6 @@ export function registerSync(program: Command): void {
         if (!keep) removeChapterFile(opts.db);
       }
     });
+  registerSyncFile(sync);
+  registerSyncPeer(sync);
 }

@@ -9,6 +9,7 @@ import {
   pgliteDir,
 } from '../../server/data-dir';
 import { recordRunningServer } from '../../server/running-servers';
+import { checkUpdatesDir } from '../../server/routes/updates';
 import { startServer } from '../../server/start';
 import { describeTrustProxy, parseTrustProxy, type TrustProxy } from '../../server/trust-proxy';
 import { parseDuration } from './duration';
@@ -85,6 +86,7 @@ interface StartFlags extends StorageFlags {
   host: string;
   adminTokenFile?: string;
   trustProxy?: TrustProxy;
+  updates?: string;
 }
 
 /**
@@ -137,6 +139,10 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
       .option('--port <n>', 'port to listen on', parsePort, DEFAULT_PORT)
       .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
       .option(
+        '--updates <dir>',
+        'serve the app releases in this folder under /updates/ (latest*.yml, installers, blockmaps)',
+      )
+      .option(
         '--admin-token-file <path>',
         'admin token file (default: <data>/admin-token; $CHAPTERDESK_ADMIN_TOKEN wins)',
       )
@@ -152,6 +158,7 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
       ),
   ).action(async (flags: StartFlags) => {
     try {
+      const updatesDir = flags.updates === undefined ? undefined : checkUpdatesDir(flags.updates);
       const storage = chooseStorage(flags, env);
       const fromEnv = env.CHAPTERDESK_ADMIN_TOKEN;
       const tokenFile = resolve(flags.adminTokenFile ?? defaultAdminTokenFile(storage.dataDir));
@@ -164,12 +171,14 @@ export function registerServerCommands(program: Command, deps: Partial<ServerCom
         databaseUrl: storage.databaseUrl,
         adminToken,
         trustProxy: flags.trustProxy,
+        updatesDir,
       });
       // Recorded before it says where it listens: whoever waits for that line (a script, a test)
       // may run an admin command at once, and it must find this server's data.
       const record = recordRunningServer(env, storage.databaseUrl ? null : storage.dataDir);
       io.out(`ChapterDesk sync server listening on ${running.url}`);
       io.out(describeTrustProxy(flags.trustProxy));
+      if (updatesDir) io.out(`App updates: ${updatesDir}, public at ${running.url}/updates/`);
       if (flags.trustProxy && 'hops' in flags.trustProxy && !LOOPBACK_HOSTS.has(flags.host)) {
         io.err(
           `Warning: with --trust-proxy as hops, a client reaching ${flags.host} without the proxy can choose its own address; give the proxy's address instead, or let only the proxy reach this port.`,

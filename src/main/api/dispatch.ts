@@ -2,17 +2,25 @@ import type { z } from 'zod';
 import { contract } from '../../shared/api';
 import { AppError, type FieldIssue, type Result } from '../../shared/errors';
 import { isOperationName } from '../../shared/operations';
+import { zodProblem } from '../../shared/problems';
 import type { Handlers } from './handlers';
 
 export interface DispatchLogger {
   error(message: string, error: unknown): void;
 }
 
-/** Field names as the contract spells them; an update's fields live under `patch`. */
+/**
+ * Field names as the contract spells them (an update's fields live under `patch`), each with zod's
+ * issue as a problem the renderer words for that field.
+ */
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path[0] === 'patch' ? issue.path.slice(1) : issue.path;
-    return { field: path.map(String).join('.') || '(input)', message: issue.message };
+    return {
+      field: path.map(String).join('.') || '(input)',
+      message: issue.message,
+      problem: zodProblem(issue),
+    };
   });
 }
 
@@ -30,7 +38,11 @@ export async function dispatch(
   if (!isOperationName(name)) {
     return {
       ok: false,
-      error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 60)}` },
+      error: {
+        code: 'UNKNOWN_OPERATION',
+        // Not String(name): an object whose toString is not a function throws there.
+        message: `Unknown operation: ${typeof name === 'string' ? name.slice(0, 60) : typeof name}`,
+      },
     };
   }
   const parsed = contract[name].input.safeParse(input);

@@ -1,10 +1,15 @@
 import type { OperationResult, ParsedInput } from '../../shared/api';
 import type { OperationName } from '../../shared/operations';
-import type { Db } from '../db/open';
+import { databaseFile, type Db } from '../db/open';
+import type { RestoreResult } from '../../shared/backup';
+import { AppError } from '../../shared/errors';
+import { createBackupService } from '../services/backup/service';
+import { collectDiagnostics } from '../services/diagnostics/export';
 import { getChapter, requireChapter, setRetention, setupChapter } from '../services/chapter/chapter';
 import {
   createMembershipType,
   listMembershipTypes,
+  retireMembershipType,
   updateMembershipType,
 } from '../services/types/membership-types';
 import { listPayments, proposePayment, recordPayment, voidPayment } from '../services/payments/payments';
@@ -64,6 +69,8 @@ import {
   type OpenConflict,
 } from '../sync/conflicts';
 import { createSyncService, type SyncService } from '../sync/service';
+import { loadChangesFromFile, saveChangesToFile } from '../sync/file/exchange';
+import { createNearbyPeers, type NearbyPeers } from '../sync/peer/nearby';
 import { listMembers } from '../services/members/query';
 import { exportMembers } from '../services/members/export';
 import { chapterHistory, updateChapter } from '../services/chapter/settings';
@@ -76,10 +83,23 @@ import { listImports, undoImport } from '../services/imports/batches';
 import { createDrafts } from '../services/imports/drafts';
 import { createImportJobs } from '../services/imports/jobs';
 import { jobView } from '../services/imports/view';
+import { createCustomField, listCustomFields, updateCustomField } from '../services/custom-fields/fields';
+import { memberFieldValues } from '../services/custom-fields/values';
+import { createUpdateController, type UpdateController } from '../updates/controller';
 
 /** Operations that wait on something outside this laptop (only enrolment: the user asked for it). */
 type AsyncOperation =
-  'sync.enroll' | 'imports.inspect' | 'members.export' | 'statements.inspect' | 'events.importRegistrations';
+  | 'sync.enroll'
+  | 'imports.inspect'
+  | 'members.export'
+  | 'statements.inspect'
+  | 'events.importRegistrations'
+  | 'backup.export'
+  | 'backup.restore'
+  | 'updates.check'
+  | 'sync.peerListen'
+  | 'sync.peerCancel'
+  | 'sync.peerConnect';
 
 export type Handlers = {
   [K in OperationName]: (
@@ -93,6 +113,27 @@ export interface HandlerOptions {
   sync?: SyncService;
   /** The Electron-ABI build of better-sqlite3, for the import worker's own connection. */
   nativeBinding?: string;
+  /**
+   * Puts a backup in place of the chapter file. Only the data thread can, as it must close and
+   * reopen the file (data-thread/thread.ts); elsewhere the command line's `restore` does it.
+   */
+  restore?: (input: ParsedInput<'backup.restore'>) => Promise<RestoreResult>;
+  /** The app's own updates (the data thread's); without one (CLI, tests) there are none to look for. */
+  updates?: UpdateController;
+  /** The nearby-laptop sync (the data thread's, which stops its wait when it closes the chapter). */
+  peers?: NearbyPeers;
+}
+
+/** Where nothing can be updated: every update operation says so. */
+function noUpdates(): UpdateController {
+  return createUpdateController({
+    updater: null,
+    currentVersion: '',
+    feedUrl: () => null,
+    syncing: () => false,
+    syncEnded: () => Promise.resolve(),
+    metered: () => false,
+  });
 }
 
 /** Binds every contract operation to its service, for one open chapter database. */
@@ -101,6 +142,8 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
   const writeContext = createWriteContexts(db, now);
   const deps = { db, now, writeContext };
   const sync = options.sync ?? createSyncService({ db, now, autoSync: false });
+  const updates = options.updates ?? noUpdates();
+  const peers = options.peers ?? createNearbyPeers({ db, now });
   /** Every local write nudges sync, which batches them and runs a few seconds later. */
   const written = <T>(value: T): T => {
     sync.localChange();
@@ -113,6 +156,12 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
   /** Documents print in the chapter's language unless the caller names one. */
   const chapterLanguage = () => printLanguage(requireChapter(db).locale);
   const imports = createImportJobs(db, now, { nativeBinding: options.nativeBinding });
+  /** Backups of the chapter file: none for a database in memory, which has no file to copy. */
+  const backups = () => {
+    const dbPath = databaseFile(db);
+    if (!dbPath) throw new AppError('NOT_FOUND', 'This chapter is in memory: it has no file to back up.');
+    return createBackupService({ db, dbPath, now, nativeBinding: options.nativeBinding });
+  };
   const restoreField = (conflict: OpenConflict) => {
     const field = MEMBER_FIELD_BY_COLUMN.get(conflict.column);
     if (conflict.table === 'members' && conflict.column === 'deleted') {
@@ -131,6 +180,7 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'membershipTypes.list': () => listMembershipTypes(db),
     'membershipTypes.create': (input) => written(createMembershipType(writeContext(), input)),
     'membershipTypes.update': (input) => written(updateMembershipType(writeContext(), input)),
+    'membershipTypes.retire': (input) => written(retireMembershipType(writeContext(), input)),
     'payments.propose': (input) => proposePayment(deps, input),
     'payments.record': (input) => written(recordPayment(deps, input)),
     'payments.list': (input) => listPayments(db, input),
@@ -205,6 +255,13 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.enroll': (input) => sync.enroll(input),
+    'sync.exportFile': (input) => saveChangesToFile(db, input, now()),
+    'sync.importFile': ({ contentBase64 }) => loadChangesFromFile(db, contentBase64, now),
+    'sync.peerListen': (input) => peers.listen(input),
+    'sync.peerStatus': () => peers.status(),
+    'sync.peerCancel': () => peers.cancel(),
+    'sync.peerConnect': ({ address }) => peers.connect(address),
+    'sync.setNetwork': (input) => sync.setNetwork(input),
     'conflicts.list': () => listConflicts(db),
     'conflicts.restore': ({ id }) => {
       restoreConflict(db, id, restoreField);
@@ -237,5 +294,27 @@ export function createHandlers(db: Db, options: HandlerOptions = {}): Handlers {
     'chapter.setRetention': ({ years }) => written(setRetention(db, writeContext, years)),
     'members.retention': () => retentionList(deps),
     'members.eraseLapsed': ({ ids }) => written(eraseLapsed(deps, ids)),
+    'backup.list': () => backups().list(),
+    'backup.export': () => backups().exportCopy(),
+    'backup.restore': async (input) => {
+      if (!options.restore) {
+        throw new AppError('CONFLICT', 'Restore a backup with: chapterdesk restore FILE --db PATH');
+      }
+      return options.restore(input);
+    },
+    'backup.recovery': () => ({ damaged: false }),
+    'updates.status': () => updates.status(),
+    'updates.check': () => updates.check(),
+    'updates.download': (input) => updates.download(input),
+    'updates.restart': () => updates.restart(),
+    'diagnostics.export': () => {
+      const dbPath = databaseFile(db);
+      if (!dbPath) throw new AppError('NOT_FOUND', 'This chapter is in memory: it has no file or log.');
+      return collectDiagnostics({ db, dbPath, now });
+    },
+    'customFields.list': () => listCustomFields(db),
+    'customFields.create': (input) => written(createCustomField(writeContext(), input)),
+    'customFields.update': (input) => written(updateCustomField(writeContext(), input)),
+    'members.fieldValues': ({ id }) => memberFieldValues(db, id),
   };
 }

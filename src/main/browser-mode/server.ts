@@ -35,6 +35,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_INITIALISED: 409,
   ALREADY_INITIALISED: 409,
   DB_TOO_NEW: 409,
+  DB_DAMAGED: 503,
   UNAUTHORISED: 401,
   CANCELLED: 409,
   UNREACHABLE: 502,
@@ -120,6 +121,19 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     '/api/imports.inspect',
     { bodyLimit: 210 * 1024 * 1024, onRequest: requireToken },
     (request, reply) => callOperation(request, reply, 'imports.inspect'),
+  );
+  // And the one that carries a whole chapter file back (a backup picked to restore).
+  app.post(
+    '/api/backup.restore',
+    { bodyLimit: 280 * 1024 * 1024, onRequest: requireToken },
+    (request, reply) => callOperation(request, reply, 'backup.restore'),
+  );
+
+  // And a sync file picked to load (at most 100 MB, as base64).
+  app.post(
+    '/api/sync.importFile',
+    { bodyLimit: 140 * 1024 * 1024, onRequest: requireToken },
+    (request, reply) => callOperation(request, reply, 'sync.importFile'),
   );
 
   app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {

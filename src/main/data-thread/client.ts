@@ -1,9 +1,11 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type Result } from '../../shared/errors';
 import type { SecretStore } from '../sync/secrets';
 import { startThread } from '../threads';
 import type { DataThreadOptions, FromDataThread, ToDataThread } from './protocol';
 import { serveSecrets } from './secrets';
+import { serveUpdater } from '../updates/bridge';
+import type { Updater } from '../updates/updater';
 
 /** The one way the Electron main process and browser mode reach the chapter file. */
 export interface DataThread {
@@ -23,6 +25,8 @@ export interface StartDataThreadOptions {
   secrets?: SecretStore;
   /** Told of each thread started on the file (the first, and one after each crash): for diagnostics. */
   onThread?: (worker: Worker) => void;
+  /** The app's version, and its updater (desktop app) or an update feed's URL (browser mode). */
+  updates?: { version: string; updater?: Updater; feedUrl?: string };
 }
 
 const stopped: Result<never> = {
@@ -48,16 +52,27 @@ export function startDataThread(options: StartDataThreadOptions): Promise<DataTh
 
   function launch(): Promise<Worker> {
     const keystore = options.secrets?.kind === 'keystore' ? serveSecrets(options.secrets) : null;
+    const updaterChannel = options.updates?.updater ? new MessageChannel() : null;
+    if (updaterChannel && options.updates?.updater)
+      serveUpdater(options.updates.updater, updaterChannel.port1);
     const workerData: DataThreadOptions = {
       dbPath: options.dbPath,
       nativeBinding: options.nativeBinding,
       autoSync: options.autoSync,
       secrets: keystore ? 'keystore' : 'file',
       secretsBridge: keystore?.end,
+      updates: options.updates && {
+        version: options.updates.version,
+        feedUrl: options.updates.feedUrl,
+        port: updaterChannel?.port2,
+      },
     };
     const worker = startThread(import.meta.url, './thread.ts', 'data-thread.js', {
       workerData,
-      transferList: keystore ? [keystore.end.port] : [],
+      transferList: [
+        ...(keystore ? [keystore.end.port] : []),
+        ...(updaterChannel ? [updaterChannel.port2] : []),
+      ],
     });
     options.onThread?.(worker);
     return new Promise<Worker>((resolve, reject) => {

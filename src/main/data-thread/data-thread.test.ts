@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -252,4 +253,57 @@ describe('the data thread', () => {
     expect(value<{ total: number }>(await data.call('members.list', list)).total).toBe(0);
     expect(value<{ name: string }>(await data.call('chapter.get', undefined)).name).toBe(`Lyon ${writes}`);
   }, 120_000);
+
+  it('stops a nearby-laptop wait when a restore closes the chapter file: the port no longer answers', async () => {
+    const server = await startSyncServer('pglite');
+    try {
+      temp = tempDir();
+      data = await startDataThread({
+        dbPath: join(temp.dir, 'chapter.sqlite'),
+        autoSync: false,
+        secrets: keystoreSecretStore(fakeKeystore()),
+      });
+      value(
+        await data.call('chapter.setup', {
+          name: 'Lyon',
+          country: 'FR',
+          currency: 'EUR',
+          officerName: 'Amina',
+          locale: 'en',
+          createDefaultTypes: true,
+        }),
+      );
+      const chapterId = (await server.admin.addChapter('Lyon')).id;
+      const { code } = await server.admin.issueEnrolmentCode(chapterId);
+      value(await data.call('sync.enroll', { serverUrl: server.url, code, officerName: 'Amina' }));
+      // The first sync confirms the chapter key, which a laptop needs to prove itself to another.
+      value(await data.call('sync.now', undefined));
+      const copy = value<{ fileName: string; contentBase64: string }>(
+        await data.call('backup.export', undefined),
+      );
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      const { port } = probe.address() as { port: number };
+      await new Promise((resolve) => probe.close(resolve));
+      value(await data.call('sync.peerListen', { port }));
+      expect(value<{ state: string }>(await data.call('sync.peerStatus', undefined)).state).toBe('listening');
+
+      value(await data.call('backup.restore', { ...copy, confirmUnsynced: true }));
+      expect(value(await data.call('sync.peerStatus', undefined))).toEqual({
+        state: 'idle',
+        stoppedWaiting: false,
+      });
+      const refused = await new Promise<string>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

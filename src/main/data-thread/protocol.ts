@@ -15,6 +15,12 @@ export interface DataThreadOptions {
   secrets: 'keystore' | 'file';
   /** Set by secrets.ts when secrets is 'keystore'. */
   secretsBridge?: SecretsBridgeEnd;
+  /**
+   * The app's own updates (data-thread/updates.ts): its version, and where to look: main's
+   * electron-updater over `port` (desktop app), or an HTTP feed (browser mode's
+   * CHAPTERDESK_UPDATE_FEED). Without it, the update operations say there is nothing to look for.
+   */
+  updates?: { version: string; feedUrl?: string; port?: MessagePort };
 }
 
 export interface SecretsBridgeEnd {

@@ -1,5 +1,5 @@
 import { statement } from './statements';
-import { DERIVED_FIELDS, type SyncedTable } from '../../shared/fields';
+import { DERIVED_FIELDS, EARLIEST_WINS, type SyncedTable } from '../../shared/fields';
 import type { Hlc } from '../../shared/hlc';
 import type { Db } from './open';
 
@@ -55,7 +55,9 @@ export function writeRow(
       : (current ?? undefined);
   // A new row logs only the fields it sets: a column nobody has set is NULL on every device anyway.
   const changed = Object.keys(values).filter((col) =>
-    existing ? existing[col] !== values[col] : values[col] !== null,
+    existing
+      ? existing[col] !== values[col] && !keepsEarlier(table, col, existing[col], values[col])
+      : values[col] !== null,
   );
   if (existing && changed.length === 0) return [];
 
@@ -99,6 +101,21 @@ export function writeRow(
     `INSERT INTO changes (tbl, row_id, col, value, hlc, node_id, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(table, id, ROW_CREATED, JSON.stringify(pick(values, changed)), stamp, ctx.hlc.node, ctx.officer);
   return changed;
+}
+
+/**
+ * An EARLIEST_WINS field that already holds a smaller value keeps it: a later value written here
+ * (a merge carrying the other record's check-in, a second registration) would show on this laptop
+ * only, since every laptop that pulls both keeps the smaller one.
+ */
+function keepsEarlier(
+  table: SyncedTable,
+  col: string,
+  current: string | number | null | undefined,
+  next: string | number | null | undefined,
+): boolean {
+  if (!EARLIEST_WINS.has(`${table}.${col}`)) return false;
+  return current !== null && current !== undefined && next !== null && next !== undefined && current < next;
 }
 
 /** A log entry as field changes: a ROW_CREATED entry gives one per column it set, under its seq. */

@@ -4,6 +4,8 @@ import {
   ERASED_PAYMENT_COLUMNS,
   erasureCovers,
   isErasableTable,
+  keyedMember,
+  MEMBER_KEYED_TABLES,
   type ErasableTable,
 } from '../../shared/erasure';
 import { ROW_CREATED } from './changes';
@@ -31,11 +33,13 @@ function erasedTable(db: Db, rowId: string): ErasableTable | null {
 
 /**
  * Whether a change of `tbl.col` on row `rowId` would bring back data of an erased person: the
- * erased row's fields, or a note of an erased member's payment. Such changes are dropped wherever
- * they come from.
+ * erased row's fields, an erased member's value of a custom field, or a note of their payment.
+ * Such changes are dropped wherever they come from.
  */
 export function isErased(db: Db, tbl: string, rowId: string, col: string): boolean {
   if (isErasableTable(tbl)) return erasedTable(db, rowId) === tbl && erasureCovers(tbl, col);
+  const member = keyedMember(tbl, rowId);
+  if (member !== null) return erasedTable(db, member) === 'members';
   if (tbl === 'payments' && ERASED_PAYMENT_COLUMNS.includes(col)) {
     const payment = statement(db, `SELECT member_id FROM payments WHERE id = ?`).get(rowId) as
       { member_id: string | null } | undefined;
@@ -90,9 +94,10 @@ function removeConflicts(db: Db, tbl: string, rowId: string, columns: 'row' | re
 /**
  * Removes every trace of an erased row from this laptop's file, inside the caller's transaction:
  * the row (or a guest's fields), its change log (history, the outbox, changes held aside), its
- * conflicts and, for a member, what imports kept of them and the notes of their payments. The
- * same on the laptop that erases and on every laptop that pulls the erasure. The bytes stay in
- * free pages and the WAL until `scrubDatabaseFile` runs, outside the transaction.
+ * conflicts and, for a member, what imports kept of them, the notes of their payments and their
+ * values of custom fields. The same on the laptop that erases and on every laptop that pulls the
+ * erasure. The bytes stay in free pages and the WAL until `scrubDatabaseFile` runs, outside the
+ * transaction.
  */
 export function removeErasedData(db: Db, tbl: ErasableTable, rowId: string): RemovedTraces {
   const columns = ERASED_COLUMNS[tbl];
@@ -117,6 +122,23 @@ export function removeErasedData(db: Db, tbl: ErasableTable, rowId: string): Rem
     for (const { id } of payments) {
       removed.paymentNotes += empty.run(id).changes;
       removed.changes += removeFromLog(db, 'payments', id, ERASED_PAYMENT_COLUMNS);
+    }
+    // Their values of the chapter's own fields: rows, log entries (whatever pulled or held) and
+    // conflicts, found by the member's id at the start of theirs.
+    const prefix = `${rowId}:`;
+    for (const table of MEMBER_KEYED_TABLES) {
+      const ids = (
+        statement(
+          db,
+          `SELECT DISTINCT row_id AS id FROM changes WHERE tbl = ? AND row_id >= ? AND row_id < ?
+           UNION SELECT id FROM ${table} WHERE id >= ? AND id < ?`,
+        ).all(table, prefix, `${rowId};`, prefix, `${rowId};`) as { id: string }[]
+      ).map((row) => row.id);
+      for (const id of ids) {
+        statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+        removed.changes += removeFromLog(db, table, id, 'row');
+        removed.conflicts += removeConflicts(db, table, id, 'row');
+      }
     }
   }
   return removed;

@@ -103,7 +103,11 @@ describe('print options', () => {
     expect(systemPrintOutcome(false, 'Print job canceled')).toEqual({ ok: true, value: 'cancelled' });
     expect(systemPrintOutcome(false, 'Print job failed')).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'The document was not printed: Print job failed.' },
+      error: {
+        code: 'UNREACHABLE',
+        message: 'The document was not printed: Print job failed.',
+        details: { problem: { code: 'PRINT_FAILED', params: {} } },
+      },
     });
   });
 });

@@ -3,6 +3,7 @@ import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
+import { problem, zodProblem } from '../../shared/problems';
 import { esc, PAPER_SIZES, wholeDocument, type PaperSize } from '../../shared/print/html';
 import { PRINT_LANGUAGES } from '../../shared/print/labels';
 import {
@@ -40,6 +41,7 @@ export function parseNativePrint(input: unknown): Result<NativePrintRequest> {
   const fields = parsed.error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || '(input)',
     message: issue.message,
+    problem: zodProblem(issue),
   }));
   return {
     ok: false,
@@ -109,8 +111,10 @@ export function systemPrintOutcome(success: boolean, failureReason: string): Res
   return {
     ok: false,
     error: {
-      code: 'INTERNAL',
+      // The printer, not ChapterDesk, refused: the system's reason stays in the English message.
+      code: 'UNREACHABLE',
       message: `The document was not printed: ${failureReason || 'the printer refused it'}.`,
+      details: { problem: problem('PRINT_FAILED') },
     },
   };
 }

@@ -1,18 +1,24 @@
-import { DERIVED_FIELDS, DERIVED_SOURCES } from '../../shared/fields';
+import { DERIVED_FIELDS, DERIVED_SOURCES, EARLIEST_WINS } from '../../shared/fields';
 import { changeProblem, describeProblem } from '../../shared/fields/check';
 import type { Hlc } from '../../shared/hlc';
 import type { PulledChange } from '../../shared/sync-protocol';
-import { isErasableTable } from '../../shared/erasure';
+import { isErasableTable, keyedMember } from '../../shared/erasure';
 import { entryValue, ROW_CREATED, SYNCED_TABLES } from '../db/changes';
 import { isErased, removeErasedData } from '../db/erasure';
 import type { Db } from '../db/open';
+import { deferCustomText } from '../db/search-index';
 import { statement } from '../db/statements';
 import { derivedColumns } from '../services/members/row';
+import { customFieldProblem } from '../services/custom-fields/sync-check';
 
 /** Columns sync may set: the table's own, minus the key, the local timestamps and local derived data. */
 const NOT_SYNCED = new Set(['id', 'created_at', 'updated_at']);
-/** Derived on each laptop from synced rows (members.dues_through, generated, is not in table_info). */
-const LOCAL_ONLY = new Set(['members.payments_through']);
+/**
+ * Derived on each laptop from synced rows: paid-through from payments, the searchable text of
+ * custom values (members.dues_through and a value's member and field, generated, are not in
+ * table_info).
+ */
+const LOCAL_ONLY = new Set(['members.payments_through', 'members.custom_text']);
 /**
  * Facts recorded at two places at once are not a choice between two values the secretary should
  * review: two officers voiding one payment, two doors checking one person in, the moment a
@@ -20,18 +26,6 @@ const LOCAL_ONLY = new Set(['members.payments_through']);
  */
 const FACTS = new Set(['payments', 'payment_voids', 'attendance']);
 const FACT_FIELDS = new Set(['registrations.registered_at', 'registrations.walk_in']);
-/**
- * Fields where the earliest value is the true one, whatever was written last: a place in line goes
- * to the first registration, a check-in happened when the first door saw the person, someone who
- * registered is not a walk-in because another door did not know. Every laptop keeps the smallest
- * value it has seen, so all of them agree whatever order the changes arrive in; local writes
- * never replace such a value with a larger one.
- */
-export const EARLIEST_WINS = new Set([
-  'registrations.registered_at',
-  'registrations.walk_in',
-  'attendance.checked_in_at',
-]);
 
 function mayConflict(table: string, column: string): boolean {
   const field = `${table}.${column}`;
@@ -99,16 +93,16 @@ interface FieldChange {
  * the numbers of members without a country of their own read.
  */
 export function refreshDerived(db: Db, table: string, rowId: string, column: string): void {
-  const chapterCountry = () =>
-    (
-      statement(db, `SELECT country FROM chapter WHERE deleted = 0 LIMIT 1`).get() as
-        { country: string | null } | undefined
-    )?.country ?? '';
+  const chapterSettings = () => {
+    const found = statement(db, `SELECT country, locale FROM chapter WHERE deleted = 0 LIMIT 1`).get() as
+      { country: string | null; locale: string | null } | undefined;
+    return { country: found?.country ?? '', locale: found?.locale ?? '' };
+  };
   const update = statement(db, `UPDATE members SET sort_name = ?, phone_e164 = ? WHERE id = ?`);
   const refresh = (rows: DerivedSources[]) => {
-    const country = chapterCountry();
+    const chapter = chapterSettings();
     for (const row of rows) {
-      const derived = derivedColumns(row, country);
+      const derived = derivedColumns(row, chapter);
       if (derived.sort_name !== row.sort_name || derived.phone_e164 !== row.phone_e164) {
         update.run(derived.sort_name, derived.phone_e164, row.id);
       }
@@ -124,6 +118,9 @@ export function refreshDerived(db: Db, table: string, rowId: string, column: str
         `SELECT ${columns} FROM members WHERE country IS NULL AND phone IS NOT NULL`,
       ).all() as DerivedSources[],
     );
+  } else if (table === 'chapter' && column === 'locale') {
+    // Names sort in the chapter language's order (sortName).
+    refresh(statement(db, `SELECT ${columns} FROM members`).all() as DerivedSources[]);
   }
 }
 
@@ -263,15 +260,27 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
     `INSERT INTO conflicts (tbl, row_id, col, lost_value, lost_hlc, lost_node, won_value, won_hlc, won_node, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const ownCreation = statement(
+    db,
+    `SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND col = '${ROW_CREATED}' AND hlc = ?`,
+  );
   const hold = statement(db, `INSERT OR IGNORE INTO held_changes (change_seq) VALUES (?)`);
   // Marked as refused, like a local change the server refused: the log no longer vouches for it,
   // so it never wins a field, counts as the earliest or meets a local edit as a conflict.
   const refuse = statement(db, `UPDATE changes SET pushed = 2, reject_reason = ? WHERE seq = ?`);
 
+  // Members' search text follows their pulled custom values once per page, not once per value.
+  const searchText = deferCustomText(db);
   for (const c of changes) {
     // Not even stored: the log would keep the erased person's data.
     if (isErased(db, c.tbl, c.rowId, c.col)) {
       result.dropped++;
+      continue;
+    }
+    // This laptop's own change, back after a restore (resync.ts): a row it created is one creation
+    // entry here and one change per field on the server, so the unique key alone does not see it.
+    if (c.nodeId === ctx.nodeId && ownCreation.get(c.tbl, c.rowId, c.hlc)) {
+      result.duplicates++;
       continue;
     }
     const inserted = insert.run(c.tbl, c.rowId, c.col, c.value, c.hlc, c.nodeId, c.officer ?? null);
@@ -293,7 +302,12 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
     }
     // Checked as the server checks a push: a server from before that check, or a value written
     // straight into its database, must not reach this laptop's data.
-    const problem = changeProblem(c, ctx.chapterId);
+    const problem = changeProblem(c, ctx.chapterId) ?? customFieldProblem(db, c);
+    if (problem === 'wait') {
+      hold.run(seq);
+      result.held++;
+      continue;
+    }
     if (problem) {
       refuse.run(`${problem.code}: ${describeProblem(problem)}`, seq);
       hold.run(seq);
@@ -348,9 +362,12 @@ export function applyPulled(ctx: ApplyContext, changes: readonly PulledChange[])
         result.held++;
         continue;
       }
+      const member = keyedMember(c.tbl, c.rowId);
+      if (member) searchText.touch(member);
     }
     result.applied++;
   }
+  searchText.finish();
   return result;
 }
 
@@ -390,7 +407,23 @@ export function replayHeld(db: Db, now: Date, chapterId: string): { replayed: nu
     let erased = 0;
     for (const h of held) {
       if (!syncableColumns(db, h.tbl)?.has(h.col) || DERIVED_FIELDS.has(`${h.tbl}.${h.col}`)) continue;
-      if (changeProblem({ tbl: h.tbl, rowId: h.row_id, col: h.col, value: h.value }, chapterId)) continue;
+      const change = { tbl: h.tbl, rowId: h.row_id, col: h.col, value: h.value };
+      if (changeProblem(change, chapterId)) continue;
+      const custom = customFieldProblem(db, change);
+      if (custom === 'wait') continue;
+      if (custom) {
+        // A value that waited for its field and does not fit it: refused as it would have been had
+        // the field been here, so it no longer wins over the values that came after it.
+        if (h.pushed !== 2) {
+          statement(db, `UPDATE changes SET pushed = 2, reject_reason = ? WHERE seq = ?`).run(
+            `${custom.code}: ${describeProblem(custom)}`,
+            h.seq,
+          );
+          const best = winnerOf(db, h.tbl, h.row_id, h.col, -1);
+          if (best) writeField(db, h.tbl, h.row_id, h.col, best.value, now.toISOString());
+        }
+        continue;
+      }
       // Refused by the version that pulled it: the log vouches for it again.
       if (h.pushed === 2) {
         statement(db, `UPDATE changes SET pushed = 1, reject_reason = NULL WHERE seq = ?`).run(h.seq);

@@ -1,3 +1,4 @@
+import { fieldValueId } from '../../shared/custom-fields';
 import { normaliseEmail } from '../../shared/text';
 import { derivedId } from '../db/identity';
 import type { Db } from '../db/open';
@@ -34,6 +35,7 @@ export function rekeyUnpushedMembers(
     if (to === m.id || statement(db, `SELECT 1 FROM members WHERE id = ?`).get(to)) continue;
     renameRow(db, 'members', m.id, to);
     rekeyRegistrations(db, m.id, to);
+    rekeyFieldValues(db, m.id, to);
     for (const table of ['payments', 'registrations', 'attendance'] as const)
       renameReference(db, table, 'member_id', m.id, to);
   }
@@ -55,6 +57,14 @@ function rekeyRegistrations(db: Db, from: string, to: string): void {
     renameRow(db, 'attendance', attendanceId(r.event_id, r.id), attendanceId(r.event_id, next));
     renameReference(db, 'attendance', 'registration_id', r.id, next);
   }
+}
+
+/** A member's values of custom fields have ids that begin with the member's: renamed with them. */
+function rekeyFieldValues(db: Db, from: string, to: string): void {
+  const values = statement(db, `SELECT id, field_id FROM member_field_values WHERE member_id = ?`).all(
+    from,
+  ) as { id: string; field_id: string }[];
+  for (const v of values) renameRow(db, 'member_field_values', v.id, fieldValueId(to, v.field_id));
 }
 
 /**

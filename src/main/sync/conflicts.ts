@@ -1,5 +1,7 @@
 import type { Conflict } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { keyedMember } from '../../shared/erasure';
+import { problem } from '../../shared/problems';
 import { parseHlc } from '../../shared/hlc';
 import { fieldName } from '../../shared/text';
 import { writeRow, type RowValues, type SyncedTable, type WriteContext } from '../db/changes';
@@ -32,6 +34,9 @@ const decode = (value: string | null): unknown => (value === null ? null : (JSON
  * concern until they are restored). So two laptops that each imported and undid one file, whose
  * intermediate values met on the way, show nothing.
  */
+const resolved = () =>
+  new AppError('NOT_FOUND', 'This conflict was already resolved.', { problem: problem('CONFLICT_RESOLVED') });
+
 function stillOpen(
   db: Db,
   c: Pick<ConflictRow, 'tbl' | 'row_id' | 'col' | 'lost_value' | 'lost_hlc' | 'lost_node' | 'won_hlc'>,
@@ -40,19 +45,30 @@ function stillOpen(
   if (!winner || winner.hlc !== c.won_hlc || winner.value === c.lost_value) return false;
   if (newestFromNode(db, c.tbl, c.row_id, c.col, c.lost_node)?.hlc !== c.lost_hlc) return false;
   if (c.col === 'deleted') return true;
-  const row = statement(db, `SELECT deleted FROM ${c.tbl} WHERE id = ?`).get(c.row_id) as
+  // A value of one of the chapter's fields is its member's; a field's definition is never deleted.
+  const [table, id] =
+    c.tbl === 'member_field_values' ? ['members', keyedMember(c.tbl, c.row_id)] : [c.tbl, c.row_id];
+  if (!syncableColumns(db, table)?.has('deleted')) return true;
+  const row = statement(db, `SELECT deleted FROM ${table} WHERE id = ?`).get(id) as
     { deleted: number } | undefined;
   return row?.deleted !== 1;
 }
 
 /** The conflicts still open, newest first. Read only: settled ones are left out, not closed. */
-function openConflicts(db: Db): (ConflictRow & { label: string | null })[] {
+function openConflicts(db: Db): (ConflictRow & { label: string | null; field: string | null })[] {
+  // A member's value of one of the chapter's fields is named by the member and the field's label, a
+  // field's definition by its label.
   const rows = statement(
     db,
-    `SELECT c.*, trim(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) AS label
-     FROM conflicts c LEFT JOIN members m ON c.tbl = 'members' AND m.id = c.row_id
+    `SELECT c.*, f.label AS field, CASE c.tbl WHEN 'custom_fields' THEN d.label
+       ELSE trim(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, '')) END AS label
+     FROM conflicts c
+     LEFT JOIN custom_fields d ON c.tbl = 'custom_fields' AND d.id = c.row_id
+     LEFT JOIN member_field_values v ON c.tbl = 'member_field_values' AND v.id = c.row_id
+     LEFT JOIN custom_fields f ON f.id = v.field_id
+     LEFT JOIN members m ON m.id = (CASE c.tbl WHEN 'members' THEN c.row_id ELSE v.member_id END)
      WHERE c.resolved = 0 ORDER BY c.id DESC`,
-  ).all() as (ConflictRow & { label: string | null })[];
+  ).all() as (ConflictRow & { label: string | null; field: string | null })[];
   return rows.filter((r) => stillOpen(db, r));
 }
 
@@ -69,7 +85,7 @@ export function listConflicts(db: Db): Conflict[] {
       table: r.tbl,
       rowId: r.row_id,
       rowLabel: r.label || null,
-      column: fieldName(r.col),
+      column: r.field ?? fieldName(r.col),
       lostValue: decode(r.lost_value),
       lostAt: new Date(parseHlc(r.lost_hlc).wall).toISOString(),
       lostBy: author(r.lost_node, officerOf(db, r.tbl, r.row_id, r.lost_hlc, r.lost_node)),
@@ -94,9 +110,11 @@ export function restoreConflict(db: Db, id: number, write: (conflict: OpenConfli
   db.transaction(() => {
     const row = statement(db, `SELECT * FROM conflicts WHERE id = ? AND resolved = 0`).get(id) as
       ConflictRow | undefined;
-    if (!row || !stillOpen(db, row)) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+    if (!row || !stillOpen(db, row)) throw resolved();
     if (!syncableColumns(db, row.tbl)?.has(row.col)) {
-      throw new AppError('CONFLICT', 'This version of ChapterDesk cannot restore that field.');
+      throw new AppError('CONFLICT', 'This version of ChapterDesk cannot restore that field.', {
+        problem: problem('CONFLICT_FIELD_UNKNOWN'),
+      });
     }
     write({ table: row.tbl, rowId: row.row_id, column: row.col, value: decode(row.lost_value) });
     statement(db, `UPDATE conflicts SET resolved = 1 WHERE id = ?`).run(id);
@@ -113,5 +131,5 @@ export function writeRestoredField(writeContext: () => WriteContext, conflict: O
 /** A dismissed conflict keeps the current value and leaves the list. */
 export function dismissConflict(db: Db, id: number): void {
   const result = statement(db, `UPDATE conflicts SET resolved = 1 WHERE id = ? AND resolved = 0`).run(id);
-  if (result.changes === 0) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+  if (result.changes === 0) throw resolved();
 }

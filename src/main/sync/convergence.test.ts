@@ -44,8 +44,8 @@ const COUNTRIES = ['FR', 'KE', 'SN', ''];
 
 /** Every derived column equals its function of its sources, on this laptop. */
 function derivedMismatches(laptop: Laptop): string[] {
-  const chapter = laptop.db.prepare('SELECT country FROM chapter WHERE deleted = 0').get() as
-    { country: string | null } | undefined;
+  const chapter = laptop.db.prepare('SELECT country, locale FROM chapter WHERE deleted = 0').get() as
+    { country: string | null; locale: string | null } | undefined;
   const rows = laptop.db
     .prepare('SELECT id, first_name, last_name, email, phone, country, sort_name, phone_e164 FROM members')
     .all() as (Parameters<typeof derivedColumns>[0] & {
@@ -55,7 +55,7 @@ function derivedMismatches(laptop: Laptop): string[] {
   })[];
   return rows
     .filter((r) => {
-      const expected = derivedColumns(r, chapter?.country ?? '');
+      const expected = derivedColumns(r, { country: chapter?.country ?? '', locale: chapter?.locale ?? '' });
       return expected.sort_name !== r.sort_name || expected.phone_e164 !== r.phone_e164;
     })
     .map((r) => `${r.id}: ${r.sort_name} / ${r.phone_e164}`);
@@ -443,7 +443,7 @@ describe.each(STORE_KINDS)('convergence (%s)', (kind) => {
       } catch (error) {
         const detail =
           error instanceof Error
-            ? `${error.message}\n${JSON.stringify((error as { actual?: unknown }).actual ?? '')}`
+            ? `${error.message}\nactual: ${JSON.stringify((error as { actual?: unknown }).actual ?? '')}\nexpected: ${JSON.stringify((error as { expected?: unknown }).expected ?? '')}`
             : String(error);
         throw new Error(
           `Case with seed ${seed} did not converge; replay it with SYNC_FUZZ_SEED=${seed}: ${detail}`,

@@ -17,6 +17,7 @@ import { parseServerUrl } from './server-url';
 import type { EnrollResponse } from '../../shared/sync-protocol';
 import { offsetFrom } from './run';
 import type { SecretStore } from './secrets';
+import { recordTraffic } from './traffic';
 import { getSyncState, saveEnrollment } from './state';
 import { SyncTransportError, type SyncTransport } from './transport';
 
@@ -30,7 +31,11 @@ export interface EnrollInput {
 export interface EnrollDeps {
   db: Db;
   now: () => Date;
-  transportFor: (serverUrl: string, token?: string) => SyncTransport;
+  transportFor: (
+    serverUrl: string,
+    token?: string,
+    count?: (bytes: { sent?: number; received?: number }) => void,
+  ) => SyncTransport;
   /** How the token is kept in the chapter file. */
   secrets: SecretStore;
 }
@@ -92,7 +97,11 @@ export async function enrollDevice(
   // Enrolling again with the same server: the token held shows the node id is this laptop's own.
   // It is never sent to another server.
   const ownToken = previous?.serverUrl === address ? deps.secrets.reveal(previous.token) : null;
-  const transport = deps.transportFor(serverUrl.toString());
+  const bytes = { sent: 0, received: 0 };
+  const transport = deps.transportFor(serverUrl.toString(), undefined, (b) => {
+    bytes.sent += b.sent ?? 0;
+    bytes.received += b.received ?? 0;
+  });
   let sentAt = 0;
   const enrol = (nodeId: string) => {
     sentAt = now().getTime();
@@ -116,6 +125,9 @@ export async function enrollDevice(
     reply = await enrol(redrawNodeId(db)).catch((again: unknown) => {
       throw isNodeIdTaken(again) ? new AppError('NODE_ID_TAKEN', NODE_ID_TAKEN) : again;
     });
+  } finally {
+    // Enrolling costs bytes too, refused or not.
+    recordTraffic(db, 'server', bytes, now());
   }
   const firstEnrolment = previous === null;
   db.transaction(() => {

@@ -27,6 +27,21 @@ interface OutboxRow {
 const derived = (r: { tbl: string; col: string }) => DERIVED_FIELDS.has(`${r.tbl}.${r.col}`);
 const NOT_DERIVED = `(tbl || '.' || col) NOT IN (${[...DERIVED_FIELDS].map((f) => `'${f}'`).join(', ')})`;
 
+/**
+ * The seq of this laptop's oldest change the server has not taken yet, or null when none waits.
+ * A pull compares what it brings with every local change from there on: such a change is
+ * concurrent with anything another laptop wrote, since no other laptop has seen it.
+ */
+export function oldestUnpushedSeq(db: Db): number | null {
+  const row = statement(
+    db,
+    `SELECT min(seq) AS seq FROM changes WHERE pushed = 0 AND ${NOT_DERIVED}`,
+  ).get() as {
+    seq: number | null;
+  };
+  return row.seq;
+}
+
 export function pendingCount(db: Db): number {
   return (
     statement(db, `SELECT count(*) AS n FROM changes WHERE pushed = 0 AND ${NOT_DERIVED}`).get() as {

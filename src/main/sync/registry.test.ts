@@ -65,7 +65,29 @@ describe('the field registry against the chapter file', () => {
       consentEmail: true,
       consentSms: false,
     });
-    handlers['members.update']({ id: member.id, patch: { phone: 'not a number', country: '' } });
+    const fields = [
+      handlers['customFields.create']({ label: 'L'.repeat(80), kind: 'text' }),
+      handlers['customFields.create']({
+        label: 'Size',
+        kind: 'choice',
+        choices: Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(100, 'c')),
+      }),
+      handlers['customFields.create']({ label: 'Years', kind: 'number' }),
+      handlers['customFields.create']({ label: 'Since', kind: 'date' }),
+      handlers['customFields.create']({ label: 'Volunteer', kind: 'yesno' }),
+    ];
+    handlers['customFields.update']({ id: fields[1]!.id, choices: ['Small', 'Large'], position: 10_000 });
+    handlers['customFields.update']({ id: fields[4]!.id, retired: true });
+    handlers['members.update']({
+      id: member.id,
+      patch: { phone: 'not a number', country: '' },
+      customFields: {
+        [fields[0]!.id]: 'ǅ'.repeat(500),
+        [fields[1]!.id]: ' large',
+        [fields[2]!.id]: '-12 345 678 901,2345',
+        [fields[3]!.id]: '29/02/2024',
+      },
+    });
     handlers['members.delete']({ id: member.id });
     handlers['members.restore']({ id: member.id });
     const payment = handlers['payments.record']({

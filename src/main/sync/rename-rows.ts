@@ -9,7 +9,7 @@ import { statement } from '../db/statements';
  */
 export function renameRow(
   db: Db,
-  table: 'chapter' | 'membership_types' | 'members' | 'registrations' | 'attendance',
+  table: 'chapter' | 'membership_types' | 'members' | 'registrations' | 'attendance' | 'member_field_values',
   from: string,
   to: string,
 ): boolean {

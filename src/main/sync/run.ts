@@ -4,7 +4,8 @@ import {
   SYNC_PROTOCOL_VERSION,
   SYNC_SCHEMA_VERSION,
 } from '../../shared/sync-protocol';
-import type { Db } from '../db/open';
+import { databaseFile, type Db } from '../db/open';
+import { raiseClockFloor } from '../services/device/clock-floor';
 import { statement } from '../db/statements';
 import { createWriteContexts, deviceClock, getDevice, resetDeviceClock } from '../services/device/device';
 import { settleMemberIds } from '../services/members/settle';
@@ -12,7 +13,16 @@ import { scrubDatabaseFile } from '../db/erasure';
 import { applyPulled, recomputeField, replayHeld } from './apply';
 import { confirmChapterKey } from './chapter-key';
 import { checkLaptopPrefix } from '../services/payments/receipts';
-import { dropEntry, markPushed, markRejected, nextBatch, pendingCount, separateEntries } from './outbox';
+import {
+  dropEntry,
+  markPushed,
+  markRejected,
+  nextBatch,
+  oldestUnpushedSeq,
+  pendingCount,
+  separateEntries,
+} from './outbox';
+import { clearResync, resyncPending } from './resync';
 import { getSyncState, updateSyncState } from './state';
 import { SyncTransportError, type SyncTransport } from './transport';
 
@@ -22,6 +32,8 @@ export interface SyncDeps {
   transport: SyncTransport;
   pullPageSize?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /** False: this laptop's changes wait (a large push on a metered connection); it only pulls. */
+  push?: boolean;
 }
 
 export interface SyncProgress {
@@ -165,11 +177,13 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
   const { db, transport, now } = deps;
   const limit = deps.pullPageSize ?? SYNC_LIMITS.defaultPullLimit;
   const { concurrentAfterSeq, chapterId } = getSyncState(db)!;
+  // After a restore, what this laptop pushed after the backup comes back too (see resync.ts).
+  const ownToo = resyncPending(db, nodeId);
   let done = 0;
   let stalled = 0;
   for (;;) {
     const cursor = getSyncState(db)!.pullCursor;
-    const page = await transport.pull(cursor, limit);
+    const page = await transport.pull(cursor, limit, ownToo);
     db.transaction(() => {
       const applied = applyPulled(
         { db, nodeId, now, hlc: deviceClock(db, now, nodeId).hlc, concurrentAfterSeq, chapterId },
@@ -199,7 +213,10 @@ async function pull(deps: SyncDeps, nodeId: string, summary: SyncSummary): Promi
     // A page can be empty and still not the last (it held only this laptop's own changes), and a
     // proxy or a retry can hand back a page from before the cursor: go on while the server says
     // there is more, giving up only if the cursor stops moving.
-    if (!page.more) return;
+    if (!page.more) {
+      if (ownToo) clearResync(db);
+      return;
+    }
     stalled = page.next <= cursor ? stalled + 1 : 0;
     if (stalled >= 3) return;
   }
@@ -231,9 +248,14 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
   try {
     // Nothing is pushed under a key the chapter may not share: ids made with it would not converge.
     await confirmChapterKey(db, deps.transport);
-    await push(deps, device.nodeId, summary);
-    const baseline =
+    if (deps.push !== false) await push(deps, device.nodeId, summary);
+    // Local changes past the baseline are checked against what the pull brings. A change still
+    // waiting (its push held back on a metered connection) is concurrent with every pulled one, so
+    // the baseline stays below it; otherwise a later edit elsewhere would replace it with no conflict.
+    const newest =
       (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq ?? 0;
+    const waiting = oldestUnpushedSeq(db);
+    const baseline = waiting === null ? newest : Math.min(newest, waiting - 1);
     await pull(deps, device.nodeId, summary);
     // Merges and ids from before chapter keys settle as edits: pushed now, not at the next sync.
     const settled = settleMemberIds(
@@ -241,7 +263,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
       getSyncState(db)!.membersSettledSeq,
     );
     updateSyncState(db, { membersSettledSeq: settled.through });
-    if (settled.wrote) await push(deps, device.nodeId, summary);
+    if (settled.wrote && deps.push !== false) await push(deps, device.nodeId, summary);
     updateSyncState(db, {
       concurrentAfterSeq: baseline,
       lastSyncAt: now().toISOString(),
@@ -250,6 +272,9 @@ export async function runSync(deps: SyncDeps): Promise<SyncSummary> {
     });
     // The erased data is out of the tables; this takes its bytes out of the file and the WAL.
     if (summary.erased > 0 || summary.dropped > 0) scrubDatabaseFile(db);
+    // Kept beside the file, so a clock restarted on an older copy of it never goes back (clock-floor.ts).
+    const file = databaseFile(db);
+    if (file) raiseClockFloor(file, deviceClock(db, now, device.nodeId).hlc.now());
     return summary;
   } catch (error) {
     const code = error instanceof SyncTransportError ? error.code : 'INTERNAL';

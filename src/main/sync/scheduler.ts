@@ -10,7 +10,8 @@ export interface SchedulerTimers {
 }
 
 export interface SchedulerOptions {
-  run: () => Promise<void>;
+  /** `asked`: someone asked for this sync ("Sync now"), which goes ahead on a metered connection. */
+  run: (reason: { asked: boolean }) => Promise<void>;
   /** Whether an error means "no connection" (retry quietly) rather than a problem to show. */
   isOffline: (error: unknown) => boolean;
   onChange?: () => void;
@@ -68,6 +69,8 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   };
   let timer: unknown = null;
   let again = false;
+  /** A manual request not yet served: the next run was asked for, even if it starts later. */
+  let asked = false;
   let stopped = false;
   let idleWaiters: (() => void)[] = [];
 
@@ -94,8 +97,10 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     }
     state.running = true;
     options.onChange?.();
+    const wasAsked = asked;
+    asked = false;
     try {
-      await options.run();
+      await options.run({ asked: wasAsked });
       state.failures = 0;
       state.lastError = null;
       state.offline = false;
@@ -127,6 +132,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
         else again = true;
         return;
       }
+      if (reason === 'manual') asked = true;
       if (timer !== null) timers.clear(timer);
       timer = null;
       state.nextAttemptAt = null;

@@ -1,7 +1,11 @@
 import { isIP } from 'node:net';
-import { AppError } from '../../shared/errors';
+import { fieldError } from '../../shared/errors';
+import { problem } from '../../shared/problems';
 
 const EXAMPLE = 'Use an address like https://sync.example.org';
+
+const invalid = (summary: string) =>
+  fieldError('VALIDATION', 'serverUrl', EXAMPLE, problem('SERVER_URL_INVALID'), summary);
 
 /** This computer: 127.0.0.0/8, ::1 and localhost, which no one else on the network can pose as. */
 function isLoopback(hostname: string): boolean {
@@ -20,22 +24,20 @@ export function parseServerUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('VALIDATION', 'The server address is not a valid URL.', {
-      fields: [{ field: 'serverUrl', message: EXAMPLE }],
-    });
+    throw invalid('The server address is not a valid URL.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('VALIDATION', 'The server address must start with https://', {
-      fields: [{ field: 'serverUrl', message: EXAMPLE }],
-    });
+    throw invalid('The server address must start with https://');
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     const message = `Use https://${url.host}: http:// is only for a server on this computer.`;
-    throw new AppError('VALIDATION', message, {
-      fields: [
-        { field: 'serverUrl', message, problem: { code: 'INSECURE_SERVER_URL', params: { host: url.host } } },
-      ],
-    });
+    throw fieldError(
+      'VALIDATION',
+      'serverUrl',
+      message,
+      problem('INSECURE_SERVER_URL', { host: url.host }),
+      message,
+    );
   }
   return url;
 }

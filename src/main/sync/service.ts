@@ -1,5 +1,7 @@
 import type { SyncStatus } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
+import type { ByteCount, MeteredWait, NetworkSettings } from '../../shared/network';
+import { AppError, fieldError } from '../../shared/errors';
+import { problem } from '../../shared/problems';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { countOpenConflicts } from './conflicts';
@@ -8,13 +10,22 @@ import { pendingCount } from './outbox';
 import { runSync, type SyncProgress, type SyncSummary } from './run';
 import { createSyncScheduler, type SchedulerTimers, type SyncScheduler } from './scheduler';
 import { fileSecretStore, isSealed, type SecretStore } from './secrets';
+import { getNetworkSettings, meteredDecision, setNetworkSettings } from './metered';
 import { getSyncState, saveToken, updateSyncState, type SyncState } from './state';
+import { recordTraffic, trafficFigures } from './traffic';
 import { httpTransport, SyncTransportError, type SyncTransport } from './transport';
+
+/** A transport to the server; `count` hears the bytes each request sends and receives. */
+export type TransportFor = (
+  serverUrl: string,
+  token?: string,
+  count?: (bytes: Partial<ByteCount>) => void,
+) => SyncTransport;
 
 export interface SyncServiceOptions {
   db: Db;
   now: () => Date;
-  transportFor?: (serverUrl: string, token?: string) => SyncTransport;
+  transportFor?: TransportFor;
   timers?: SchedulerTimers;
   random?: () => number;
   /** How the sync token is kept: the app's keystore, else as it is in the (0600) chapter file. */
@@ -29,7 +40,12 @@ export interface SyncServiceOptions {
    * thread waits for them before each sync, whose writes would otherwise be refused meanwhile.
    */
   writersDone?: () => Promise<void>;
+  /** Told how each sync with the server ended, with the bytes it moved (for the app's log). */
+  onRun?: (outcome: SyncRunOutcome) => void;
 }
+
+export type SyncRunOutcome =
+  { ok: true; summary: SyncSummary; bytes: ByteCount } | { ok: false; error: unknown; bytes: ByteCount };
 
 export interface SyncService {
   status(): SyncStatus;
@@ -45,6 +61,8 @@ export interface SyncService {
   idle(): Promise<void>;
   /** One full sync, awaited: for the CLI and tests. */
   runOnce(): Promise<SyncSummary>;
+  /** This laptop's connection: metered or not, its budget; automatic sync follows it from now on. */
+  setNetwork(settings: NetworkSettings): SyncStatus;
 }
 
 /** What went wrong with an enrolment, said next to the field the secretary can fix. */
@@ -52,17 +70,24 @@ function enrolmentError(error: unknown): unknown {
   if (!(error instanceof SyncTransportError)) return error;
   if (error.code === 'NETWORK') {
     const message = 'Cannot reach the server at this address. Check it, and that this laptop is online.';
-    return new AppError('UNREACHABLE', message, { fields: [{ field: 'serverUrl', message }] });
+    return fieldError('UNREACHABLE', 'serverUrl', message, problem('SERVER_UNREACHABLE'), message);
   }
   if (error.code === 'UNAUTHORISED' || error.code === 'VALIDATION' || error.code === 'NOT_FOUND') {
     const message = error.message || 'This code is not valid: it may be mistyped, used already or expired.';
-    return new AppError('VALIDATION', message, { fields: [{ field: 'code', message }] });
+    return fieldError('VALIDATION', 'code', message, problem('ENROL_CODE_REFUSED'), message);
   }
-  return new AppError('INTERNAL', `The server refused: ${error.message}`);
+  return new AppError('INTERNAL', `The server refused: ${error.message}`, {
+    problem: problem('SERVER_REFUSED'),
+  });
 }
 
-const defaultTransportFor = (serverUrl: string, token?: string) =>
-  httpTransport({ baseUrl: serverUrl, token });
+const defaultTransportFor: TransportFor = (serverUrl, token, count) =>
+  httpTransport({
+    baseUrl: serverUrl,
+    token,
+    onBytesSent: (sent) => count?.({ sent }),
+    onBytesReceived: (received) => count?.({ received }),
+  });
 
 const TOKEN_UNREADABLE: Record<SecretStore['kind'], string> = {
   file:
@@ -81,6 +106,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const autoSync = options.autoSync ?? true;
   const secrets = options.secrets ?? fileSecretStore;
   let progress: SyncProgress | null = null;
+  /** Why the last automatic sync held back on a metered connection, if it did. */
+  let meteredWait: MeteredWait = null;
 
   function tokenOf(state: SyncState): string {
     const token = secrets.reveal(state.token);
@@ -94,27 +121,43 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return token;
   }
 
-  async function runOnce(): Promise<SyncSummary> {
+  async function runOnce(push = true): Promise<SyncSummary> {
     const state = getSyncState(db);
     if (!state)
       throw new SyncTransportError('NOT_ENROLLED', 'This laptop is not connected to a sync server yet.');
     const token = tokenOf(state);
+    const bytes: ByteCount = { sent: 0, received: 0 };
+    const count = (b: Partial<ByteCount>) => {
+      bytes.sent += b.sent ?? 0;
+      bytes.received += b.received ?? 0;
+    };
     try {
-      return await runSync({
+      const summary = await runSync({
         db,
         now,
-        transport: transportFor(state.serverUrl, token),
+        transport: transportFor(state.serverUrl, token, count),
         onProgress: (p) => (progress = p),
+        push,
       });
+      options.onRun?.({ ok: true, summary, bytes });
+      return summary;
+    } catch (error) {
+      options.onRun?.({ ok: false, error, bytes });
+      throw error;
     } finally {
       progress = null;
+      // A sync that failed half-way still spent what it sent and received.
+      recordTraffic(db, 'server', bytes, now());
     }
   }
 
   const scheduler: SyncScheduler = createSyncScheduler({
-    run: async () => {
+    run: async ({ asked }) => {
       await options.writersDone?.();
-      if (getSyncState(db)) await runOnce();
+      if (!getSyncState(db)) return;
+      const decision = meteredDecision(db, now(), asked);
+      meteredWait = decision.wait;
+      if (decision.pull) await runOnce(decision.push);
     },
     isOffline: (error) => error instanceof SyncTransportError && error.code === 'NETWORK',
     timers: options.timers,
@@ -134,6 +177,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       nextAttemptAt: schedule.nextAttemptAt ? new Date(schedule.nextAttemptAt).toISOString() : null,
       openConflicts,
       heldChanges,
+      network: getNetworkSettings(db),
+      meteredWait,
+      traffic: trafficFigures(db, now()),
     };
     if (!state) return { ...base, state: 'not-enrolled', error: null };
     if (schedule.running) return { ...base, state: 'syncing', error: null };
@@ -174,6 +220,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async runOnce() {
       await scheduler.idle();
       return runOnce();
+    },
+    setNetwork(settings) {
+      setNetworkSettings(db, settings);
+      // What held sync back may be gone (unmetered now, a larger budget): it looks again.
+      if (meteredWait !== null && autoSync) scheduler.trigger('timer');
+      return status();
     },
   };
 }

@@ -31,7 +31,8 @@ export interface SyncTransport {
   /** Offers this laptop's chapter key; answers the chapter's. */
   chapterKey(chapterKey: string): Promise<ChapterKeyResponse>;
   push(request: PushRequest): Promise<PushResponse>;
-  pull(after: number, limit: number): Promise<PullResponse>;
+  /** Changes after `after`; this laptop's own are left out unless `ownToo` (after a restore). */
+  pull(after: number, limit: number, ownToo?: boolean): Promise<PullResponse>;
 }
 
 export interface HttpTransportOptions {
@@ -42,6 +43,20 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** Counts request body bytes as sent on the wire (after gzip), for figures and progress. */
   onBytesSent?: (bytes: number) => void;
+  /** Counts each answer's bytes as they came on the wire (gzip, when the server compressed it). */
+  onBytesReceived?: (bytes: number) => void;
+}
+
+/**
+ * The size of an answer's body as it travelled. fetch hands over the body already inflated and the
+ * server streams gzip without a length, so a gzip answer is compressed again here: the same zlib at
+ * its default level, as the server's, gives the same length (give or take the header's few bytes).
+ */
+function wireBytes(response: Response, text: string): number {
+  const length = Number(response.headers.get('content-length'));
+  const encoding = response.headers.get('content-encoding');
+  if (encoding === 'gzip') return gzipSync(Buffer.from(text)).length;
+  return Number.isFinite(length) && length > 0 ? length : Buffer.byteLength(text);
 }
 
 export function httpTransport(options: HttpTransportOptions): SyncTransport {
@@ -66,6 +81,7 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
           signal: AbortSignal.timeout(timeoutMs),
         });
         text = await response.text();
+        options.onBytesReceived?.(wireBytes(response, text));
       } catch (error) {
         response = undefined;
         if (attempt < 2 && !(error instanceof Error && error.name === 'TimeoutError')) continue;
@@ -113,7 +129,9 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     enroll: (request) => postJson('/v1/enroll', enrollResponseSchema, request),
     chapterKey: (chapterKey) => postJson('/v1/sync/chapter-key', chapterKeyResponseSchema, { chapterKey }),
     push: (request) => postJson('/v1/sync/push', pushResponseSchema, request),
-    pull: (after, limit) =>
-      call(`/v1/sync/pull?after=${after}&limit=${limit}&skipOwn=1`, pullResponseSchema, { method: 'GET' }),
+    pull: (after, limit, ownToo = false) =>
+      call(`/v1/sync/pull?after=${after}&limit=${limit}${ownToo ? '' : '&skipOwn=1'}`, pullResponseSchema, {
+        method: 'GET',
+      }),
   };
 }

@@ -1,9 +1,10 @@
 import i18n from 'i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Member, MembershipType } from '../../shared/domain';
 import type { PaymentReceipt } from '../../shared/payments';
 import { api } from './api/client';
+import { toApiError } from './api/ApiError';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -11,22 +12,29 @@ import { MainNav, type Section } from './components/MainNav';
 import { memberName } from './components/memberName';
 import { SyncIndicator } from './components/SyncIndicator';
 import { Toast, type ToastMessage } from './components/Toast';
-import { RecordPaymentDialog } from './dues/RecordPaymentDialog';
+import { UpdateNotice } from './updates/UpdateNotice';
+import type { TypeChange } from './dues/MembershipTypesSection';
 import { isRecordPaymentShortcut, RECORD_PAYMENT_KEYS } from './dues/shortcut';
-import { EventsRoute, isEventView, type EventView } from './events/EventsRoute';
+import { isEventView, type EventView } from './events/eventView';
 import { chosenLanguage, isLanguage } from './i18n/languages';
 import { useFormat } from './i18n/useFormat';
-import { ConflictsScreen } from './screens/ConflictsScreen';
-import { DuesScreen } from './screens/DuesScreen';
-import { ImportScreen } from './screens/ImportScreen';
 import { INITIAL_LIST_STATE, type MemberListState } from './screens/memberListState';
-import { MemberScreen } from './screens/MemberScreen';
 import { MembersScreen } from './screens/MembersScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { SetupScreen } from './screens/SetupScreen';
+import {
+  ConflictsScreen,
+  DuesScreen,
+  EventsRoute,
+  ImportScreen,
+  MemberScreen,
+  RecordPaymentDialog,
+  RecoveryScreen,
+  SettingsScreen,
+  SetupScreen,
+} from './screens/lazyScreens';
 import { useSyncStatus } from './sync/useSyncStatus';
 
-type View = { name: Section } | { name: 'member'; id: string } | EventView;
+/** `focusList`: the members list takes the focus when it opens (after a member's page went away). */
+type View = { name: Section; focusList?: boolean } | { name: 'member'; id: string } | EventView;
 
 const UNDO_WINDOW_MS = 10_000;
 const NOTICE_MS = 4_000;
@@ -168,27 +176,47 @@ export function App() {
     setView({ name: 'members' });
   };
 
-  const undoDelete = async (id: string) => {
+  const undoDelete = async (id: string, name: string) => {
     try {
       await api.call('members.restore', { id });
       changed();
-      showToast(t('members.restored'), NOTICE_MS);
+      showToast(t('members.restored', { name }), NOTICE_MS);
     } catch (failure) {
       setError(failure);
     }
   };
 
   const onDeleted = (member: Member) => {
-    setView({ name: 'members' });
+    const name = memberName(member) || t('members.unnamed');
+    // The page of the deleted member is gone: the keyboard carries on from the list it was opened from.
+    setView({ name: 'members', focusList: true });
     changed();
-    showToast(t('members.deleted'), UNDO_WINDOW_MS, {
+    showToast(t('members.deleted', { name }), UNDO_WINDOW_MS, {
       label: t('members.undo'),
       testId: 'undo',
-      run: () => void undoDelete(member.id),
+      run: () => void undoDelete(member.id, name),
     });
   };
 
+  /** A type added, saved, retired or brought back: lists of types everywhere read them again. */
+  const typeSaved = (type: MembershipType, change: TypeChange) => {
+    setTypesVersion((n) => n + 1);
+    changed();
+    showToast(t(`types.${change}`, { name: type.name }), NOTICE_MS);
+  };
+
+  /** A backup was put in place of the chapter file: the chapter, its types and every screen are read again. */
+  const restored = () => {
+    setChapterError(null);
+    setChapterAttempt((n) => n + 1);
+    setTypesVersion((n) => n + 1);
+    changed();
+  };
+
   const content = () => {
+    if (chapter === undefined && toApiError(chapterError).code === 'DB_DAMAGED') {
+      return <RecoveryScreen onRestored={restored} />;
+    }
     if (chapter === undefined) {
       return (
         <main className="page page--narrow">
@@ -208,11 +236,7 @@ export function App() {
         <SettingsScreen
           chapter={chapter}
           types={types}
-          onTypeSaved={(type, added) => {
-            setTypesVersion((n) => n + 1);
-            changed();
-            showToast(t(added ? 'types.added' : 'types.saved', { name: type.name }), NOTICE_MS);
-          }}
+          onTypeSaved={typeSaved}
           status={sync.status}
           failed={sync.failed}
           onEnrolled={sync.apply}
@@ -223,6 +247,8 @@ export function App() {
             setChapter(saved);
             changed();
           }}
+          onRestored={restored}
+          onSyncFileLoaded={changed}
         />
       );
     }
@@ -252,6 +278,9 @@ export function App() {
     if (view.name === 'import') {
       return (
         <ImportScreen
+          chapter={chapter}
+          types={types}
+          onTypeSaved={typeSaved}
           dataVersion={shownVersion}
           onChanged={changed}
           onOpenMembers={() => setView({ name: 'members' })}
@@ -304,6 +333,7 @@ export function App() {
           setListScrollOffset(0);
         }}
         initialScrollOffset={listScrollOffset}
+        focusOnOpen={view.name === 'members' && view.focusList === true}
         dataVersion={shownVersion}
         onOpenMember={(id, scrollOffset) => {
           setListScrollOffset(scrollOffset);
@@ -377,17 +407,24 @@ export function App() {
           <ErrorBanner error={error} onDismiss={() => setError(null)} />
         </div>
       )}
-      <ErrorBoundary key={view.name === 'member' ? view.id : view.name}>{content()}</ErrorBoundary>
+      <ErrorBoundary key={view.name === 'member' ? view.id : view.name}>
+        <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>{content()}</Suspense>
+      </ErrorBoundary>
       {chapter && recording && (
-        <RecordPaymentDialog
-          chapter={chapter}
-          types={types}
-          memberId={recording.memberId}
-          onClose={() => setRecording(null)}
-          onRecorded={onPaymentRecorded}
-        />
+        <Suspense fallback={null}>
+          <RecordPaymentDialog
+            chapter={chapter}
+            types={types}
+            memberId={recording.memberId}
+            onClose={() => setRecording(null)}
+            onRecorded={onPaymentRecorded}
+          />
+        </Suspense>
       )}
-      {toast && <Toast toast={toast} onDismiss={dismissToast} />}
+      <div role="status" className="toast-region">
+        {toast && <Toast toast={toast} onDismiss={dismissToast} />}
+        <UpdateNotice />
+      </div>
     </div>
   );
 }

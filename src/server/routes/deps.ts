@@ -12,6 +12,8 @@ export interface ServerLimits {
   syncRequestsPerMinute: number;
   enrolRequestsPerMinute: number;
   adminRequestsPerMinute: number;
+  /** Requests to /updates/ per address: a differential download asks once per changed range. */
+  updateRequestsPerMinute: number;
   /** Answers of 401 one address may get in a minute before it is refused without a look at the database. */
   failedAuthPerMinute: number;
 }
@@ -22,6 +24,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   syncRequestsPerMinute: 120,
   enrolRequestsPerMinute: 10,
   adminRequestsPerMinute: 120,
+  updateRequestsPerMinute: 600,
   failedAuthPerMinute: 60,
 };
 

@@ -3,6 +3,8 @@ import {
   ERASED_PAYMENT_COLUMNS,
   erasureCovers,
   isErasableTable,
+  keyedMember,
+  MEMBER_KEYED_TABLES,
   type ErasableTable,
 } from '../../shared/erasure';
 import type { Change } from '../../shared/sync-protocol';
@@ -60,14 +62,15 @@ export async function erasedChanges(
       }
     }
   }
+  const keyed = changes.flatMap((c) => keyedMember(c.tbl, c.rowId) ?? []);
   const erased = await erasuresOf(tx, chapterId, [
-    ...new Set([...changes.map((c) => c.rowId), ...memberOf.values()]),
+    ...new Set([...changes.map((c) => c.rowId), ...memberOf.values(), ...keyed]),
   ]);
   if (erased.size === 0) return [];
   return changes.flatMap((c, index) => {
     const table = erased.get(c.rowId);
     if (table && table === c.tbl && erasureCovers(table, c.col)) return [index];
-    const member = isPaymentNote(c) ? memberOf.get(c.rowId) : undefined;
+    const member = isPaymentNote(c) ? memberOf.get(c.rowId) : (keyedMember(c.tbl, c.rowId) ?? undefined);
     return member && erased.get(member) === 'members' ? [index] : [];
   });
 }
@@ -119,6 +122,13 @@ export async function applyErasures(
         [JSON.stringify(c.rowId)],
         ERASED_PAYMENT_COLUMNS,
       );
+      // Their values of custom fields, whose ids begin with the member's and a colon (every
+      // stored change of a row has its field here too).
+      for (const keyedTable of MEMBER_KEYED_TABLES) {
+        const rows = `SELECT row_id FROM field_state
+          WHERE chapter_id = $1 AND tbl = $2 AND left(row_id, length($3)) = $3`;
+        await deleteFields(tx, chapterId, keyedTable, rows, [`${c.rowId}:`], 'row');
+      }
     }
     await deleteFields(tx, chapterId, table, '$3', [c.rowId], ERASED_COLUMNS[table]);
   }

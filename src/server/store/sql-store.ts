@@ -484,6 +484,13 @@ export function createSqlStore(db: SqlClient): SyncStore {
       await db.query('SELECT 1');
     },
 
+    async schemaVersion() {
+      const [row] = await db.query<{ version: number | null }>(
+        'SELECT max(version) AS version FROM schema_migrations',
+      );
+      return Number(row?.version ?? 0);
+    },
+
     close: () => db.close(),
   };
 }

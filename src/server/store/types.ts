@@ -145,5 +145,7 @@ export interface SyncStore {
 
   /** Resolves when the database answers; for the health check. */
   ping(): Promise<void>;
+  /** The newest server migration applied to the database; for the readiness check. */
+  schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }

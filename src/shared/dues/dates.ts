@@ -1,4 +1,5 @@
-import { AppError } from '../errors';
+import { fieldError } from '../errors';
+import { problem } from '../problems';
 
 /**
  * Calendar days as ISO strings (YYYY-MM-DD), which order correctly as plain strings. Dues periods
@@ -40,7 +41,7 @@ export function periodEnd(from: string, months: number): string {
   // An amount far above the fee (a typo with extra zeros) must not become a date no one can write.
   if (year > LAST_YEAR) {
     const message = `This would pay until after the year ${LAST_YEAR}: check the amount and the number of periods.`;
-    throw new AppError('VALIDATION', `amount: ${message}`, { fields: [{ field: 'amount', message }] });
+    throw fieldError('VALIDATION', 'amount', message, problem('PAID_BEYOND_LAST_YEAR', { year: LAST_YEAR }));
   }
   const month0 = total % 12;
   const last = daysInMonth(year, month0);

@@ -19,6 +19,10 @@ describe('amounts as people write them', () => {
     ['1500', 'JPY', 1500],
     ['1.250', 'KWD', 1250],
     ['+20', 'EUR', 2000],
+    ['١٢٫٥٠', 'EGP', 1250],
+    ['١٬٥٠٠', 'XOF', 1500],
+    ['۱۲۵۰', 'XOF', 1250],
+    ['\u200f١٢٫٥٠', 'SAR', 1250],
   ])('%s %s is %i minor units', (text, currency, minor) => {
     expect(parseAmount(text, currency)).toEqual({ ok: true, minor });
   });
@@ -33,6 +37,7 @@ describe('amounts as people write them', () => {
     ['1.0051', 'EUR', 'AMOUNT_TOO_PRECISE'],
     ['12.345.6', 'EUR', 'AMOUNT_INVALID'],
     ['1e9', 'EUR', 'AMOUNT_INVALID'],
+    ['١٢٫٥٠٫٣', 'EGP', 'AMOUNT_INVALID'],
     ['99999999999999999', 'EUR', 'AMOUNT_TOO_LARGE'],
   ])('%s %s is refused (%s)', (text, currency, problem) => {
     expect(parseAmount(text, currency)).toEqual({ ok: false, problem });

@@ -26,9 +26,21 @@ export type AmountResult = { ok: true; minor: number } | { ok: false; problem: A
 /** Larger than any dues payment, and far inside the integers a double holds exactly. */
 export const MAX_AMOUNT_MINOR = 1e13;
 
-// Spaces (plain, no-break, narrow no-break), apostrophes and underscores people put between
-// thousands: "5 000", "5’000", "1,234.50".
-const GROUPING = /[\s\u00a0\u202f'’_]/g;
+// Spaces (plain, no-break, narrow no-break), apostrophes, underscores and the Arabic thousands
+// sign people put between thousands ("5 000", "5’000", "1,234.50", "١٬٥٠٠"), and the direction
+// marks an Arabic number carries when copied from a formatted page.
+const GROUPING = /[\s\u00a0\u202f'’_\u066c\u200e\u200f\u061c]/g;
+
+/**
+ * Arabic-Indic and Eastern Arabic-Indic digits (what Intl writes for Arabic, and an Arabic or
+ * Persian keyboard types) as ASCII ones, and the Arabic decimal sign as a point: "١٢٫٥٠" is 12.50.
+ */
+function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, '.');
+}
 
 /**
  * An amount as people write it ("5000", "12.50", "12,50", "1 234,50", "1,234.50", "KES 1,500.00")
@@ -36,7 +48,7 @@ const GROUPING = /[\s\u00a0\u202f'’_]/g;
  * Zero and negative amounts are refused: a payment is money received.
  */
 export function parseAmount(text: string, currency: string): AmountResult {
-  let value = text.trim().replace(GROUPING, '');
+  let value = asciiDigits(text.trim()).replace(GROUPING, '');
   const code = value.match(/^[A-Za-z]{3}|[A-Za-z]{3}$/)?.[0];
   if (code && code.toUpperCase() === currency) value = value.replace(code, '');
   if (value.startsWith('-') || value.startsWith('−')) return { ok: false, problem: 'AMOUNT_NOT_POSITIVE' };

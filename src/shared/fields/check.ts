@@ -1,4 +1,4 @@
-import { syncedField } from './index';
+import { rowIdIssue, syncedField } from './index';
 
 /**
  * Why one change is refused, as a stable code with its parameters: the server sends it with a
@@ -35,8 +35,8 @@ export function valueIssue(table: string, column: string, value: string | null):
 
 /**
  * The check both ends make of one change of a synced column: the pushing device's chapter (for
- * the server) or the laptop's own (for a pull) is the only chapter row it may touch, and its value
- * must fit the column.
+ * the server) or the laptop's own (for a pull) is the only chapter row it may touch, its row id
+ * must have its table's form, and its value must fit the column.
  */
 export function changeProblem(
   change: { tbl: string; rowId: string; col: string; value: string | null },
@@ -44,6 +44,10 @@ export function changeProblem(
 ): ChangeProblem | null {
   if (change.tbl === 'chapter' && change.rowId !== chapterId) {
     return { code: 'OTHER_CHAPTER', params: { table: change.tbl, rowId: change.rowId } };
+  }
+  const badId = rowIdIssue(change.tbl, change.rowId);
+  if (badId !== null) {
+    return { code: 'VALUE_INVALID', params: { table: change.tbl, column: 'id', reason: badId } };
   }
   const reason = valueIssue(change.tbl, change.col, change.value);
   return reason === null

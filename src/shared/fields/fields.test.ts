@@ -107,8 +107,16 @@ describe('the field registry', () => {
           members: ['merged_into'],
         },
       },
+      {
+        schema: 6,
+        tables: {
+          membership_types: ['retired'],
+          custom_fields: ['label', 'kind', 'choices', 'position', 'retired'],
+          member_field_values: ['value'],
+        },
+      },
     ]);
-    expect(SYNC_SCHEMA_VERSION).toBe(5);
+    expect(SYNC_SCHEMA_VERSION).toBe(6);
     expect(syncedColumns(3).get('members')?.has('region')).toBe(false);
     expect(syncedColumns(4).get('members')?.has('region')).toBe(true);
   });
@@ -174,6 +182,22 @@ describe('the field registry', () => {
     ['events', 'online_link', 'javascript:alert(1)', 'Give a link starting with https://'],
     ['registrations', 'guest_name', 'G'.repeat(201), /<=200/],
     ['attendance', 'present', 2, 'Must be 0 or 1'],
+    ['membership_types', 'retired', 1, null],
+    ['membership_types', 'retired', true, 'Must be 0 or 1'],
+    ['custom_fields', 'label', 'National ID', null],
+    ['custom_fields', 'label', ' Role', 'Must be stored as "Role"'],
+    ['custom_fields', 'label', 'L'.repeat(81), 'At most 80 characters'],
+    ['custom_fields', 'kind', 'choice', null],
+    ['custom_fields', 'kind', 'colour', 'Not a kind of custom field'],
+    ['custom_fields', 'choices', '["S","M","L"]', null],
+    ['custom_fields', 'choices', '["S","s"]', /distinct choices/],
+    ['custom_fields', 'choices', '[]', /distinct choices/],
+    ['custom_fields', 'position', -1, /Too small/],
+    ['custom_fields', 'retired', 1, null],
+    ['member_field_values', 'value', 'Treasurer', null],
+    ['member_field_values', 'value', '', /Too small/],
+    ['member_field_values', 'value', 'v'.repeat(501), 'At most 500 characters'],
+    ['member_field_values', 'value', 12, /expected string/],
   ] as const)('%s.%s = %j: %s', (table, column, value, expected) => {
     const issue = valueIssue(table, column, json(value));
     if (expected === null) expect(issue).toBeNull();
@@ -197,5 +221,22 @@ describe('the field registry', () => {
     expect(
       changeProblem({ tbl: 'members', rowId: 'another', col: 'city', value: json('Lyon') }, CHAPTER),
     ).toBe(null);
+  });
+
+  it('takes a member value of a custom field only under an id naming a member and a field', () => {
+    const value = { tbl: 'member_field_values', col: 'value', value: json('Treasurer') };
+    const member = '0d6f3f43-5c36-4c52-8a8e-1f1f7e54c0aa';
+    expect(changeProblem({ ...value, rowId: `${member}:${CHAPTER}` }, CHAPTER)).toBeNull();
+    for (const rowId of [
+      member,
+      `${member}:role`,
+      `${member}:${CHAPTER}:x`,
+      `${member.toUpperCase()}:${CHAPTER}`,
+    ]) {
+      expect(changeProblem({ ...value, rowId }, CHAPTER)).toEqual({
+        code: 'VALUE_INVALID',
+        params: { table: 'member_field_values', column: 'id', reason: 'Must be a member id and a field id' },
+      });
+    }
   });
 });

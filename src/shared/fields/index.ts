@@ -1,5 +1,6 @@
 import { ATTENDANCE_COLUMNS } from './attendance';
 import { CHAPTER_COLUMNS } from './chapter';
+import { CUSTOM_FIELD_COLUMNS, MEMBER_FIELD_VALUE_COLUMNS, MEMBER_FIELD_VALUE_ID } from './custom-fields';
 import { ERASURE_COLUMNS } from './erasures';
 import { EVENT_COLUMNS } from './events';
 import type { SyncedField } from './field';
@@ -8,6 +9,7 @@ import { MEMBERSHIP_TYPE_COLUMNS } from './membership-types';
 import { PAYMENT_VOID_COLUMNS } from './payment-voids';
 import { PAYMENT_COLUMNS } from './payments';
 import { REGISTRATION_COLUMNS } from './registrations';
+import type { z } from 'zod';
 
 export type { SyncedField } from './field';
 
@@ -26,6 +28,8 @@ export const SYNCED_FIELDS = {
   registrations: REGISTRATION_COLUMNS,
   attendance: ATTENDANCE_COLUMNS,
   erasures: ERASURE_COLUMNS,
+  custom_fields: CUSTOM_FIELD_COLUMNS,
+  member_field_values: MEMBER_FIELD_VALUE_COLUMNS,
 } as const satisfies Record<string, readonly SyncedField[]>;
 
 export type SyncedTable = keyof typeof SYNCED_FIELDS;
@@ -39,6 +43,20 @@ const BY_NAME = new Map(
   ]),
 );
 
+/**
+ * Tables whose row ids have a form of their own rather than a UUID: a member's value of a custom
+ * field is `memberId:fieldId`, so every laptop names it alike and an erasure finds it by its member.
+ */
+const ROW_IDS: ReadonlyMap<string, z.ZodType> = new Map([['member_field_values', MEMBER_FIELD_VALUE_ID]]);
+
+/** What is wrong with `rowId` as the id of a row of `table`, or null when it fits. */
+export function rowIdIssue(table: string, rowId: string): string | null {
+  const schema = ROW_IDS.get(table);
+  if (!schema) return null;
+  const result = schema.safeParse(rowId);
+  return result.success ? null : result.error.issues.map((issue) => issue.message).join('; ');
+}
+
 /** The description of a synced column, or undefined for anything else. */
 export function syncedField(table: string, column: string): SyncedField | undefined {
   return BY_NAME.get(table)?.get(column);
@@ -50,6 +68,19 @@ export const DERIVED_FIELDS: ReadonlySet<string> = new Set(
     fields.filter((f) => f.derived).map((f) => `${table}.${f.column}`),
   ),
 );
+
+/**
+ * Fields where the earliest value is the true one, whatever was written last: a place in line goes
+ * to the first registration, a check-in happened when the first door saw the person, someone who
+ * registered is not a walk-in because another door did not know. Every laptop keeps the smallest
+ * value it has seen, so all of them agree whatever order the changes arrive in; local writes
+ * never replace such a value with a larger one (writeRow keeps the smaller).
+ */
+export const EARLIEST_WINS: ReadonlySet<string> = new Set([
+  'registrations.registered_at',
+  'registrations.walk_in',
+  'attendance.checked_in_at',
+]);
 
 /** `table.column` of every column a derived column is computed from. */
 export const DERIVED_SOURCES: ReadonlySet<string> = new Set(

@@ -25,4 +25,6 @@ export const MEMBERSHIP_TYPE_COLUMNS: readonly SyncedField[] = [
   { column: 'period_months', since: 1, value: form.periodMonths },
   { column: 'deleted', since: 1, value: flag },
   { column: 'grace_days', since: 2, value: form.graceDays },
+  // Retired: no longer given to new members; those who have it keep it. Brought back with 0.
+  { column: 'retired', since: 6, value: flag },
 ];

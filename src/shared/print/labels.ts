@@ -82,6 +82,8 @@ export interface PersonLabels {
   payments: string;
   registrations: string;
   attendance: string;
+  /** The member's values of the chapter's own fields. */
+  customFields: string;
   history: string;
   conflicts: string;
   imports: string;
@@ -223,6 +225,7 @@ const en: PrintLabels = {
     payments: 'Payments',
     registrations: 'Event registrations',
     attendance: 'Attendance',
+    customFields: 'Other details',
     history: 'Change history',
     conflicts: 'Sync conflicts',
     imports: 'Imports',
@@ -337,6 +340,7 @@ const fr: PrintLabels = {
     payments: 'Paiements',
     registrations: 'Inscriptions aux événements',
     attendance: 'Présences',
+    customFields: 'Autres informations',
     history: 'Historique des modifications',
     conflicts: 'Conflits de synchronisation',
     imports: 'Importations',
@@ -451,6 +455,7 @@ const es: PrintLabels = {
     payments: 'Pagos',
     registrations: 'Inscripciones a eventos',
     attendance: 'Asistencia',
+    customFields: 'Otros datos',
     history: 'Historial de cambios',
     conflicts: 'Conflictos de sincronización',
     imports: 'Importaciones',
@@ -566,6 +571,7 @@ const pt: PrintLabels = {
     payments: 'Pagamentos',
     registrations: 'Inscrições em eventos',
     attendance: 'Presenças',
+    customFields: 'Outros dados',
     history: 'Histórico de alterações',
     conflicts: 'Conflitos de sincronização',
     imports: 'Importações',
@@ -680,6 +686,7 @@ const ar: PrintLabels = {
     payments: 'المدفوعات',
     registrations: 'التسجيل في الفعاليات',
     attendance: 'الحضور',
+    customFields: 'بيانات أخرى',
     history: 'سجل التغييرات',
     conflicts: 'تعارضات المزامنة',
     imports: 'عمليات الاستيراد',

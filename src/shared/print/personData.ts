@@ -28,8 +28,8 @@ function section(title: string, items: string[], counted = true): string {
 
 /**
  * Everything stored about one person, on paper: the member row (and the duplicates merged into
- * it), each payment (with its void), registration, attendance, change, conflict and import, under
- * the names the JSON export uses.
+ * it), each payment (with its void), registration, attendance, value of the chapter's own fields,
+ * change, conflict and import, under the names the JSON export uses.
  */
 export function personDataParts(data: PersonData, page: PageOptions): PrintParts {
   const labels = PRINT_LABELS[page.lang];
@@ -84,6 +84,15 @@ ${section(
 ${section(
   words.attendance,
   data.attendance.map((a) => rowTable(a, headers)),
+)}
+${section(
+  words.customFields,
+  data.customFields.map(({ field, ...value }) =>
+    rowTable(
+      { field: field?.label ?? null, kind: field?.kind ?? null, retired: field?.retired ?? null, ...value },
+      headers,
+    ),
+  ),
 )}
 ${section(
   words.conflicts,

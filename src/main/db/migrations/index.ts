@@ -15,6 +15,11 @@ import { migration014 } from './014_chapter_key';
 import { migration015 } from './015_laptop_names';
 import { migration016 } from './016_chapter_settings';
 import { migration017 } from './017_members_settled';
+import { migration018 } from './018_custom_fields';
+import { migration019 } from './019_type_retired';
+import { migration020 } from './020_fold_letters';
+import { migration021 } from './021_network';
+import { migration022 } from './022_name_order';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -36,6 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
+  migration019,
+  migration020,
+  migration021,
+  migration022,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

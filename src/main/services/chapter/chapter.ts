@@ -1,6 +1,6 @@
 import { statement } from '../../db/statements';
 import { randomUUID } from 'node:crypto';
-import type { Chapter, MembershipKind } from '../../../shared/domain';
+import type { Chapter, MembershipKind, UI_LANGUAGES } from '../../../shared/domain';
 import { isTimeZone, systemTimeZone } from '../../../shared/dues/dates';
 import type { ParsedInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -64,13 +64,29 @@ export function requireChapter(db: Db): Chapter {
 
 const DEFAULT_TYPES: Record<
   string,
-  { name: Record<'en' | 'fr', string>; kind: MembershipKind; months: number | null }
+  { name: Record<(typeof UI_LANGUAGES)[number], string>; kind: MembershipKind; months: number | null }
 > = {
   // The keys name the derived ids, which shipped as regular/reduced: they stay.
-  regular: { name: { en: 'Individual', fr: 'Individuel' }, kind: 'individual', months: 12 },
-  reduced: { name: { en: 'Student', fr: 'Étudiant' }, kind: 'student', months: 12 },
-  honorary: { name: { en: 'Honorary', fr: "Membre d'honneur" }, kind: 'honorary', months: null },
-  lifetime: { name: { en: 'Lifetime', fr: 'À vie' }, kind: 'lifetime', months: null },
+  regular: {
+    name: { en: 'Individual', fr: 'Individuel', es: 'Individual', pt: 'Individual', ar: 'فردي' },
+    kind: 'individual',
+    months: 12,
+  },
+  reduced: {
+    name: { en: 'Student', fr: 'Étudiant', es: 'Estudiante', pt: 'Estudante', ar: 'طالب' },
+    kind: 'student',
+    months: 12,
+  },
+  honorary: {
+    name: { en: 'Honorary', fr: "Membre d'honneur", es: 'Honorario', pt: 'Honorário', ar: 'فخري' },
+    kind: 'honorary',
+    months: null,
+  },
+  lifetime: {
+    name: { en: 'Lifetime', fr: 'À vie', es: 'Vitalicio', pt: 'Vitalício', ar: 'مدى الحياة' },
+    kind: 'lifetime',
+    months: null,
+  },
 };
 
 /** The chapter's default types have derived ids, so two laptops' defaults merge into one set. */

@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../../shared/api';
 import { officerNames } from '../../../shared/chapter-settings';
 import type { Chapter, HistoryEntry } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
+import { fieldError } from '../../../shared/errors';
+import { problem, zodProblem } from '../../../shared/problems';
 import { parseHlc } from '../../../shared/hlc';
 import { fieldName } from '../../../shared/text';
 import { rowChanges, writeRow, type RowValues, type WriteContext } from '../../db/changes';
@@ -31,8 +32,12 @@ export function updateChapter(
     // The list as stored must pass the check sync makes of it (50 names at most).
     const stored = officerNames.safeParse(officers);
     if (!stored.success) {
-      const message = stored.error.issues[0]?.message ?? 'Not a list of officers';
-      throw new AppError('VALIDATION', message, { fields: [{ field: 'officers', message }] });
+      const issue = stored.error.issues[0];
+      const found = issue ? zodProblem(issue) : problem('custom');
+      const named =
+        found.code === 'too_big' ? problem('OFFICERS_TOO_MANY', { maximum: found.params.maximum }) : found;
+      const message = issue?.message ?? 'Not a list of officers';
+      throw fieldError('VALIDATION', 'officers', message, named, message);
     }
     if (user !== chapter.officerName) setOfficerName(db, user);
     const values = {
@@ -51,6 +56,8 @@ export function updateChapter(
     const changed = writeRow(writeContext(), 'chapter', chapter.id, given);
     // Members without a country of their own read their phone numbers with the chapter's.
     if (changed.includes('country')) refreshDerived(db, 'chapter', chapter.id, 'country');
+    // Names sort in the order of the chapter's language.
+    if (changed.includes('locale')) refreshDerived(db, 'chapter', chapter.id, 'locale');
   })();
   return requireChapter(db);
 }

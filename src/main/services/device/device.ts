@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { createHlc, type Hlc } from '../../../shared/hlc';
 import { AppError } from '../../../shared/errors';
 import { latestHlc, type WriteContext } from '../../db/changes';
-import type { Db } from '../../db/open';
+import { databaseFile, type Db } from '../../db/open';
+import { readClockFloor } from './clock-floor';
 
 export interface Device {
   nodeId: string;
@@ -79,6 +80,17 @@ function dataVersion(db: Db): number {
 }
 
 /**
+ * Where a new clock starts: after the newest stamp in the log, or after the one kept beside the file
+ * when that is newer (a restored older copy of the file, see clock-floor.ts).
+ */
+function resumePoint(db: Db): string | undefined {
+  const logged = latestHlc(db);
+  const file = databaseFile(db);
+  const kept = file ? readClockFloor(file) : undefined;
+  return kept !== undefined && (logged === undefined || kept > logged) ? kept : logged;
+}
+
+/**
  * This laptop's clock for one database, shared by local writes and by sync. Its wall time is the
  * system time corrected by the offset learned from the sync server, so a laptop whose date is
  * wrong still stamps its edits in the right order. It starts after the newest stamp in the log, so
@@ -105,7 +117,7 @@ export function deviceClock(
     createHlc(
       nodeId,
       () => now().getTime() + clock.offsetMs,
-      resumeAfter === undefined ? latestHlc(db) : (resumeAfter ?? undefined),
+      resumeAfter === undefined ? resumePoint(db) : (resumeAfter ?? undefined),
     ),
     { version, seq: top.seq ?? 0 },
   );

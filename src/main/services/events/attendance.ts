@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { MemberStatus } from '../../../shared/dues/status';
-import { AppError } from '../../../shared/errors';
+import { AppError, fieldError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { Member } from '../../../shared/domain';
 import type {
   Attendee,
@@ -15,7 +16,7 @@ import type {
 } from '../../../shared/events';
 import { normalisePhone } from '../../../shared/phone';
 import { dateIn } from '../../../shared/time';
-import { foldText, normaliseEmail, searchTerms } from '../../../shared/text';
+import { normaliseEmail, searchTerms } from '../../../shared/text';
 import { writeRow } from '../../db/changes';
 import { derivedId, keyedId } from '../../db/identity';
 import type { Db } from '../../db/open';
@@ -160,26 +161,30 @@ export function eventDetail(deps: EventDeps, eventId: string): EventDetail {
 function attendee(deps: EventDeps, eventId: string, registrationId: string): Attendee {
   const row = eventRow(deps.db, eventId);
   const found = attendees(deps.db, eventId, row.capacity, deps.now()).find((a) => a.id === registrationId);
-  if (!found) throw new AppError('NOT_FOUND', 'attendeeId: No such person on this event');
+  if (!found) throw notOnEvent('attendeeId: No such person on this event');
   return found;
 }
+
+const notOnEvent = (message: string) =>
+  new AppError('NOT_FOUND', message, { problem: problem('ATTENDEE_NOT_FOUND') });
+
+const noSuchRegistration = () =>
+  new AppError('NOT_FOUND', 'No such registration for this event.', {
+    problem: problem('REGISTRATION_NOT_FOUND'),
+  });
 
 function liveMember(db: Db, memberId: string): void {
   const member = statement(db, `SELECT deleted FROM members WHERE id = ?`).get(memberId) as
     { deleted: number } | undefined;
   if (!member || member.deleted) {
-    throw new AppError('NOT_FOUND', 'memberId: No such member', {
-      fields: [{ field: 'memberId', message: 'No such member' }],
-    });
+    throw fieldError('NOT_FOUND', 'memberId', 'No such member', problem('MEMBER_NOT_FOUND'));
   }
 }
 
 function openEvent(db: Db, eventId: string) {
   const event = eventRow(db, eventId);
   if (event.cancelled) {
-    throw new AppError('CONFLICT', 'eventId: This event is cancelled', {
-      fields: [{ field: 'eventId', message: 'This event is cancelled' }],
-    });
+    throw fieldError('CONFLICT', 'eventId', 'This event is cancelled', problem('EVENT_CANCELLED'));
   }
   return event;
 }
@@ -241,7 +246,9 @@ export function register(deps: EventDeps, input: z.output<typeof personInput>): 
     openEvent(db, eventId);
     const { id, created } = ensureRegistration(deps, eventId, person as Person, false);
     if (!created) {
-      throw new AppError('CONFLICT', 'This person is already registered for this event.');
+      throw new AppError('CONFLICT', 'This person is already registered for this event.', {
+        problem: problem('ALREADY_REGISTERED'),
+      });
     }
     return id;
   })();
@@ -255,8 +262,7 @@ export function cancelRegistration(deps: EventDeps, eventId: string, registratio
     const row = statement(db, `SELECT event_id FROM registrations WHERE id = ? AND deleted = 0`).get(
       registrationId,
     ) as { event_id: string } | undefined;
-    if (!row || row.event_id !== eventId)
-      throw new AppError('NOT_FOUND', 'No such registration for this event.');
+    if (!row || row.event_id !== eventId) throw noSuchRegistration();
     writeRow(deps.writeContext(), 'registrations', registrationId, { cancelled: 1 });
   })();
   return attendee(deps, eventId, registrationId);
@@ -278,8 +284,7 @@ export function checkIn(deps: EventDeps, input: z.output<typeof checkInInput>): 
         db,
         `SELECT event_id, cancelled FROM registrations WHERE id = ? AND deleted = 0`,
       ).get(input.registrationId) as { event_id: string; cancelled: number } | undefined;
-      if (!row || row.event_id !== eventId)
-        throw new AppError('NOT_FOUND', 'No such registration for this event.');
+      if (!row || row.event_id !== eventId) throw noSuchRegistration();
       registrationId = input.registrationId;
       // Someone who cancelled and came after all is registered again: they are here.
       if (row.cancelled) writeRow(deps.writeContext(), 'registrations', registrationId, { cancelled: 0 });
@@ -330,7 +335,11 @@ export function undoCheckIn(deps: EventDeps, eventId: string, registrationId: st
     const id = attendanceId(eventId, registrationId);
     const current = statement(db, `SELECT present FROM attendance WHERE id = ?`).get(id) as
       { present: number } | undefined;
-    if (!current?.present) throw new AppError('NOT_FOUND', 'This person is not checked in.');
+    if (!current?.present) {
+      throw new AppError('NOT_FOUND', 'This person is not checked in.', {
+        problem: problem('NOT_CHECKED_IN'),
+      });
+    }
     writeRow(deps.writeContext(), 'attendance', id, { present: 0, completed: 0 });
   })();
   const event = eventRow(db, eventId);
@@ -355,7 +364,13 @@ export function setCompleted(
     const current = statement(db, `SELECT present FROM attendance WHERE id = ?`).get(id) as
       { present: number } | undefined;
     if (!current?.present) {
-      throw new AppError('CONFLICT', 'Only someone who came can complete the training; check them in first.');
+      throw new AppError(
+        'CONFLICT',
+        'Only someone who came can complete the training; check them in first.',
+        {
+          problem: problem('COMPLETION_NEEDS_CHECK_IN'),
+        },
+      );
     }
     writeRow(deps.writeContext(), 'attendance', id, { completed: completed ? 1 : 0 });
   })();
@@ -381,8 +396,12 @@ export function convertGuest(deps: EventDeps, eventId: string, registrationId: s
           guest_phone: string | null;
         }
       | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'No such person on this event.');
-    if (row.member_id) throw new AppError('CONFLICT', 'This person is already a member.');
+    if (!row) throw notOnEvent('No such person on this event.');
+    if (row.member_id) {
+      throw new AppError('CONFLICT', 'This person is already a member.', {
+        problem: problem('ALREADY_A_MEMBER'),
+      });
+    }
     const name = splitFullName(row.guest_name ?? '');
     const member = createMember(deps, {
       firstName: name.firstName,
@@ -470,7 +489,7 @@ function compare(a: string, b: string): number {
 interface DoorList {
   key: string;
   /** `e164` is read when a phone number is first typed at the door (undefined until then). */
-  people: { attendee: Attendee; words: string[]; sortKey: string; e164?: string | null }[];
+  people: { attendee: Attendee; words: string[]; e164?: string | null }[];
 }
 const doorLists = new WeakMap<Db, DoorList>();
 
@@ -494,7 +513,6 @@ function doorList(deps: EventDeps, eventId: string, capacity: number | null): Do
       words: searchTerms(
         [attendee.name, attendee.email ?? '', attendee.phone ?? '', attendee.memberNumber ?? ''].join(' '),
       ),
-      sortKey: foldText(attendee.name),
     }));
   doorLists.set(db, { key, people });
   return people;
@@ -521,9 +539,12 @@ export function searchForCheckIn(deps: EventDeps, eventId: string, query: string
     person.e164 ??= normalisePhone(person.attendee.phone, chapter.country).e164;
     return person.e164 === phone;
   };
+  // In the chapter's language's order, as its printed lists: ñ after n in Spanish, Arabic names
+  // before Latin ones in Arabic.
+  const byName = new Intl.Collator(chapter.locale, { sensitivity: 'base', numeric: true });
   const onList = listed
     .filter((person) => terms.every((t) => person.words.some((w) => w.startsWith(t))) || samePhone(person))
-    .sort((x, y) => x.sortKey.localeCompare(y.sortKey))
+    .sort((x, y) => byName.compare(x.attendee.name, y.attendee.name))
     .map(({ attendee }) => attendee);
   const seen = new Set(onList.flatMap((a) => (a.memberId ? [a.memberId] : [])));
   const found = MEMBER_NUMBER_START.test(query.trim())

@@ -140,6 +140,21 @@ describe('events', () => {
     ).toThrow(/already a member/);
   });
 
+  it('lists the people found at the door in the order of the chapter’s language', () => {
+    const { handlers } = setup();
+    const event = handlers['events.create'](agm);
+    for (const guestName of ['Peña Ruiz', 'Penz Ruiz', 'Pena Ruiz', 'Zoe Ruiz', 'زينب Ruiz'])
+      handlers['events.register']({ eventId: event.id, guestName });
+    const found = (locale: string) => {
+      chapter.db.prepare(`UPDATE chapter SET locale = ?`).run(locale);
+      return handlers['events.search']({ eventId: event.id, query: 'ruiz', limit: 8 }).map((a) => a.name);
+    };
+    // Spanish has ñ as a letter of its own after n; Arabic puts Arabic script before Latin.
+    expect(found('es')).toEqual(['Pena Ruiz', 'Penz Ruiz', 'Peña Ruiz', 'Zoe Ruiz', 'زينب Ruiz']);
+    expect(found('en')).toEqual(['Pena Ruiz', 'Peña Ruiz', 'Penz Ruiz', 'Zoe Ruiz', 'زينب Ruiz']);
+    expect(found('ar')).toEqual(['زينب Ruiz', 'Pena Ruiz', 'Peña Ruiz', 'Penz Ruiz', 'Zoe Ruiz']);
+  });
+
   it('finds people at the door by name without accents, email, phone as typed and member number', () => {
     const { handlers } = setup();
     const event = handlers['events.create'](agm);
@@ -282,7 +297,12 @@ describe('registrations from a form export', () => {
       dryRun: false,
     });
     expect(real.rejected).toEqual([
-      { row: 4, field: 'email', message: '“not-an-email” is not an email address' },
+      {
+        row: 4,
+        field: 'email',
+        message: '“not-an-email” is not an email address',
+        problem: { code: 'REGISTRATION_EMAIL_INVALID', params: { email: 'not-an-email' } },
+      },
     ]);
     expect(handlers['events.get']({ id: event.id }).attendees.map((a) => [a.name, a.guest])).toEqual([
       ['Akinyi Odhiambo', false],

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Chapter } from '../../../shared/domain';
 import { GOOD_STANDING } from '../../../shared/dues/status';
-import { AppError } from '../../../shared/errors';
+import { fieldError, type AppError } from '../../../shared/errors';
+import { problem, type Problem } from '../../../shared/problems';
 import type {
   ChapterEvent,
   EventCounts,
@@ -40,13 +41,14 @@ interface EventRow {
   cancelled: number;
 }
 
-function issue(field: string, message: string, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
-  return new AppError(code, `${field}: ${message}`, { fields: [{ field, message }] });
+function issue(field: string, message: string, found: Problem): AppError {
+  return fieldError('VALIDATION', field, message, found);
 }
 
 function instant(field: string, text: string, chapter: Chapter): string {
   const at = toInstant(text, chapter.timeZone);
-  if (!at) throw issue(field, 'Use a date and time like 2026-03-14T18:00');
+  if (!at)
+    throw issue(field, 'Use a date and time like 2026-03-14T18:00', problem('EVENT_DATE_TIME_INVALID'));
   return at.toISOString();
 }
 
@@ -143,10 +145,7 @@ function toEvent(db: Db, chapter: Chapter, row: EventRow): ChapterEvent {
 export function eventRow(db: Db, id: string): EventRow {
   const row = statement(db, `SELECT * FROM events WHERE id = ? AND deleted = 0`).get(id) as
     EventRow | undefined;
-  if (!row)
-    throw new AppError('NOT_FOUND', 'eventId: No such event', {
-      fields: [{ field: 'eventId', message: 'No such event' }],
-    });
+  if (!row) throw fieldError('NOT_FOUND', 'eventId', 'No such event', problem('EVENT_NOT_FOUND'));
   return row;
 }
 
@@ -155,7 +154,9 @@ export function getEvent(db: Db, id: string): ChapterEvent {
 }
 
 function checkedTimes(startsAt: string, endsAt: string): void {
-  if (endsAt < startsAt) throw issue('endsAt', 'The event ends before it starts');
+  if (endsAt < startsAt) {
+    throw issue('endsAt', 'The event ends before it starts', problem('EVENT_ENDS_BEFORE_START'));
+  }
 }
 
 function emptyToNull(value: string | null | undefined): string | null {
@@ -210,7 +211,11 @@ export function updateEvent(deps: EventDeps, { id, patch }: z.output<typeof even
     if (patch.capacity !== undefined) {
       const { checkedIn } = eventCounts(db, id, current.capacity);
       if (patch.capacity !== null && patch.capacity < checkedIn) {
-        throw issue('capacity', `${checkedIn} people are already checked in; the capacity cannot be lower`);
+        throw issue(
+          'capacity',
+          `${checkedIn} people are already checked in; the capacity cannot be lower`,
+          problem('CAPACITY_BELOW_CHECKED_IN', { count: checkedIn }),
+        );
       }
       values.capacity = patch.capacity;
     }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { problem, type Problem } from '../../../shared/problems';
 import type { RegistrationsImportResult, registrationsImportInput } from '../../../shared/events';
-import { isImportReadError } from '../imports/errors';
+import { importReadAppError, isImportReadError } from '../imports/errors';
 import { suggestMapping } from '../imports/mapping';
 import { openImport } from '../imports/source';
 import { requireChapter } from '../chapter/chapter';
@@ -20,12 +21,16 @@ import { randomUUID } from 'node:crypto';
  * The first value of a registration that its column cannot hold (checked as sync checks it), as
  * the field ("name" for guest_name) and why, or null.
  */
-function registrationIssue(values: RowValues): { field: string; message: string } | null {
+function registrationIssue(values: RowValues): { field: string; message: string; problem: Problem } | null {
   for (const [column, value] of Object.entries(values)) {
     const issue = valueIssue('registrations', column, JSON.stringify(value));
     if (issue) {
       const field = column.replace(/^guest_/, '');
-      return { field, message: `The ${field} cannot be kept: ${issue}` };
+      return {
+        field,
+        message: `The ${field} cannot be kept: ${issue}`,
+        problem: problem('REGISTRATION_VALUE_REFUSED', { field }),
+      };
     }
   }
   return null;
@@ -46,7 +51,7 @@ export async function importRegistrations(
   try {
     source = await openImport(Buffer.from(input.data, 'base64'), { fileName: input.fileName });
   } catch (error) {
-    if (isImportReadError(error)) throw new AppError('VALIDATION', error.message);
+    if (isImportReadError(error)) throw importReadAppError(error);
     throw error;
   }
   const mapping = suggestMapping(source.headers);
@@ -63,13 +68,16 @@ export async function importRegistrations(
     throw new AppError(
       'VALIDATION',
       'This file has no column for a name, an email or a member number, so nobody can be registered from it.',
+      { problem: problem('REGISTRATIONS_FILE_NO_PERSON') },
     );
   }
   const rows = [...source.rows()];
   const chapter = requireChapter(db);
   const run = db.transaction((): RegistrationsImportResult => {
     const event = eventRow(db, input.eventId);
-    if (event.cancelled) throw new AppError('CONFLICT', 'This event is cancelled.');
+    if (event.cancelled) {
+      throw new AppError('CONFLICT', 'This event is cancelled.', { problem: problem('EVENT_CANCELLED') });
+    }
     const index = buildMemberIndex(memberCandidates(db));
     const result: RegistrationsImportResult = {
       rows: rows.length,
@@ -92,6 +100,7 @@ export async function importRegistrations(
           row: row.rowNumber,
           field: 'email',
           message: `“${email}” is not an email address`,
+          problem: problem('REGISTRATION_EMAIL_INVALID', { email }),
         });
         continue;
       }
@@ -119,6 +128,7 @@ export async function importRegistrations(
           row: row.rowNumber,
           field: 'name',
           message: 'No name, email or known member number',
+          problem: problem('REGISTRATION_NO_PERSON'),
         });
         continue;
       }

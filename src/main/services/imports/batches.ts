@@ -1,9 +1,12 @@
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { ImportBatchView, ImportUndoView } from '../../../shared/imports';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
+import { fieldValueId } from '../../../shared/custom-fields';
+import { getCustomField } from '../custom-fields/fields';
 import { derivedColumns, type MemberDbRow } from '../members/row';
 import type { ImportField } from './fields';
 
@@ -61,7 +64,7 @@ const same = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? null);
  */
 function undoUpdate(
   ctx: WriteContext,
-  chapterCountry: string,
+  chapter: { country: string; locale: string },
   memberId: string,
   previous: RowValues,
   written: RowValues | null,
@@ -78,9 +81,45 @@ function undoUpdate(
   }
   if (Object.keys(restore).length === 0) return kept;
   const next = { ...current, ...restore } as MemberDbRow;
-  const values: RowValues = { ...restore, ...derivedColumns(next, chapterCountry) };
+  const values: RowValues = { ...restore, ...derivedColumns(next, chapter) };
   const changed = Object.entries(values).filter(([column, value]) => !same(current[column], value));
   if (changed.length > 0) writeRow(ctx, 'members', memberId, Object.fromEntries(changed));
+  return kept;
+}
+
+/** An effect's values: the member's own columns, and the custom fields' (`custom:<field id>`). */
+function splitCustom(values: RowValues): { member: RowValues; custom: RowValues } {
+  const member: RowValues = {};
+  const custom: RowValues = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key.startsWith('custom:')) custom[key.slice('custom:'.length)] = value;
+    else member[key] = value;
+  }
+  return { member, custom };
+}
+
+/**
+ * Puts back the member's values of custom fields the import wrote, where they still hold what it
+ * wrote; returns the labels of those edited since, which are kept.
+ */
+function undoCustomValues(
+  ctx: WriteContext,
+  memberId: string,
+  previous: RowValues,
+  written: RowValues,
+): string[] {
+  const kept: string[] = [];
+  for (const [fieldId, before] of Object.entries(previous)) {
+    const id = fieldValueId(memberId, fieldId);
+    const row = statement(ctx.db, `SELECT id, value FROM member_field_values WHERE id = ?`).get(id) as
+      { id: string; value: string | null } | undefined;
+    const now = row?.value ?? null;
+    if (same(now, written[fieldId])) {
+      if (row && !same(now, before)) writeRow(ctx, 'member_field_values', id, { value: before ?? null }, row);
+    } else if (!same(now, before)) {
+      kept.push(getCustomField(ctx.db, fieldId)?.label ?? fieldId);
+    }
+  }
   return kept;
 }
 
@@ -94,9 +133,16 @@ export function undoImport(ctx: WriteContext, batchId: string): ImportUndoView {
   return db.transaction(() => {
     const batch = statement(db, `SELECT * FROM import_batches WHERE id = ?`).get(batchId) as
       BatchRow | undefined;
-    if (!batch) throw new AppError('NOT_FOUND', `No import with id ${batchId}.`);
-    if (batch.undone_at)
-      throw new AppError('CONFLICT', `This import was already undone on ${batch.undone_at}.`);
+    if (!batch) {
+      throw new AppError('NOT_FOUND', `No import with id ${batchId}.`, {
+        problem: problem('IMPORT_NOT_FOUND'),
+      });
+    }
+    if (batch.undone_at) {
+      throw new AppError('CONFLICT', `This import was already undone on ${batch.undone_at}.`, {
+        problem: problem('IMPORT_ALREADY_UNDONE', { when: batch.undone_at }),
+      });
+    }
     const effects = statement(
       db,
       `SELECT member_id, action, previous, written FROM import_effects WHERE batch_id = ?`,
@@ -113,9 +159,14 @@ export function undoImport(ctx: WriteContext, batchId: string): ImportUndoView {
         writeRow(ctx, 'members', effect.member_id, { deleted: 1 });
         continue;
       }
-      const previous = JSON.parse(effect.previous ?? '{}') as RowValues;
-      const written = effect.written === null ? null : (JSON.parse(effect.written) as RowValues);
-      const kept = undoUpdate(ctx, chapter.country, effect.member_id, previous, written);
+      const { member: previous, custom: customPrevious } = splitCustom(
+        JSON.parse(effect.previous ?? '{}') as RowValues,
+      );
+      const written = effect.written === null ? null : splitCustom(JSON.parse(effect.written) as RowValues);
+      const kept = [
+        ...undoUpdate(ctx, chapter, effect.member_id, previous, written?.member ?? null),
+        ...undoCustomValues(ctx, effect.member_id, customPrevious, written?.custom ?? {}),
+      ];
       if (kept.length > 0)
         keptEdits.push({ memberId: effect.member_id, name: memberName(db, effect.member_id), fields: kept });
     }

@@ -183,6 +183,7 @@ describe('names and rejection', () => {
     const plan = planFor(['Email', 'City'], ['email', 'city']);
     expect(cleanRow({ rowNumber: 12, cells: ['', 'Paris'] }, plan)?.rejection).toEqual({
       code: 'no_name_or_email',
+      value: '',
       problem: 'No name and no email, so this row cannot be imported.',
       message: 'Row 12: No name and no email, so this row cannot be imported.',
     });

@@ -12,25 +12,15 @@ import { splitFullName, tidyName } from './names';
 import type { ImportSource } from './source';
 import { detached, MIN_VIEW_LENGTH, type RawRow } from './table';
 import { memberFields } from '../../../shared/domain';
+import type { ImportProblemCode } from '../../../shared/imports';
 import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
 
 /** A member as read from one row: only the fields that have a value, all cleaned. */
 export type ImportedMember = Partial<Record<MemberImportField, string>>;
 
-export type IssueCode =
-  | 'invalid_email'
-  | 'several_emails'
-  | 'phone_not_recognised'
-  | 'phone_rounded'
-  | 'number_rounded'
-  | 'unknown_country'
-  | DateProblem
-  | 'too_long'
-  | 'notes_shortened'
-  | 'row_format'
-  | 'merge_conflict'
-  | 'member_number_taken';
+/** What can be wrong with a value or a row (reading finds most; the import adds the types'). */
+export type IssueCode = Exclude<ImportProblemCode, 'no_name_or_email' | 'no_name_invalid_email'>;
 
 export interface ImportIssue {
   rowNumber: number;
@@ -43,6 +33,10 @@ export interface ImportIssue {
   severity: 'error' | 'warning';
   /** The value as it stands in the file. */
   value: string;
+  /** What the wording names besides the value, the same for every row it groups with (see problems.ts). */
+  params: Record<string, string | number>;
+  /** merge_conflict: the earlier row this row was merged into, and the value it replaced there. */
+  earlier?: { row: number; value: string };
   /** What is wrong, without the row and field: for a table cell or the rejects file. */
   problem: string;
   /** The whole sentence: "Row 14, Email (column “Courriel”): …". */
@@ -50,7 +44,9 @@ export interface ImportIssue {
 }
 
 export interface RowRejection {
-  code: 'no_name_or_email';
+  code: 'no_name_or_email' | 'no_name_invalid_email';
+  /** The email that was not valid, for no_name_invalid_email; else ''. */
+  value: string;
   problem: string;
   message: string;
 }
@@ -113,6 +109,8 @@ const MAX_NOTES = 5000;
 const MAX_EMAIL = 320;
 /** What every row without issues holds: one frozen empty list rather than one per row. */
 const NO_ISSUES = Object.freeze([]) as never[];
+/** The params of most issues: none. */
+const NO_PARAMS: ImportIssue['params'] = Object.freeze({});
 
 /** What people type when they have nothing to type, lower-cased. */
 // prettier-ignore
@@ -315,9 +313,10 @@ class RowBuilder {
         rowNumber: raw.rowNumber,
         field: null,
         column: null,
-        code: 'row_format',
+        code: raw.problemCode ?? 'row_format',
         severity: 'warning',
         value: '',
+        params: NO_PARAMS,
         problem: raw.problem,
         message: `Row ${raw.rowNumber}: ${raw.problem}`,
       });
@@ -341,6 +340,7 @@ class RowBuilder {
         original,
         'too_long',
         `is ${value.length} characters long; at most ${max} fit.`,
+        { max },
       );
       return;
     }
@@ -422,6 +422,7 @@ class RowBuilder {
         value,
         'phone_not_recognised',
         `does not look like a phone number${where}; it was kept as written.`,
+        { country: country ?? '' },
       );
     }
   }
@@ -433,7 +434,7 @@ class RowBuilder {
       this.values[field] = parsed.iso;
       return;
     }
-    this.error(field, index, value, parsed.problem, dateProblem(parsed.problem, order));
+    this.error(field, index, value, parsed.problem, dateProblem(parsed.problem, order), { order });
   }
 
   notes(indexes: readonly number[]): void {
@@ -453,7 +454,7 @@ class RowBuilder {
       // text, and the server would refuse it.
       notes = notes.slice(0, /[\uD800-\uDBFF]/.test(notes[MAX_NOTES - 1] ?? '') ? MAX_NOTES - 1 : MAX_NOTES);
       const problem = `The notes were longer than ${MAX_NOTES} characters and were shortened.`;
-      this.warn('notes', first.index, '', 'notes_shortened', problem);
+      this.warn('notes', first.index, '', 'notes_shortened', problem, { max: MAX_NOTES });
     }
     this.values.notes = this.keep('notes', notes);
   }
@@ -466,7 +467,8 @@ class RowBuilder {
         ? `No name, and the email “${this.invalidEmail}” is not valid, so this row cannot be imported.`
         : 'No name and no email, so this row cannot be imported.';
       rejection = {
-        code: 'no_name_or_email',
+        code: this.invalidEmail ? 'no_name_invalid_email' : 'no_name_or_email',
+        value: this.invalidEmail ? detached(this.invalidEmail) : '',
         problem: detached(problem),
         message: detached(`Row ${raw.rowNumber}: ${problem}`),
       };
@@ -477,15 +479,29 @@ class RowBuilder {
     return { rowNumber: raw.rowNumber, values, issues, rejection, cells };
   }
 
-  private error(field: ImportField, index: number, value: string, code: IssueCode, problem: string): void {
+  private error(
+    field: ImportField,
+    index: number,
+    value: string,
+    code: IssueCode,
+    problem: string,
+    params: ImportIssue['params'] = NO_PARAMS,
+  ): void {
     this.issues.push(
-      issue(this.raw.rowNumber, field, this.labels[index] ?? null, code, 'error', value, problem),
+      issue(this.raw.rowNumber, field, this.labels[index] ?? null, code, 'error', value, problem, params),
     );
   }
 
-  private warn(field: ImportField, index: number, value: string, code: IssueCode, problem: string): void {
+  private warn(
+    field: ImportField,
+    index: number,
+    value: string,
+    code: IssueCode,
+    problem: string,
+    params: ImportIssue['params'] = NO_PARAMS,
+  ): void {
     this.issues.push(
-      issue(this.raw.rowNumber, field, this.labels[index] ?? null, code, 'warning', value, problem),
+      issue(this.raw.rowNumber, field, this.labels[index] ?? null, code, 'warning', value, problem, params),
     );
   }
 }
@@ -503,6 +519,7 @@ export function issue(
   severity: ImportIssue['severity'],
   value: string,
   problem: string,
+  params: ImportIssue['params'] = NO_PARAMS,
 ): ImportIssue {
   const label = FIELD_LABELS[field];
   const where = column && foldText(column) !== foldText(label) ? ` (column “${column}”)` : '';
@@ -514,6 +531,7 @@ export function issue(
     code,
     severity,
     value: detached(value),
+    params,
     problem: detached(text),
     message: detached(`Row ${rowNumber}, ${label}${where}: ${text}`),
   };

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Chapter, MemberFields, MembershipType } from '../../../shared/domain';
-import type { ImportCounts, ImportMergedRow, ImportRowRef as RowRef } from '../../../shared/imports';
+import { fieldError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
+import type {
+  ImportCounts,
+  ImportMergedRow,
+  ImportProblemGroup,
+  ImportProblemSeverity,
+  ImportRejectedRow,
+  ImportRowRef as RowRef,
+  ImportTypeChoice,
+  ImportTypeValue,
+} from '../../../shared/imports';
 import { normalisePhone } from '../../../shared/phone';
 import { foldText } from '../../../shared/text';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
@@ -8,16 +19,25 @@ import { withSearchIndexDeferred } from '../../db/search-index';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { getChapterKey } from '../chapter/key';
-import { listMembershipTypes } from '../types/membership-types';
+import { assertTypeGiven, createMembershipType, listMembershipTypes } from '../types/membership-types';
 import { memberIdFor } from '../members/identity';
 import { memberNumbers } from '../members/numbers';
 import { memberToFields, memberToRow, toMember, type MemberDbRow } from '../members/row';
 import { MEMBER_SELECT } from '../members/query';
 import { statusParams } from '../members/status';
-import type { ImportedMember } from './clean';
+import { issue, type ImportedMember, type ImportIssue } from './clean';
 import type { DuplicateReport, ExistingMember, ImportCandidate, PossibleDuplicate } from './duplicates';
 import type { ColumnMapping } from './mapping';
+import { groupProblems, problemRowCounts } from './problems';
 import { rejectionReason } from './rejects';
+import {
+  kindOfName,
+  rememberedTypeChoices,
+  rememberTypeChoices,
+  typeKey,
+  typeResolver,
+  type TypeResolution,
+} from './type-values';
 import type { Db } from '../../db/open';
 
 /** The secretary's answer for a row flagged as a possible duplicate. Without one it is held back. */
@@ -28,12 +48,6 @@ export interface DuplicateDecision {
   memberId?: string;
 }
 
-export interface FieldError {
-  row: number;
-  field: string;
-  message: string;
-}
-
 export interface ImportOutcome {
   counts: ImportCounts;
   /** Up to PREVIEW_ROWS rows behind each count; the counts are exact. */
@@ -42,11 +56,15 @@ export interface ImportOutcome {
   unchanged: RowRef[];
   /** Rows not written: skipped by the secretary, or possible duplicates awaiting a decision. */
   skipped: RowRef[];
-  rejected: { rowNumber: number; reason: string }[];
+  rejected: ImportRejectedRow[];
   merged: ImportMergedRow[];
   possibleDuplicates: (RowRef & { duplicates: PossibleDuplicate[] })[];
-  errors: FieldError[];
-  warnings: FieldError[];
+  /** Every problem of the file, grouped (problems.ts). */
+  problems: ImportProblemGroup[];
+  /** How many rows each kind of problem touches (a row with two problems counts once). */
+  problemRows: Record<ImportProblemSeverity, number>;
+  /** The distinct values of the membership type column and the type each gives. */
+  typeValues: ImportTypeValue[];
   batchId: string | null;
 }
 
@@ -127,20 +145,146 @@ function toFields(values: ImportedMember, typeId: string | undefined): MemberFie
   return fields;
 }
 
-function typeIdOf(
-  values: ImportedMember,
-  types: Map<string, MembershipType>,
-  warn: (field: string, message: string) => void,
-): string | undefined {
-  if (!values.membershipType) return undefined;
-  const type = types.get(foldText(values.membershipType));
-  if (!type) {
-    warn(
-      'membershipType',
-      `No membership type called “${values.membershipType}”; the member was imported without a type.`,
-    );
+/** Distinct values of the type column listed in the outcome: a column of categories has a handful. */
+const MAX_TYPE_VALUES = 200;
+
+/**
+ * The membership types of a file's rows: each distinct value resolved once (type-values.ts), how
+ * many rows have it, and for a row whose value gives no type, the issue that says so.
+ */
+class RowTypes {
+  private readonly byKey = new Map<string, ImportTypeValue>();
+  private readonly resolve: (value: string) => TypeResolution;
+  private readonly names: ReadonlyMap<string, string>;
+
+  constructor(
+    types: readonly MembershipType[],
+    options: Parameters<typeof typeResolver>[1],
+    private readonly column: string | null,
+  ) {
+    this.resolve = typeResolver(types, options);
+    this.names = new Map(types.map((t) => [t.id, t.name]));
   }
-  return type?.id;
+
+  /** The row's type id, or undefined (with the issue why, unless the secretary said "no type"). */
+  of(rowNumber: number, values: ImportedMember, issues: ImportIssue[]): string | undefined {
+    const value = values.membershipType;
+    if (!value) return undefined;
+    const key = typeKey(value);
+    const found = this.resolve(value);
+    let seen = this.byKey.get(key);
+    if (!seen) {
+      seen = {
+        value,
+        rows: 0,
+        typeId: found.typeId,
+        typeName: (found.typeId && this.names.get(found.typeId)) || null,
+        source: found.source,
+        retiredTypeId: found.retired?.id ?? null,
+        suggestedKind: kindOfName(value),
+      };
+      this.byKey.set(key, seen);
+    }
+    seen.rows++;
+    if (found.retired) {
+      issues.push(
+        issue(
+          rowNumber,
+          'membershipType',
+          this.column,
+          'retired_type',
+          'error',
+          value,
+          `is the retired membership type “${found.retired.name}”, so the member was imported without a type.`,
+          { type: seen.value, name: found.retired.name },
+        ),
+      );
+    } else if (found.source === null) {
+      issues.push(
+        issue(
+          rowNumber,
+          'membershipType',
+          this.column,
+          'unknown_type',
+          'error',
+          value,
+          'is not one of the chapter’s membership types, so the member was imported without a type.',
+          { type: seen.value },
+        ),
+      );
+    }
+    return found.typeId ?? undefined;
+  }
+
+  /** Most rows first, then in the order the file first gives them. */
+  values(): ImportTypeValue[] {
+    return [...this.byKey.values()].sort((a, b) => b.rows - a.rows).slice(0, MAX_TYPE_VALUES);
+  }
+}
+
+/**
+ * The secretary's choices, checked: each names a type that exists and is still given (the wizard
+ * offers no other; a type retired on another laptop meanwhile, or a script, could name one).
+ */
+function checkTypeChoices(
+  types: readonly MembershipType[],
+  choices: readonly ImportTypeChoice[],
+): readonly ImportTypeChoice[] {
+  const byId = new Map(types.map((t) => [t.id, t]));
+  for (const choice of choices) {
+    if (choice.typeId === null) continue;
+    const type = byId.get(choice.typeId);
+    if (!type) {
+      const message = `No such membership type for “${choice.value}”; choose another.`;
+      throw fieldError('VALIDATION', 'typeChoices', message, problem('TYPE_NOT_FOUND'));
+    }
+    assertTypeGiven(type, 'typeChoices');
+  }
+  return choices;
+}
+
+/** The values of the type column that name no type, retired or not, each once as first written. */
+function unmatchedTypeValues(
+  candidates: readonly ImportCandidate[],
+  resolve: (value: string) => TypeResolution,
+): string[] {
+  const unmatched = new Map<string, string>();
+  for (const { values } of candidates) {
+    const value = values.membershipType;
+    if (!value) continue;
+    const found = resolve(value);
+    if (found.source === null && !found.retired && !unmatched.has(typeKey(value))) {
+      unmatched.set(typeKey(value), value);
+    }
+  }
+  return [...unmatched.values()];
+}
+
+/**
+ * Creates a type for each value the secretary asked to, named as the file writes it, of the kind
+ * its name says in one of our languages (else individual), free until a fee is set in Settings. A
+ * type of that name that exists already is used; a retired one is not given (bring it back).
+ * Returns value key -> type id, and adds the new types to `types`.
+ */
+function createTypes(
+  ctx: WriteContext,
+  types: MembershipType[],
+  values: readonly string[],
+): { created: Map<string, string>; choices: ImportTypeChoice[] } {
+  const created = new Map<string, string>();
+  const choices: ImportTypeChoice[] = [];
+  for (const value of values) {
+    const key = typeKey(value);
+    if (created.has(key)) continue;
+    const same = types.find((t) => foldText(t.name) === foldText(value));
+    if (same) assertTypeGiven(same, 'createTypes');
+    const type =
+      same ?? createMembershipType(ctx, { name: value.trim(), kind: kindOfName(value) ?? 'individual' });
+    if (!same) types.push(type);
+    created.set(key, type.id);
+    choices.push({ value, typeId: type.id });
+  }
+  return { created, choices };
 }
 
 /**
@@ -154,15 +298,19 @@ class PendingCreates {
   readonly typeIds = new Map<number, string>();
   readonly numbers = new Map<number, string>();
   readonly refs = new Map<number, RowRef>();
+  /** The file's row of each, and the member written for it (createAll). */
+  readonly rows: number[] = [];
+  readonly created: string[] = [];
 
   constructor(
     private readonly chapterKey: string,
     private readonly nextNumber: () => string,
   ) {}
 
-  add(values: ImportedMember, typeId: string | undefined, ref: RowRef | null): void {
+  add(values: ImportedMember, typeId: string | undefined, ref: RowRef | null, row: number): void {
     const at = this.values.length;
     this.values.push(values);
+    this.rows.push(row);
     this.ids.push(memberIdFor(this.chapterKey, values.email ?? null));
     if (typeId) this.typeIds.set(at, typeId);
     if (!values.memberNumber?.trim()) this.numbers.set(at, this.nextNumber());
@@ -196,12 +344,36 @@ export function applyImport(
     decisions?: readonly DuplicateDecision[];
     /** Create possible duplicates nobody decided about instead of holding them back. */
     keepPossibleDuplicates?: boolean;
+    /** What values of the type column stand for (remembered once committed). */
+    typeChoices?: readonly ImportTypeChoice[];
+    /** Values of the type column to create a type for. */
+    createTypes?: readonly string[];
+    /** Create a type for every value of the type column that gives none (the CLI's --create-types). */
+    createMissingTypes?: boolean;
+    /** Told the member each written row landed on (created, updated or unchanged): custom columns follow. */
+    landed?: (rowNumber: number, memberId: string, action: 'created' | 'updated' | 'unchanged') => void;
   },
 ): ImportOutcome {
   const { db } = ctx;
   const chapter = requireChapter(db);
   const now = ctx.now();
-  const types = new Map(listMembershipTypes(db).map((t) => [foldText(t.name), t]));
+  const types = listMembershipTypes(db);
+  const choices = checkTypeChoices(types, input.typeChoices ?? []);
+  const remembered = rememberedTypeChoices(db);
+  const wanted = [...(input.createTypes ?? [])];
+  if (input.createMissingTypes) {
+    wanted.push(
+      ...unmatchedTypeValues(input.report.candidates, typeResolver(types, { choices, remembered })),
+    );
+  }
+  const made = createTypes(ctx, types, wanted);
+  const rowTypes = new RowTypes(
+    types,
+    { choices, created: made.created, remembered },
+    input.mapping.columns.find((c) => c.field === 'membershipType')?.label ?? null,
+  );
+  // Remembered in the transaction: a preview's copy forgets them with everything else it wrote.
+  rememberTypeChoices(db, [...choices, ...made.choices], now);
   const decisions = new Map((input.decisions ?? []).map((d) => [d.rowNumber, d]));
   const nextNumber = skippingFileNumbers(memberNumbers(db, ctx.hlc.node), input.report.candidates);
   const batchId = randomUUID();
@@ -222,8 +394,9 @@ export function applyImport(
     rejected: [],
     merged: [],
     possibleDuplicates: [],
-    errors: [],
-    warnings: [],
+    problems: [],
+    problemRows: { rejected: 0, error: 0, warning: 0 },
+    typeValues: [],
     batchId,
   };
   const keep = <T>(list: T[], item: T) => {
@@ -234,16 +407,17 @@ export function applyImport(
 
   for (const row of input.report.rejected) {
     outcome.counts.rejected++;
-    keep(outcome.rejected, { rowNumber: row.rowNumber, reason: rejectionReason(row) });
+    keep(outcome.rejected, {
+      rowNumber: row.rowNumber,
+      code: row.rejection?.code ?? 'no_name_or_email',
+      value: row.rejection?.value ?? '',
+      reason: rejectionReason(row),
+    });
   }
-  for (const rows of [input.report.rejected, input.report.candidates]) {
-    for (const row of rows) {
-      for (const issue of row.issues) {
-        const entry = { row: issue.rowNumber, field: issue.field ?? '', message: issue.message };
-        (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(entry);
-      }
-    }
-  }
+  // A rejected row's own issues are part of why it was rejected (its Reason), not values left out
+  // of a member: only imported rows' issues are listed apart.
+  const issues: ImportIssue[] = [];
+  for (const row of input.report.candidates) for (const rowIssue of row.issues) issues.push(rowIssue);
 
   for (const candidate of input.report.candidates) {
     const decision = decisions.get(candidate.rowNumber);
@@ -254,6 +428,7 @@ export function applyImport(
       email: candidate.values.email ?? null,
       ...(fields ? { fields } : {}),
     });
+    const typeId = rowTypes.of(candidate.rowNumber, candidate.values, issues);
     for (const rowNumber of candidate.mergedRows) {
       outcome.counts.merged++;
       keep(outcome.merged, { rowNumber, into: candidate.rowNumber, name: displayName(candidate.values) });
@@ -272,9 +447,6 @@ export function applyImport(
       keep(outcome.skipped, ref(null));
       continue;
     }
-    const typeId = typeIdOf(candidate.values, types, (field, message) =>
-      outcome.warnings.push({ row: candidate.rowNumber, field, message }),
-    );
     const targetId = targetOf(candidate, decision);
     const result = targetId
       ? updateFromFile(ctx, chapter, now, targetId, toFields(candidate.values, typeId))
@@ -283,19 +455,25 @@ export function applyImport(
       const listed = outcome.created.length < PREVIEW_ROWS ? ref(null) : null;
       if (listed) outcome.created.push(listed);
       outcome.counts.created++;
-      creates.add(candidate.values, typeId, listed);
+      creates.add(candidate.values, typeId, listed, candidate.rowNumber);
     } else if (result.changed.length === 0) {
+      input.landed?.(candidate.rowNumber, targetId, 'unchanged');
       outcome.counts.unchanged++;
       keep(outcome.unchanged, ref(targetId));
     } else {
       updates.add(targetId, result.previous, result.written);
+      input.landed?.(candidate.rowNumber, targetId, 'updated');
       outcome.counts.updated++;
       keep(outcome.updated, ref(targetId, result.changed));
     }
   }
 
+  outcome.problems = groupProblems(input.report.rejected, issues);
+  outcome.problemRows = problemRowCounts(outcome.problems);
+  outcome.typeValues = rowTypes.values();
   const recordEffect = recordBatch(ctx, batchId, input, outcome.counts, updates);
   createAll(ctx, chapter, creates, recordEffect);
+  if (input.landed) creates.rows.forEach((row, at) => input.landed!(row, creates.created[at]!, 'created'));
   return outcome;
 }
 
@@ -342,10 +520,10 @@ function updateFromFile(
     fields = { ...fields };
     delete fields.phone;
   }
-  const before = memberToRow(memberToFields(toMember(current), current.paid_through), chapter.country);
+  const before = memberToRow(memberToFields(toMember(current), current.paid_through), chapter);
   const after = memberToRow(
     { ...memberToFields(toMember(current), current.paid_through), ...fields },
-    chapter.country,
+    chapter,
   );
   const changed = Object.keys(after).filter((col) => after[col] !== before[col]);
   if (changed.length === 0) return { changed, previous: {}, written: {} };
@@ -375,10 +553,11 @@ function createAll(
   order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   withSearchIndexDeferred(ctx.db, () => {
     for (const at of order) {
-      const values = memberToRow(toFields(creates.values[at]!, creates.typeIds.get(at)), chapter.country);
+      const values = memberToRow(toFields(creates.values[at]!, creates.typeIds.get(at)), chapter);
       const number = creates.numbers.get(at);
       if (number) values.member_number = number;
       const memberId = createFromFile(ctx, ids[at]!, values, recordEffect);
+      creates.created[at] = memberId;
       const ref = creates.refs.get(at);
       if (ref) ref.memberId = memberId;
     }

@@ -39,7 +39,7 @@ export function* csvRecords(text: string, delimiter: Delimiter, firstRow = 1): G
       rowNumber++;
       const problem = problems.get(i);
       yield problem
-        ? { rowNumber, cells: result.data[i] ?? [], problem }
+        ? { rowNumber, cells: result.data[i] ?? [], ...problem }
         : { rowNumber, cells: result.data[i] ?? [] };
     }
     if (last) return;
@@ -48,20 +48,22 @@ export function* csvRecords(text: string, delimiter: Delimiter, firstRow = 1): G
   }
 }
 
-function problemRows(errors: ChunkResult['errors']): Map<number, string> {
-  const problems = new Map<number, string>();
+function problemRows(
+  errors: ChunkResult['errors'],
+): Map<number, Required<Pick<RawRow, 'problem' | 'problemCode'>>> {
+  const problems = new Map<number, Required<Pick<RawRow, 'problem' | 'problemCode'>>>();
   for (const error of errors) {
     if (error.row === undefined || problems.has(error.row)) continue;
     if (error.code === 'MissingQuotes') {
-      problems.set(
-        error.row,
-        'A quoted value is never closed, so the rest of the file was read into this row.',
-      );
+      problems.set(error.row, {
+        problem: 'A quoted value is never closed, so the rest of the file was read into this row.',
+        problemCode: 'unclosed_quote',
+      });
     } else if (error.code === 'InvalidQuotes') {
-      problems.set(
-        error.row,
-        'This row has stray quote marks; check that its values landed in the right columns.',
-      );
+      problems.set(error.row, {
+        problem: 'This row has stray quote marks; check that its values landed in the right columns.',
+        problemCode: 'stray_quotes',
+      });
     }
   }
   return problems;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { WriteContext } from '../../db/changes';
 import { IMPORT_FIELDS, type ImportField } from './fields';
 import { mappingFor } from './job';
 import { openImport, type SourceInfo } from './source';
-import { isImportReadError } from './errors';
+import { importReadAppError, isImportReadError } from './errors';
 
 export interface ImportDraft {
   draftId: string;
@@ -32,7 +33,7 @@ export function createDrafts(maxKept = 3) {
     let draftId = input.draftId;
     if (!draftId) {
       if (!input.fileName || input.data === undefined) {
-        throw new AppError('VALIDATION', 'Choose a file to import.');
+        throw new AppError('VALIDATION', 'Choose a file to import.', { problem: problem('IMPORT_NO_FILE') });
       }
       draftId = randomUUID();
       files.set(draftId, { fileName: input.fileName, bytes: Buffer.from(input.data, 'base64') });
@@ -56,14 +57,18 @@ export function createDrafts(maxKept = 3) {
         fieldOptions: IMPORT_FIELDS,
       };
     } catch (error) {
-      if (isImportReadError(error)) throw new AppError('VALIDATION', error.message);
+      if (isImportReadError(error)) throw importReadAppError(error);
       throw error;
     }
   }
 
   function get(draftId: string): { fileName: string; bytes: Uint8Array } {
     const file = files.get(draftId);
-    if (!file) throw new AppError('NOT_FOUND', 'That file is no longer open; choose it again.');
+    if (!file) {
+      throw new AppError('NOT_FOUND', 'That file is no longer open; choose it again.', {
+        problem: problem('IMPORT_FILE_CLOSED'),
+      });
+    }
     return file;
   }
 

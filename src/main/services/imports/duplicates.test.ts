@@ -5,7 +5,7 @@ const row = (rowNumber: number, values: ImportedMember, rejected = false): Clean
   rowNumber,
   values,
   issues: [],
-  rejection: rejected ? { code: 'no_name_or_email', problem: 'x', message: 'x' } : null,
+  rejection: rejected ? { code: 'no_name_or_email', value: '', problem: 'x', message: 'x' } : null,
   cells: [],
 });
 

@@ -183,8 +183,8 @@ function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean
     target.values[field] = incoming;
     changed ||= field === 'firstName' || field === 'lastName' || field === 'phone' || field === 'email';
     if (current) {
-      target.issues.push(
-        issue(
+      target.issues.push({
+        ...issue(
           row.rowNumber,
           field,
           null,
@@ -192,8 +192,10 @@ function mergeInto(target: ImportCandidate, row: CleanRow, why: string): boolean
           'warning',
           incoming,
           `replaces “${current}” from row ${target.rowNumber}: both rows are the same member (same ${why}), and the later row counts.`,
+          { by: why === 'email' ? 'email' : 'memberNumber' },
         ),
-      );
+        earlier: { row: target.rowNumber, value: current },
+      });
     }
   }
   return changed;

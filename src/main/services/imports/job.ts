@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { WriteContext } from '../../db/changes';
 import { openInMemoryCopy } from '../../db/open';
 import { requireChapter } from '../chapter/chapter';
@@ -10,8 +11,18 @@ import type { DateOrder } from './dates';
 import { resolveDuplicates, type DuplicateReport } from './duplicates';
 import type { DateField, ImportField } from './fields';
 import { buildMapping, suggestMapping, type ColumnMapping } from './mapping';
+import { problemRowCounts } from './problems';
 import { rejectsToCsv } from './rejects';
 import { openImport, type ImportSource, type SourceInfo } from './source';
+import { ImportReadError, NO_ROWS_MESSAGE } from './errors';
+import {
+  CustomCells,
+  plannedCustomColumns,
+  resolveCustomColumns,
+  writeCustomColumns,
+} from './custom-columns';
+import type { CustomFieldKind, ImportCustomColumn } from '../../../shared/custom-fields';
+import type { ImportTypeChoice } from '../../../shared/imports';
 
 export interface ImportRequest {
   fileName: string;
@@ -24,6 +35,16 @@ export interface ImportRequest {
   dateOrders?: Partial<Record<DateField, DateOrder>>;
   decisions?: DuplicateDecision[];
   keepPossibleDuplicates?: boolean;
+  /** What values of the membership type column stand for; remembered for the chapter once committed. */
+  typeChoices?: ImportTypeChoice[];
+  /** Values of the membership type column to create a type for. */
+  createTypes?: string[];
+  /** Create a type for every value of the membership type column that names none. */
+  createMissingTypes?: boolean;
+  /** Columns imported into the chapter's own fields (existing, or made from the column), by index. */
+  customColumns?: ImportCustomColumn[];
+  /** Columns named by header to make a field of the chapter's own (the command line's --new-field). */
+  newFields?: { header: string; kind: CustomFieldKind }[];
   /** Preview: everything is computed and written into an in-memory copy of the file, then dropped. */
   dryRun: boolean;
 }
@@ -41,6 +62,10 @@ export interface ImportResult {
   /** How each mapped date column was read, and why: the wizard shows it and lets the secretary correct it. */
   dateOrders: ImportPlan['dateOrders'];
   outcome: ImportOutcome;
+  /** The columns imported into the chapter's own fields, and whether the import made the field. */
+  customFields: { index: number; header: string; label: string; created: boolean }[];
+  /** The columns nothing takes: left out of the import. */
+  leftOut: { index: number; label: string }[];
   /** The rejected rows as a CSV with a Reason column, to fix and import again (null when none). */
   rejectsCsv: Uint8Array | null;
   dryRun: boolean;
@@ -57,6 +82,7 @@ export function mappingFor(
       throw new AppError(
         'VALIDATION',
         `The mapping has ${fields.length} columns; the file has ${source.headers.length}.`,
+        { problem: problem('IMPORT_MAPPING_MISMATCH') },
       );
     }
     return buildMapping(source.headers, fields);
@@ -70,7 +96,10 @@ export function mappingFor(
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; nothing was changed.');
+const cancelled = () =>
+  new AppError('CANCELLED', 'The import was cancelled; nothing was changed.', {
+    problem: problem('IMPORT_CANCELLED'),
+  });
 
 /** What every row that keeps no cells holds: one empty array rather than one per row. */
 const NO_CELLS: string[] = [];
@@ -87,6 +116,8 @@ interface ReadFile {
   dateOrders: ImportPlan['dateOrders'];
   rowCount: number;
   rows: CleanRow[];
+  /** What the columns imported into the chapter's own fields hold, per row. */
+  custom: CustomCells;
 }
 
 type CheckedFile = Omit<ReadFile, 'rows'> & { report: DuplicateReport };
@@ -151,9 +182,12 @@ async function readFile(
   const source = await opening;
   const mapping = mappingFor(ctx, source, options.fields);
   const plan = planImport(source, mapping, { defaultCountry, dateOrders: options.dateOrders });
+  if (plan.rowCount === 0) throw new ImportReadError('NO_ROWS', NO_ROWS_MESSAGE);
   const rows: CleanRow[] = [];
+  const custom = new CustomCells(plannedCustomColumns(ctx.db, source.headers, mapping, options));
   for (const batch of cleanBatches(source, plan)) {
     for (const row of batch.rows) {
+      if (!row.rejection) custom.take(row);
       // The file's own cells are only needed to write rejected rows back out; dropping the others
       // keeps a 100,000-row import within memory.
       if (!row.rejection) row.cells = NO_CELLS;
@@ -170,6 +204,7 @@ async function readFile(
     dateOrders: plan.dateOrders,
     rowCount: plan.rowCount,
     rows,
+    custom,
   };
 }
 
@@ -196,6 +231,34 @@ function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions):
     report,
     decisions: options.decisions,
     keepPossibleDuplicates: options.keepPossibleDuplicates,
+    typeChoices: options.typeChoices,
+    createTypes: options.createTypes,
+    createMissingTypes: options.createMissingTypes,
+  };
+  /** The members written and, once they are, the custom columns' values for them. */
+  let customFields: ImportResult['customFields'] = [];
+  const apply = (writing: WriteContext): ImportOutcome => {
+    const landed = new Map<number, { memberId: string; action: 'created' | 'updated' | 'unchanged' }>();
+    const result = applyImport(writing, {
+      ...plan,
+      landed: (row, memberId, action) => landed.set(row, { memberId, action }),
+    });
+    const resolved = resolveCustomColumns(writing, file.headers, file.custom);
+    customFields = resolved.map(({ field, created }, at) => {
+      const index = file.custom.columns[at]!.index;
+      return { index, header: file.headers[index] ?? '', label: field.label, created };
+    });
+    writeCustomColumns(
+      writing,
+      file.headers,
+      file.custom,
+      resolved.map((r) => r.field),
+      landed,
+      result,
+    );
+    // The chapter's own fields add their groups of problems, and may add to rows already counted.
+    result.problemRows = problemRowCounts(result.problems);
+    return result;
   };
   let outcome: ImportOutcome;
   if (options.dryRun) {
@@ -203,7 +266,7 @@ function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions):
     // file's write lock for a preview would stop every other writer for as long as a commit would.
     const copy = openInMemoryCopy(ctx.db);
     try {
-      outcome = { ...copy.transaction(() => applyImport({ ...ctx, db: copy }, plan))(), batchId: null };
+      outcome = { ...copy.transaction(() => apply({ ...ctx, db: copy }))(), batchId: null };
     } finally {
       copy.close();
     }
@@ -212,7 +275,7 @@ function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions):
     // connection meanwhile cannot make SQLite refuse the import's first write (SQLITE_BUSY_SNAPSHOT).
     outcome = ctx.db
       .transaction(() => {
-        const result = applyImport(ctx, plan);
+        const result = apply(ctx);
         rememberFields(
           ctx.db,
           mapping.key,
@@ -229,6 +292,10 @@ function saveFile(ctx: WriteContext, file: CheckedFile, options: ImportOptions):
     mapping,
     dateOrders: file.dateOrders,
     outcome,
+    customFields,
+    leftOut: mapping.columns
+      .filter((c) => c.field === null && !customFields.some((f) => f.index === c.index))
+      .map((c) => ({ index: c.index, label: c.label })),
     rejectsCsv: report.rejected.length ? rejectsToCsv(file.headers, report.rejected) : null,
     dryRun: options.dryRun,
   };

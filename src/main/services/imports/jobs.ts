@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { Db } from '../../db/open';
 import { startThread } from '../../threads';
 import { createWriteContexts, resetDeviceClock } from '../device/device';
-import { isImportReadError } from './errors';
+import { jobFailure } from './errors';
 import { runImport, type ImportProgress, type ImportRequest, type ImportResult } from './job';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker';
 
@@ -128,10 +129,7 @@ export function createImportJobs(
         (error: unknown) =>
           finish(jobId, {
             state: 'failed',
-            error:
-              error instanceof AppError || isImportReadError(error)
-                ? { code: error instanceof AppError ? error.code : 'VALIDATION', message: error.message }
-                : { code: 'INTERNAL', message: 'The import failed; nothing was changed.' },
+            error: jobFailure(error),
           }),
       );
       return jobId;
@@ -160,7 +158,11 @@ export function createImportJobs(
 
   function job(jobId: string) {
     const found = jobs.get(jobId);
-    if (!found) throw new AppError('NOT_FOUND', 'No such import in progress.');
+    if (!found) {
+      throw new AppError('NOT_FOUND', 'No such import in progress.', {
+        problem: problem('IMPORT_JOB_NOT_FOUND'),
+      });
+    }
     return found;
   }
 

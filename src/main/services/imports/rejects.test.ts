@@ -26,7 +26,7 @@ describe('rejectsToCsv', () => {
       [
         {
           cells: ['bad@', 'Paris'],
-          rejection: { code: 'no_name_or_email', problem: 'No name.', message: '' },
+          rejection: { code: 'no_name_or_email', value: '', problem: 'No name.', message: '' },
           issues: [],
         },
       ],
@@ -44,12 +44,12 @@ describe('rejectsToCsv', () => {
         [
           {
             cells: ['x', 'y', 'extra', 'more'],
-            rejection: { code: 'no_name_or_email', problem: 'Why.', message: '' },
+            rejection: { code: 'no_name_or_email', value: '', problem: 'Why.', message: '' },
             issues: [],
           },
           {
             cells: ['short'],
-            rejection: { code: 'no_name_or_email', problem: 'Why.', message: '' },
+            rejection: { code: 'no_name_or_email', value: '', problem: 'Why.', message: '' },
             issues: [],
           },
         ],
@@ -78,6 +78,7 @@ describe('rejectsToCsv', () => {
                 code: 'invalid_email',
                 severity: 'error',
                 value: 'v',
+                params: {},
                 problem: 'Bad.',
                 message: '',
               },
@@ -97,7 +98,7 @@ describe('rejectsToCsv', () => {
 
 describe('rejectsToCsv at scale', () => {
   it('writes 150,000 rejected rows', () => {
-    const rejection = { code: 'no_name_or_email' as const, problem: 'Why.', message: '' };
+    const rejection = { code: 'no_name_or_email' as const, value: '', problem: 'Why.', message: '' };
     const rows = Array.from({ length: 150_000 }, (_, i) => ({ cells: [String(i)], rejection, issues: [] }));
     const text = decode(rejectsToCsv(['A'], rows));
     expect(text.split('\r\n')).toHaveLength(150_002);
@@ -108,7 +109,7 @@ describe('rejectionReason', () => {
   it('joins the rejection and the field errors, leaving warnings out', () => {
     expect(
       rejectionReason({
-        rejection: { code: 'no_name_or_email', problem: 'No name.', message: '' },
+        rejection: { code: 'no_name_or_email', value: '', problem: 'No name.', message: '' },
         issues: [
           {
             rowNumber: 2,
@@ -117,6 +118,7 @@ describe('rejectionReason', () => {
             code: 'phone_not_recognised',
             severity: 'warning',
             value: '',
+            params: {},
             problem: 'Odd.',
             message: '',
           },
@@ -127,6 +129,7 @@ describe('rejectionReason', () => {
             code: 'invalid_date',
             severity: 'error',
             value: '',
+            params: {},
             problem: 'Bad date.',
             message: '',
           },

@@ -5,6 +5,8 @@ export interface RawRow {
   cells: string[];
   /** Something about how this row was written that the secretary should check (stray quotes...). */
   problem?: string;
+  /** The same as a code the app words in its own language. */
+  problemCode?: 'unclosed_quote' | 'stray_quotes';
 }
 
 /** Excel's widest sheet. Cells past it are kept in the row but never offered as columns. */

@@ -4,10 +4,11 @@
  * the import's single transaction then never commits.
  */
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { runInBackground } from '../../background-priority';
 import { openDatabase } from '../../db/open';
 import { createWriteContexts } from '../device/device';
-import { isImportReadError } from './errors';
+import type { ImportJobFailure } from '../../../shared/imports';
+import { jobFailure } from './errors';
 import { runImport, type ImportProgress, type ImportRequest, type ImportResult } from './job';
 
 /** Posted to the thread once, with the file's buffer transferred rather than copied. */
@@ -21,7 +22,7 @@ export interface ImportWorkerInput {
 export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
-  | { type: 'failed'; error: { code: string; message: string } };
+  | { type: 'failed'; error: ImportJobFailure };
 
 const port = parentPort!;
 const post = (message: ImportWorkerMessage) => port.postMessage(message);
@@ -29,6 +30,8 @@ const post = (message: ImportWorkerMessage) => port.postMessage(message);
 // The input arrives as a message, not as workerData, which would hold the file for the thread's
 // whole life: nothing here keeps the request, so runImport can let the bytes go once it has read them.
 port.once('message', ({ dbPath, nativeBinding, request }: ImportWorkerInput) => {
+  // The Members screen keeps answering while this saves: its thread comes first for the processor.
+  runInBackground();
   const db = openDatabase(dbPath, { nativeBinding });
   // The import writes pages once and in order, so a page cache the size of the app's (32 MB) buys it
   // nothing measurable; 8 MB keeps that much off the import's peak memory.
@@ -42,7 +45,7 @@ port.once('message', ({ dbPath, nativeBinding, request }: ImportWorkerInput) => 
   )
     .then(
       (result) => post({ type: 'done', result }),
-      (error: unknown) => post({ type: 'failed', error: failure(error) }),
+      (error: unknown) => post({ type: 'failed', error: jobFailure(error) }),
     )
     .finally(() => db.close());
 });
@@ -56,10 +59,4 @@ port.once('message', ({ dbPath, nativeBinding, request }: ImportWorkerInput) => 
 function fullCollection(): () => void {
   const gc = (globalThis as { gc?: () => void }).gc;
   return gc ? () => gc() : () => undefined;
-}
-
-function failure(error: unknown): { code: string; message: string } {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (isImportReadError(error)) return { code: 'VALIDATION', message: error.message };
-  return { code: 'INTERNAL', message: 'The import failed; nothing was changed.' };
 }

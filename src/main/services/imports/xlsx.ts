@@ -67,6 +67,7 @@ export function chooseSheet(
       throw new ImportReadError(
         'SHEET_NOT_FOUND',
         `There is no sheet called “${wanted}”. The sheets are: ${sheets.map((s) => `“${s.name}”`).join(', ')}.`,
+        { sheet: wanted },
       );
     }
     const rows = rowsOf(match.name);

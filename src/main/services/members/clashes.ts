@@ -1,5 +1,6 @@
 import type { Member, NumberClashes } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
+import { fieldError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import type { requireChapter } from '../chapter/chapter';
@@ -76,13 +77,6 @@ export function assertNumberFree(db: Db, number: string | null | undefined, exce
   if (!other) return;
   const name = [other.first_name, other.last_name].filter(Boolean).join(' ') || other.email || other.id;
   const message = `Number ${number} already belongs to ${name}.`;
-  throw new AppError('CONFLICT', message, {
-    fields: [
-      {
-        field: 'memberNumber',
-        message,
-        problem: { code: 'MEMBER_NUMBER_TAKEN', params: { number, name, memberId: other.id } },
-      },
-    ],
-  });
+  const taken = problem('MEMBER_NUMBER_TAKEN', { number, name, memberId: other.id });
+  throw fieldError('CONFLICT', 'memberNumber', message, taken, message);
 }

@@ -1,5 +1,6 @@
 import { ERASED_COLUMNS, type EraseResult } from '../../../shared/erasure';
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import { ROW_CREATED, writeRow, type WriteContext } from '../../db/changes';
 import { removeErasedData, type RemovedTraces } from '../../db/erasure';
 import type { Db } from '../../db/open';
@@ -51,9 +52,11 @@ export function withMergedRecords(db: Db, memberId: string): string[] {
   return found;
 }
 
-function assertNotErased(db: Db, id: string, what: string): void {
+function assertNotErased(db: Db, id: string): void {
   if (statement(db, `SELECT 1 FROM erasures WHERE id = ?`).get(id)) {
-    throw new AppError('NOT_FOUND', `This ${what} has already been erased.`);
+    throw new AppError('NOT_FOUND', 'This member has already been erased.', {
+      problem: problem('MEMBER_ERASED'),
+    });
   }
 }
 
@@ -70,8 +73,8 @@ export function eraseMember(deps: MembersDeps, id: string): EraseResult {
   return db.transaction((): EraseResult => {
     const found = statement(db, `SELECT 1 FROM members WHERE id = ?`).get(id);
     if (!found) {
-      assertNotErased(db, id, 'member');
-      throw new AppError('NOT_FOUND', 'No such member.');
+      assertNotErased(db, id);
+      throw new AppError('NOT_FOUND', 'No such member.', { problem: problem('MEMBER_NOT_FOUND') });
     }
     const ctx = deps.writeContext();
     const records = withMergedRecords(db, id);

@@ -64,6 +64,11 @@ const HEADERS: Record<ExportLanguage, Partial<Record<keyof Member, string>>> = {
 
 const YES_NO: Record<ExportLanguage, [string, string]> = { en: ['yes', 'no'], fr: ['oui', 'non'] };
 
+/** Yes or no in `language`, as exports write them (and imports read them back). */
+export function yesNoWord(yes: boolean, language: ExportLanguage): string {
+  return YES_NO[language][yes ? 0 : 1];
+}
+
 /** The exported columns in order, with their heading in `language`. */
 export function exportColumns(language: ExportLanguage): [keyof Member, string][] {
   return Object.entries(HEADERS[language]) as [keyof Member, string][];

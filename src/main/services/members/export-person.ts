@@ -137,8 +137,17 @@ export function personData(deps: Pick<MembersDeps, 'db' | 'now'>, id: string): P
       `SELECT file_name AS fileName, provider, created_at AS importedAt FROM statement_batches WHERE id = ?`,
     );
     const eventOf = statement(db, `SELECT id, title, starts_at AS startsAt FROM events WHERE id = ?`);
+    const customFields = rows(
+      db,
+      `SELECT v.id, v.member_id, v.field_id, v.value, v.created_at, v.updated_at FROM member_field_values v
+         LEFT JOIN custom_fields f ON f.id = v.field_id
+        WHERE v.member_id IN (${placeholders(records.length)}) ORDER BY v.member_id, f.position, f.label, v.id`,
+      ...records,
+    );
+    const fieldOf = statement(db, `SELECT id, label, kind, retired FROM custom_fields WHERE id = ?`);
     const ids = {
       members: records,
+      member_field_values: customFields.map((v) => v.id as string),
       payments: payments.map((p) => p.id as string),
       payment_voids: voids.map((v) => v.id as string),
       registrations: registrations.map((r) => r.id as string),
@@ -177,6 +186,11 @@ export function personData(deps: Pick<MembersDeps, 'db' | 'now'>, id: string): P
         event: (eventOf.get(r.event_id) as PersonData['registrations'][number]['event'] | undefined) ?? null,
       })),
       attendance,
+      customFields: customFields.map((v) => {
+        const field = fieldOf.get(v.field_id) as
+          { id: string; label: string | null; kind: string | null; retired: number } | undefined;
+        return { ...v, field: field ? { ...field, retired: field.retired === 1 } : null };
+      }),
       history: tables.flatMap(([table, rowIds]) => changesOf(db, table, rowIds)),
       conflicts: tables.flatMap(([table, rowIds]) => conflictsOf(db, table, rowIds)),
       imports: imports.map((i) => ({ ...i, previous: decode(i.previous), written: decode(i.written) })),

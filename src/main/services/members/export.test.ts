@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula } from './export';
+import { membersToCsv, neutraliseFormula } from './export';
 
 describe('formula neutralisation', () => {
   it.each([
@@ -16,5 +16,21 @@ describe('formula neutralisation', () => {
     ['a=b', 'a=b'],
   ])('%j becomes %j', (input, expected) => {
     expect(neutraliseFormula(input)).toBe(expected);
+  });
+});
+
+describe('CSV export of the chapter’s own fields', () => {
+  it('neutralises a field’s label in the header row as it does every value', () => {
+    const field = {
+      id: '9b2f4a4e-7d2a-4d55-9a55-3c1f7f0f1a11',
+      label: '=HYPERLINK("http://evil.example","Size")',
+      kind: 'text' as const,
+      choices: [],
+      position: 0,
+      retired: false,
+    };
+    const csv = membersToCsv([], { delimiter: ',', language: 'en' }, { fields: [field], values: new Map() });
+    const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header.endsWith(`"'=HYPERLINK(""http://evil.example"",""Size"")"`)).toBe(true);
   });
 });

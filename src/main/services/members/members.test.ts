@@ -180,6 +180,38 @@ describe('members', () => {
     expect(chapter.handlers['members.cities'](undefined)).toEqual(['Lyon', 'Paris']);
   });
 
+  it('pages a search by name or status with the count of every match, deleted members left out', () => {
+    chapter = openTestChapter({ at: '2026-03-15T10:00:00Z' });
+    const types = chapter.handlers['membershipTypes.list'](undefined);
+    const individual = types.find((t) => t.kind === 'individual')!.id;
+    const honorary = types.find((t) => t.kind === 'honorary')!.id;
+    create({ firstName: 'Marie', lastName: 'Zeller', typeId: individual, paidThrough: '2026-12-31' });
+    create({ firstName: 'Marc', lastName: 'Abel', typeId: honorary });
+    create({ firstName: 'Martin', lastName: 'Martin', typeId: individual, paidThrough: '2025-01-31' });
+    const gone = create({ firstName: 'Marthe', lastName: 'Bloch' });
+    create({ firstName: 'Paul', lastName: 'Roux' });
+    chapter.handlers['members.delete']({ id: gone.id });
+
+    const first = search('mar', { limit: 2 });
+    expect(first.rows.map((m) => m.lastName)).toEqual(['Abel', 'Martin']);
+    expect(first.total).toBe(3);
+    const second = search('mar', { offset: 2, limit: 2 });
+    expect(second.rows.map((m) => m.lastName)).toEqual(['Zeller']);
+    expect(second.total).toBe(3);
+    // Past the last match the page is empty and the count still says how many there are.
+    expect(search('mar', { offset: 10, limit: 2 })).toEqual({ rows: [], total: 3 });
+    // Sorted by status (its words' order), each row still with its own type and status.
+    const byStatus = search('mar', { sort: 'status', direction: 'desc' }).rows;
+    expect(byStatus.map((m) => [m.lastName, m.status])).toEqual([
+      ['Martin', 'lapsed'],
+      ['Abel', 'honorary'],
+      ['Zeller', 'active'],
+    ]);
+    expect(search('mar', { status: 'lapsed' })).toMatchObject({ total: 1, rows: [{ lastName: 'Martin' }] });
+    expect(search('bloch').total).toBe(0);
+    expect(search('bloch', { deleted: true }).rows.map((m) => m.lastName)).toEqual(['Bloch']);
+  });
+
   it('refuses an unknown membership type', () => {
     chapter = openTestChapter();
     expect(() => create({ lastName: 'X', typeId: crypto.randomUUID() })).toThrow(AppError);

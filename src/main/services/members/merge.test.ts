@@ -157,4 +157,27 @@ describe('merging members', () => {
       .get(keep.id);
     expect(registered).toEqual({ n: 1 });
   });
+  it('keeps the first door time when the other was checked in later, after a check-in of the kept member was undone', () => {
+    chapter = openTestChapter();
+    const h = chapter.handlers;
+    const keep = h['members.create']({ firstName: 'Awa', email: 'awa@example.org' });
+    const other = h['members.create']({ firstName: 'Awa D.', email: 'awa.d@example.org' });
+    const event = h['events.create']({
+      title: 'Monthly meeting',
+      kind: 'meeting',
+      startsAt: '2026-04-01T18:00',
+      endsAt: '2026-04-01T21:00',
+      capacity: null,
+      quorum: null,
+    });
+    chapter.clock.now = new Date('2026-04-01T18:05:00Z');
+    const first = h['events.checkIn']({ eventId: event.id, memberId: keep.id });
+    h['events.undoCheckIn']({ eventId: event.id, attendeeId: first.attendee.id });
+    chapter.clock.now = new Date('2026-04-01T18:40:00Z');
+    h['events.checkIn']({ eventId: event.id, memberId: other.id });
+    h['members.merge']({ keepId: keep.id, otherId: other.id });
+    const attendees = h['events.get']({ id: event.id }).attendees.filter((a) => a.memberId === keep.id);
+    // Every laptop that pulls both check-ins keeps the earlier; this one must show the same.
+    expect(attendees.map((a) => [a.state, a.checkedInAt])).toEqual([['walk-in', '2026-04-01T18:05:00.000Z']]);
+  });
 });

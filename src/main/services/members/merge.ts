@@ -1,11 +1,13 @@
 import type { EmailClashes, Member, MergeField, MergePreview } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
+import { fieldError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import { MEMBER_COLUMNS } from '../../../shared/fields/members';
 import { writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { attendanceId, memberRegistrationId } from '../events/attendance';
+import { memberFieldValues, writeMemberValues } from '../custom-fields/values';
 import { CLASHES_SHOWN, sharedValues } from './clashes';
 import { getMember, MEMBER_FIELD_BY_COLUMN, type MembersDeps } from './members';
 import { derivedColumns } from './row';
@@ -39,7 +41,8 @@ function liveRow(db: Db, id: string, which: 'keepId' | 'otherId'): RowValues {
   const row = statement(db, `SELECT * FROM members WHERE id = ?`).get(id) as RowValues | undefined;
   if (!row || row['deleted'] === 1) {
     const message = row ? 'This member has been deleted.' : 'No such member.';
-    throw new AppError('NOT_FOUND', message, { fields: [{ field: which, message }] });
+    const found = problem(row ? 'MEMBER_DELETED' : 'MEMBER_NOT_FOUND');
+    throw fieldError('NOT_FOUND', which, message, found, message);
   }
   return row;
 }
@@ -47,7 +50,7 @@ function liveRow(db: Db, id: string, which: 'keepId' | 'otherId'): RowValues {
 function plan(db: Db, keepId: string, otherId: string) {
   if (keepId === otherId) {
     const message = 'A member cannot be merged with themselves.';
-    throw new AppError('VALIDATION', message, { fields: [{ field: 'otherId', message }] });
+    throw fieldError('VALIDATION', 'otherId', message, problem('MERGE_SAME_MEMBER'), message);
   }
   const keep = liveRow(db, keepId, 'keepId');
   const other = liveRow(db, otherId, 'otherId');
@@ -66,6 +69,18 @@ function plan(db: Db, keepId: string, otherId: string) {
       filled.push(field);
     } else differing.push(field);
   }
+  // The chapter's own fields merge as ours do: the kept member's empty ones take the other's values.
+  const keptValues = new Map(memberFieldValues(db, keepId).map((v) => [v.field.id, v.value]));
+  const customFill = new Map<string, string>();
+  for (const { field, value } of memberFieldValues(db, otherId)) {
+    const kept = keptValues.get(field.id);
+    if (kept === value) continue;
+    const merged = { field: field.label, keep: kept ?? null, other: value };
+    if (kept === undefined) {
+      customFill.set(field.id, value);
+      filled.push(merged);
+    } else differing.push(merged);
+  }
   const moved = Object.fromEntries(
     REFERENCES.map((table) => [
       table,
@@ -74,7 +89,7 @@ function plan(db: Db, keepId: string, otherId: string) {
       }[],
     ]),
   ) as Record<(typeof REFERENCES)[number], { id: string }[]>;
-  return { keep, fill, filled, differing, moved };
+  return { keep, fill, customFill, filled, differing, moved };
 }
 
 export function previewMerge(
@@ -97,23 +112,24 @@ export function previewMerge(
 }
 
 /**
- * Merges `otherId` into `keepId`, all as ordinary edits that sync: `keep`'s empty fields take
- * `other`'s values, `other`'s payments, registrations and check-ins point at `keep`, and `other` is
- * deleted with `merged_into` naming `keep`. Values of `other` that differ stay in its history,
- * which `keep`'s history shows (memberHistory follows `merged_into`). The same merge made on two
- * laptops writes the same values.
+ * Merges `otherId` into `keepId`, all as ordinary edits that sync: `keep`'s empty fields (the
+ * chapter's own fields too) take `other`'s values, `other`'s payments, registrations and check-ins
+ * point at `keep`, and `other` is deleted with `merged_into` naming `keep`. Values of `other` that
+ * differ stay in its history, which `keep`'s history shows (memberHistory follows `merged_into`).
+ * The same merge made on two laptops writes the same values.
  */
 export function mergeMembers(deps: MembersDeps, keepId: string, otherId: string): Member {
   const { db } = deps;
   db.transaction(() => {
-    const { keep, fill } = plan(db, keepId, otherId);
+    const { keep, fill, customFill } = plan(db, keepId, otherId);
     const ctx = deps.writeContext();
     writeRow(ctx, 'members', otherId, { deleted: 1, merged_into: keepId });
     if (Object.keys(fill).length > 0) {
       // Sort name and E.164 phone follow the filled names, email and phone, as after any edit.
       const next = { ...keep, ...fill } as Parameters<typeof derivedColumns>[0];
-      writeRow(ctx, 'members', keepId, { ...fill, ...derivedColumns(next, requireChapter(db).country) });
+      writeRow(ctx, 'members', keepId, { ...fill, ...derivedColumns(next, requireChapter(db)) });
     }
+    writeMemberValues(ctx, keepId, customFill);
     moveReferences(ctx, otherId, keepId);
   })();
   return getMember(deps, keepId);

@@ -162,7 +162,7 @@ describe('one number, one member', () => {
     const onEdit = thrown(() =>
       c.handlers['members.update']({ id: alan.id, patch: { memberNumber: ' 17 ' } }),
     );
-    expect(onEdit.details?.fields?.[0]?.problem?.params['name']).toBe('Ada Lovelace');
+    expect(onEdit.details?.fields?.[0]?.problem).toMatchObject({ params: { name: 'Ada Lovelace' } });
     expect(c.db.prepare(`SELECT count(*) AS n FROM changes`).get()).toEqual(before);
 
     // Keeping one's own number, or taking a deleted member's, is no clash.

@@ -1,5 +1,6 @@
 import type { RetentionErased, RetentionList } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
 import { eraseMember, scrubDatabaseFile } from './erase';
@@ -80,6 +81,7 @@ export function eraseLapsed(deps: MembersDeps, ids: readonly string[]): Retentio
       throw new AppError(
         'CONFLICT',
         `Not erased: ${notDue.length} of these members ${notDue.length === 1 ? 'is' : 'are'} no longer due for erasure (${notDue.join(', ')}). List them again.`,
+        { problem: problem('NOT_DUE_FOR_ERASURE', { count: notDue.length }) },
       );
     }
     return [...new Set(ids)].map((id) => eraseMember(deps, id).id);

@@ -68,8 +68,35 @@ const emptyToNull = (value: string | undefined | null): string | null => {
   return trimmed ? trimmed : null;
 };
 
-const sortName = (firstName: string | null, lastName: string | null, email: string | null): string =>
-  foldText([lastName, firstName].filter(Boolean).join(' ') || email || '');
+/**
+ * Letters the chapter's language orders otherwise than folding does, as Intl.Collator orders them,
+ * written as what folding keeps. Spanish ñ is a letter after n: n and U+FFFF, which sorts after
+ * every letter, so before o. Arabic reads آ as two alefs, ء as an alef, ة as ت and ى as ي.
+ */
+const OWN_LETTERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  es: { ñ: 'n\uffff', Ñ: 'n\uffff' },
+  ar: { آ: 'اا', ء: 'ا', ة: 'ت', ى: 'ي' },
+};
+const ARABIC_FIRST = /^[^\p{L}]*\p{Script=Arabic}/u;
+
+/**
+ * The name members sort by, last and first name, else the email: folded (é with e, Ł with l, any
+ * case), in the order of the chapter's language. SQLite sorts it byte by byte, as keyset pages and
+ * the name index need, and better-sqlite3 cannot give SQLite a collation of Intl's; the key is
+ * written so that byte order is Intl.Collator's for the app's languages: the letters above, and in
+ * Arabic, Arabic names before Latin ones (U+0001 ahead of them).
+ */
+export function sortName(
+  firstName: string | null,
+  lastName: string | null,
+  email: string | null,
+  locale: string,
+): string {
+  const name = [lastName, firstName].filter(Boolean).join(' ') || email || '';
+  const own = OWN_LETTERS[locale];
+  const key = foldText(own ? name.replace(/./gu, (letter) => own[letter] ?? letter) : name);
+  return locale === 'ar' && ARABIC_FIRST.test(key) ? `\u0001${key}` : key;
+}
 
 /** The columns derived from others: the folded name sorted on, the number in E.164. */
 export function derivedColumns(
@@ -80,17 +107,17 @@ export function derivedColumns(
     phone: string | null;
     country: string | null;
   },
-  chapterCountry: string,
+  chapter: { country: string; locale: string },
 ): { sort_name: string; phone_e164: string | null } {
   return {
-    sort_name: sortName(row.first_name, row.last_name, row.email),
-    phone_e164: normalisePhone(row.phone ?? '', row.country ?? chapterCountry).e164,
+    sort_name: sortName(row.first_name, row.last_name, row.email, chapter.locale),
+    phone_e164: normalisePhone(row.phone ?? '', row.country ?? chapter.country).e164,
   };
 }
 
 /** The editable fields of a member as stored, with what is derived from them. */
-export function memberToRow(fields: MemberFields, chapterCountry: string): RowValues {
-  const phone = normalisePhone(fields.phone ?? '', emptyToNull(fields.country) ?? chapterCountry);
+export function memberToRow(fields: MemberFields, chapter: { country: string; locale: string }): RowValues {
+  const phone = normalisePhone(fields.phone ?? '', emptyToNull(fields.country) ?? chapter.country);
   const firstName = emptyToNull(fields.firstName);
   const lastName = emptyToNull(fields.lastName);
   const email = emptyToNull(fields.email);
@@ -114,7 +141,7 @@ export function memberToRow(fields: MemberFields, chapterCountry: string): RowVa
     notes: emptyToNull(fields.notes),
     consent_email: fields.consentEmail ? 1 : 0,
     consent_sms: fields.consentSms ? 1 : 0,
-    sort_name: sortName(firstName, lastName, email),
+    sort_name: sortName(firstName, lastName, email, chapter.locale),
   };
 }
 

@@ -1,3 +1,4 @@
+import { fieldValueId } from '../../../shared/custom-fields';
 import { isDerivedId, keyedId } from '../../db/identity';
 import { rowChanges, writeRow, type RowValues, type WriteContext } from '../../db/changes';
 import { statement } from '../../db/statements';
@@ -26,16 +27,19 @@ function keyedIdOf(ctx: WriteContext, chapterId: string, key: string, id: string
 }
 
 /**
- * Members whose row, or a payment or registration of whom, has a log entry after `since`: nothing
- * else can have come to need settling since the last pass. A range of the log, not a scan of the
- * members (after moving a chapter's ids from before keys, every member has a merged-away row).
+ * Members whose row, a payment or registration of whom, or a value of theirs of one of the
+ * chapter's own fields, has a log entry after `since`: nothing else can have come to need settling
+ * since the last pass. A range of the log, not a scan of the members (after moving a chapter's ids
+ * from before keys, every member has a merged-away row).
  */
 const TOUCHED = `WITH touched(id) AS (
   SELECT row_id FROM changes WHERE seq > @since AND tbl = 'members'
   UNION SELECT p.member_id FROM changes c JOIN payments p ON p.id = c.row_id
     WHERE c.seq > @since AND c.tbl = 'payments'
   UNION SELECT r.member_id FROM changes c JOIN registrations r ON r.id = c.row_id
-    WHERE c.seq > @since AND c.tbl = 'registrations')`;
+    WHERE c.seq > @since AND c.tbl = 'registrations'
+  UNION SELECT substr(row_id, 1, instr(row_id, ':') - 1) FROM changes
+    WHERE seq > @since AND tbl = 'member_field_values')`;
 
 /**
  * Settles member identity after a pull, with ordinary edits that sync (laptops that settle the same
@@ -91,7 +95,7 @@ export function settleMemberIds(deps: MembersDeps, since: number): { wrote: bool
         const values: RowValues = { deleted: 0 };
         for (const column of MERGED_COLUMNS) values[column] = row[column] ?? null;
         // Derived columns are not logged; they are computed here as on every laptop that applies it.
-        const derived = derivedColumns(values as Parameters<typeof derivedColumns>[0], chapter.country);
+        const derived = derivedColumns(values as Parameters<typeof derivedColumns>[0], chapter);
         writeRow(ctx, 'members', target, { ...values, ...derived }, null);
       } else if (existing.deleted === 1) writeRow(ctx, 'members', target, { deleted: 0, merged_into: null });
       mergeMembers(deps, target, id);
@@ -116,7 +120,7 @@ export function settleMemberIds(deps: MembersDeps, since: number): { wrote: bool
        WHERE m.deleted = 1 AND m.merged_into IS NOT NULL`,
     ).all({ since }) as { id: string; target: string }[];
     for (const member of merged) {
-      if (carryLateEdits(deps, chapter.country, member.id, finalTarget(deps, member.target))) wrote = true;
+      if (carryLateEdits(deps, chapter, member.id, finalTarget(deps, member.target))) wrote = true;
     }
     const last = (statement(db, `SELECT max(seq) AS seq FROM changes`).get() as { seq: number | null }).seq;
     return { wrote, through: confirmed ? (last ?? 0) : since };
@@ -129,7 +133,12 @@ export function settleMemberIds(deps: MembersDeps, since: number): { wrote: bool
  * their own value of that field is newer. Every laptop carries the same values, and a carried value
  * is stamped after the edit it carries, so it is carried once.
  */
-function carryLateEdits(deps: MembersDeps, country: string, id: string, target: string): boolean {
+function carryLateEdits(
+  deps: MembersDeps,
+  chapter: { country: string; locale: string },
+  id: string,
+  target: string,
+): boolean {
   const { db } = deps;
   if (target === id) return false;
   const kept = statement(db, `SELECT * FROM members WHERE id = ? AND deleted = 0`).get(target) as
@@ -138,9 +147,10 @@ function carryLateEdits(deps: MembersDeps, country: string, id: string, target: 
   const entries = rowChanges(db, 'members', id);
   const mergedAt = entries.findLast((e) => e.col === 'merged_into')?.hlc;
   if (!mergedAt) return false;
+  const carriedValues = carryLateValues(deps, id, target, mergedAt);
   const late = new Map<string, { value: string | null; hlc: string }>();
   for (const e of entries) if (e.hlc > mergedAt && MERGED_COLUMNS.includes(e.col)) late.set(e.col, e);
-  if (late.size === 0) return false;
+  if (late.size === 0) return carriedValues;
   const keptAt = new Map(rowChanges(db, 'members', target).map((e) => [e.col, e.hlc]));
   const carried: RowValues = {};
   for (const [column, edit] of late) {
@@ -148,11 +158,39 @@ function carryLateEdits(deps: MembersDeps, country: string, id: string, target: 
     const value = edit.value === null ? null : (JSON.parse(edit.value) as string | number | null);
     if ((kept[column] ?? null) !== value) carried[column] = value;
   }
-  if (Object.keys(carried).length === 0) return false;
+  if (Object.keys(carried).length === 0) return carriedValues;
   // Sort name and E.164 phone follow the carried names, email and phone, as after any edit.
   const next = { ...kept, ...carried } as Parameters<typeof derivedColumns>[0];
-  writeRow(deps.writeContext(), 'members', target, { ...carried, ...derivedColumns(next, country) });
+  writeRow(deps.writeContext(), 'members', target, { ...carried, ...derivedColumns(next, chapter) });
   return true;
+}
+
+/**
+ * The same for the merged-away member's values of the chapter's own fields (rows `id:fieldId`): a
+ * value set after the merge goes to the member who stayed, unless theirs is newer.
+ */
+function carryLateValues(deps: MembersDeps, id: string, target: string, mergedAt: string): boolean {
+  const { db } = deps;
+  const rows = statement(db, `SELECT field_id FROM member_field_values WHERE member_id = ?`).all(id) as {
+    field_id: string;
+  }[];
+  let wrote = false;
+  for (const { field_id: fieldId } of rows) {
+    const edit = rowChanges(db, 'member_field_values', fieldValueId(id, fieldId)).findLast(
+      (e) => e.col === 'value',
+    );
+    if (!edit || edit.hlc <= mergedAt) continue;
+    const keptId = fieldValueId(target, fieldId);
+    const keptAt = rowChanges(db, 'member_field_values', keptId).findLast((e) => e.col === 'value')?.hlc;
+    if ((keptAt ?? '') >= edit.hlc) continue;
+    const value = edit.value === null ? null : (JSON.parse(edit.value) as string | null);
+    const kept = statement(db, `SELECT id, value FROM member_field_values WHERE id = ?`).get(keptId) as
+      { id: string; value: string | null } | undefined;
+    if ((kept?.value ?? null) === value) continue;
+    writeRow(deps.writeContext(), 'member_field_values', keptId, { value }, kept ?? null);
+    wrote = true;
+  }
+  return wrote;
 }
 
 /**

@@ -5,7 +5,8 @@ import { parseAmount } from '../../../shared/dues/money';
 import { periodEnd } from '../../../shared/dues/dates';
 import { proposePeriod } from '../../../shared/dues/renewal';
 import { memberStatus, type MemberStatus } from '../../../shared/dues/status';
-import { AppError } from '../../../shared/errors';
+import { AppError, fieldError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type {
   MembershipType,
   Payment,
@@ -99,7 +100,7 @@ function toPayment(r: PaymentRow): Payment {
 export function getPayment(db: Db, id: string): Payment {
   const row = statement(db, `${PAYMENT_SELECT} WHERE p.id = ? AND p.deleted = 0`).get(id) as
     PaymentRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'No such payment.');
+  if (!row) throw new AppError('NOT_FOUND', 'No such payment.', { problem: problem('PAYMENT_NOT_FOUND') });
   return toPayment(row);
 }
 
@@ -114,17 +115,14 @@ function payable(deps: PaymentDeps, memberId: string) {
       return getMember(deps, memberId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') {
-        throw new AppError('NOT_FOUND', 'memberId: No such member', {
-          fields: [{ field: 'memberId', message: 'No such member' }],
-        });
+        throw fieldError('NOT_FOUND', 'memberId', 'No such member', problem('MEMBER_NOT_FOUND'));
       }
       throw error;
     }
   })();
   if (member.deleted) {
-    throw new AppError('NOT_FOUND', 'memberId: This member has been deleted; restore them first', {
-      fields: [{ field: 'memberId', message: 'This member has been deleted; restore them first' }],
-    });
+    const message = 'This member has been deleted; restore them first';
+    throw fieldError('NOT_FOUND', 'memberId', message, problem('MEMBER_DELETED'));
   }
   return member;
 }
@@ -296,7 +294,9 @@ export function voidPayment(deps: PaymentDeps, input: z.output<typeof paymentVoi
   db.transaction(() => {
     const payment = getPayment(db, input.id);
     if (payment.void)
-      throw new AppError('CONFLICT', `This payment was already voided: ${payment.void.reason}`);
+      throw new AppError('CONFLICT', `This payment was already voided: ${payment.void.reason}`, {
+        problem: problem('PAYMENT_ALREADY_VOIDED', { reason: payment.void.reason }),
+      });
     writeVoid(deps, input.id, input.reason);
   })();
   return withStanding(deps, getPayment(db, input.id));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { minorToDecimal } from '../../../shared/dues/money';
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import { maxLengthOf } from '../../../shared/fields/field';
 import {
   paymentRecordInput,
@@ -16,7 +17,7 @@ import {
 import type { Db } from '../../db/open';
 import { statement } from '../../db/statements';
 import { requireChapter } from '../chapter/chapter';
-import { isImportReadError } from '../imports/errors';
+import { importReadAppError, isImportReadError } from '../imports/errors';
 import { getPayment, insertPayment, writeVoid, type PaymentDeps } from './payments';
 import { buildMemberIndex, matchLine, type MemberCandidate } from './statement/match';
 import { readStatement, StatementReadError, type StatementLine } from './statement/read';
@@ -198,9 +199,10 @@ export function createStatements(deps: PaymentDeps, maxKept = 3) {
       });
       return { draftId: randomUUID(), fileName, provider: parsed.provider, lines: parsed.lines };
     } catch (error) {
-      if (error instanceof StatementReadError || isImportReadError(error)) {
-        throw new AppError('VALIDATION', error.message);
+      if (error instanceof StatementReadError) {
+        throw new AppError('VALIDATION', error.message, { problem: problem(error.problem) });
       }
+      if (isImportReadError(error)) throw importReadAppError(error);
       throw error;
     }
   }
@@ -255,7 +257,11 @@ export function createStatements(deps: PaymentDeps, maxKept = 3) {
           payments.push(getPayment(db, id));
         } catch (error) {
           if (error instanceof AppError) {
-            throw new AppError(error.code, `Row ${line.line}: ${error.message}`, error.details);
+            const cause = error.details?.problem;
+            throw new AppError(error.code, `Row ${line.line}: ${error.message}`, {
+              ...error.details,
+              problem: { ...problem('STATEMENT_LINE_REFUSED', { line: line.line }), ...(cause && { cause }) },
+            });
           }
           throw error;
         }
@@ -272,7 +278,11 @@ export function createStatements(deps: PaymentDeps, maxKept = 3) {
 
   function commit(input: z.output<typeof statementCommitInput>): StatementResult {
     const draft = drafts.get(input.draftId);
-    if (!draft) throw new AppError('NOT_FOUND', 'This statement is no longer open; choose the file again.');
+    if (!draft) {
+      throw new AppError('NOT_FOUND', 'This statement is no longer open; choose the file again.', {
+        problem: problem('STATEMENT_NOT_OPEN'),
+      });
+    }
     const result = commitDraft(draft, input.assignments);
     drafts.delete(input.draftId);
     return result;
@@ -320,8 +330,16 @@ export function undoStatementBatch(deps: PaymentDeps, id: string): StatementBatc
   db.transaction(() => {
     const batch = statement(db, `SELECT undone_at FROM statement_batches WHERE id = ?`).get(id) as
       { undone_at: string | null } | undefined;
-    if (!batch) throw new AppError('NOT_FOUND', 'No such statement import.');
-    if (batch.undone_at) throw new AppError('CONFLICT', 'This statement import was already undone.');
+    if (!batch) {
+      throw new AppError('NOT_FOUND', 'No such statement import.', {
+        problem: problem('STATEMENT_IMPORT_NOT_FOUND'),
+      });
+    }
+    if (batch.undone_at) {
+      throw new AppError('CONFLICT', 'This statement import was already undone.', {
+        problem: problem('STATEMENT_ALREADY_UNDONE'),
+      });
+    }
     const open = statement(
       db,
       `SELECT p.id FROM payments p WHERE p.batch_id = ?

@@ -1,5 +1,6 @@
 import type { Chapter } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import type { ListQuery } from '../members/query';
 import { listMembers } from '../members/query';
 import { displayPhone } from '../../../shared/phone';
@@ -133,14 +134,14 @@ export function cardsData(db: Db, now: Date, query: ListQuery, lang: PrintLangua
 
 /**
  * The blank application form lists the types one applies for: honorary membership is given by
- * the chapter, not asked for.
+ * the chapter, not asked for, and a retired type is given to no one new.
  */
 export function applicationFormData(db: Db): ApplicationFormData {
   const chapter = requireChapter(db);
   return {
     chapterName: chapter.name,
     types: listMembershipTypes(db)
-      .filter((type) => type.kind !== 'honorary')
+      .filter((type) => type.kind !== 'honorary' && !type.retired)
       .map(({ name, feeMinor, currency, periodMonths }) => ({ name, feeMinor, currency, periodMonths })),
   };
 }
@@ -219,7 +220,9 @@ export function certificatesData(deps: EventDeps, eventId: string, lang: PrintLa
   const chapter = requireChapter(deps.db);
   const event = eventDetail(deps, eventId);
   if (event.kind !== 'training' && event.kind !== 'workshop') {
-    throw new AppError('VALIDATION', 'event: certificates are for trainings and workshops.');
+    throw new AppError('VALIDATION', 'event: certificates are for trainings and workshops.', {
+      problem: problem('CERTIFICATE_NOT_TRAINING'),
+    });
   }
   return {
     chapterName: chapter.name,
@@ -240,7 +243,11 @@ export function receiptData(db: Db, idOrReceipt: string, lang: PrintLanguage): R
     idOrReceipt,
     idOrReceipt,
   ) as { id: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `payment: no payment “${idOrReceipt}”.`);
+  if (!row) {
+    throw new AppError('NOT_FOUND', `payment: no payment “${idOrReceipt}”.`, {
+      problem: problem('PAYMENT_NOT_FOUND'),
+    });
+  }
   const p = getPayment(db, row.id);
   return {
     chapterName: chapter.name,
@@ -272,6 +279,13 @@ export function filterLabel(db: Db, query: Partial<ListQuery>, lang: PrintLangua
     parts.push(`${labels.columns.type}: ${type?.name ?? query.typeId}`);
   }
   if (query.city) parts.push(`${labels.columns.city}: ${query.city}`);
+  if (query.fieldId) {
+    // The chapter's own field, named as the chapter named it; its value as the filter gave it.
+    const field = statement(db, `SELECT label FROM custom_fields WHERE id = ?`).get(query.fieldId) as
+      { label: string | null } | undefined;
+    const label = field?.label ?? query.fieldId;
+    parts.push(query.fieldValue ? `${label}: ${query.fieldValue}` : label);
+  }
   if (query.query) parts.push(`“${query.query}”`);
   if (query.expiringWithinDays !== undefined) {
     parts.push(labels.expiringWithin.replace('{n}', String(query.expiringWithinDays)));

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type { Chapter } from '../../../shared/domain';
 import { membershipKind } from '../../../shared/dues/status';
 import { parseAmount, type AmountProblem } from '../../../shared/dues/money';
-import { AppError } from '../../../shared/errors';
+import { AppError, fieldError } from '../../../shared/errors';
+import { problem } from '../../../shared/problems';
 import { foldText } from '../../../shared/text';
 import type {
   MembershipType,
   membershipTypeCreateInput,
+  membershipTypeRetireInput,
   membershipTypeUpdateInput,
 } from '../../../shared/payments';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +25,7 @@ interface TypeRow {
   currency: string | null;
   period_months: number | null;
   grace_days: number | null;
+  retired: number;
 }
 
 function toType(row: TypeRow, chapterCurrency: string): MembershipType {
@@ -34,14 +37,19 @@ function toType(row: TypeRow, chapterCurrency: string): MembershipType {
     currency: row.currency ?? chapterCurrency,
     periodMonths: row.period_months,
     graceDays: row.grace_days,
+    retired: row.retired === 1,
   };
 }
 
+/**
+ * Every type, retired ones included: members keep a retired type, and lists, filters and history
+ * still name it. What offers types for new members leaves retired ones out (`retired`).
+ */
 export function listMembershipTypes(db: Db): MembershipType[] {
   const chapter = requireChapter(db);
   const rows = statement(
     db,
-    `SELECT id, name, kind, fee_minor, currency, period_months, grace_days FROM membership_types
+    `SELECT id, name, kind, fee_minor, currency, period_months, grace_days, retired FROM membership_types
      WHERE deleted = 0 ORDER BY rowid`,
   ).all() as TypeRow[];
   return rows.map((row) => toType(row, chapter.currency));
@@ -50,7 +58,7 @@ export function listMembershipTypes(db: Db): MembershipType[] {
 export function getMembershipType(db: Db, id: string): MembershipType | null {
   const row = statement(
     db,
-    `SELECT id, name, kind, fee_minor, currency, period_months, grace_days FROM membership_types
+    `SELECT id, name, kind, fee_minor, currency, period_months, grace_days, retired FROM membership_types
      WHERE id = ? AND deleted = 0`,
   ).get(id) as TypeRow | undefined;
   return row ? toType(row, requireChapter(db).currency) : null;
@@ -71,10 +79,8 @@ const AMOUNT_MESSAGES: Record<AmountProblem, string> = {
   AMOUNT_TOO_LARGE: 'The amount is too large',
 };
 
-export function amountIssue(problem: AmountProblem, field: string): AppError {
-  return new AppError('VALIDATION', `${field}: ${AMOUNT_MESSAGES[problem]}`, {
-    fields: [{ field, message: AMOUNT_MESSAGES[problem] }],
-  });
+export function amountIssue(amount: AmountProblem, field: string): AppError {
+  return fieldError('VALIDATION', field, AMOUNT_MESSAGES[amount], problem(amount));
 }
 
 /** A fee as written: "0" is allowed (free types); anything else must read as a positive amount. */
@@ -85,15 +91,19 @@ function feeMinor(fee: string, currency: string): number {
   return parsed.minor;
 }
 
+/**
+ * Names are compared folded, as a type is found by name (findMembershipType, imports): "Étudiant"
+ * and "etudiant", or "Straße" and "Strasse", would be one name there.
+ */
 function assertNameFree(db: Db, name: string, exceptId: string | null): void {
   const other = statement(
     db,
-    `SELECT id FROM membership_types WHERE deleted = 0 AND lower(name) = lower(?) AND id IS NOT ?`,
-  ).get(name, exceptId);
+    `SELECT id FROM membership_types WHERE deleted = 0 AND fold_text(name) = ? AND id IS NOT ?`,
+  ).get(foldText(name), exceptId);
   if (other) {
-    throw new AppError('CONFLICT', `name: A membership type called "${name}" already exists`, {
-      fields: [{ field: 'name', message: 'A membership type with this name already exists' }],
-    });
+    const message = 'A membership type with this name already exists';
+    const summary = `name: A membership type called "${name}" already exists`;
+    throw fieldError('CONFLICT', 'name', message, problem('TYPE_NAME_TAKEN', { name }), summary);
   }
 }
 
@@ -101,9 +111,8 @@ function assertNameFree(db: Db, name: string, exceptId: string | null): void {
 function periodFor(kind: string, periodMonths: number | null | undefined): number | null {
   if (kind === 'honorary' || kind === 'lifetime') return null;
   if (periodMonths === null || periodMonths === undefined) {
-    throw new AppError('VALIDATION', 'periodMonths: Give the period a payment covers, in months', {
-      fields: [{ field: 'periodMonths', message: 'Give the period a payment covers, in months' }],
-    });
+    const message = 'Give the period a payment covers, in months';
+    throw fieldError('VALIDATION', 'periodMonths', message, problem('PERIOD_MONTHS_REQUIRED'));
   }
   return periodMonths;
 }
@@ -144,7 +153,8 @@ export function updateMembershipType(
   const { db } = ctx;
   return db.transaction(() => {
     const current = getMembershipType(db, input.id);
-    if (!current) throw new AppError('NOT_FOUND', 'No such membership type.');
+    if (!current)
+      throw new AppError('NOT_FOUND', 'No such membership type.', { problem: problem('TYPE_NOT_FOUND') });
     const { patch } = input;
     if (patch.name !== undefined) assertNameFree(db, patch.name, input.id);
     const kind = patch.kind ?? current.kind;
@@ -166,4 +176,33 @@ export function updateMembershipType(
     writeRow(ctx, 'membership_types', input.id, values);
     return getMembershipType(db, input.id)!;
   })();
+}
+
+/**
+ * Retires a type (no longer given to new members, by the member form or by imports) or brings it
+ * back, as an edit that syncs. Members who have it keep it; nothing else about the type changes.
+ */
+export function retireMembershipType(
+  ctx: WriteContext,
+  input: z.output<typeof membershipTypeRetireInput>,
+): MembershipType {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const current = getMembershipType(db, input.id);
+    if (!current)
+      throw new AppError('NOT_FOUND', 'No such membership type.', { problem: problem('TYPE_NOT_FOUND') });
+    if (current.retired !== input.retired)
+      writeRow(ctx, 'membership_types', input.id, { retired: input.retired ? 1 : 0 });
+    return getMembershipType(db, input.id)!;
+  })();
+}
+
+/**
+ * Refuses to give a retired type to a member: the member form and the CLI offer only types still
+ * given, so this is a type retired on another laptop meanwhile, or a script naming one.
+ */
+export function assertTypeGiven(type: MembershipType, field: string): void {
+  if (!type.retired) return;
+  const message = `The membership type “${type.name}” is retired; bring it back in Settings or choose another.`;
+  throw fieldError('VALIDATION', field, message, problem('TYPE_RETIRED', { name: type.name }));
 }

@@ -22,8 +22,7 @@ export function createApiClient(transport: Transport): ApiClient {
         throw toApiError(error);
       }
       if (result.ok) return result.value as OperationResult<K>;
-      const { code, message, details } = result.error;
-      throw new ApiError(code, message, details?.fields ?? []);
+      throw ApiError.fromBody(result.error);
     },
   };
 }

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../api/ApiError';
+import { wordError } from '../i18n/errorWords';
 
 interface ErrorBannerProps {
   error: unknown;
@@ -9,15 +10,16 @@ interface ErrorBannerProps {
 
 export function ErrorBanner({ error, onRetry, onDismiss }: ErrorBannerProps) {
   const { t } = useTranslation();
-  const { code, message } = toApiError(error);
-  // These are about the connection or the file, not the data, so the client's own words explain
-  // them better, in the user's language.
-  const text =
-    code === 'NETWORK' || code === 'UNAUTHORISED' || code === 'BUSY' ? t(`errors.${code}`) : message;
+  const { title, text } = wordError(error, t);
+  const banner = useRef<HTMLDivElement>(null);
+  // A banner at the top of a long form appears out of sight of the Save button that caused it.
+  useEffect(() => {
+    banner.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   return (
-    <div role="alert" className="banner banner--error">
+    <div ref={banner} role="alert" className="banner banner--error">
       <div className="banner__text">
-        <strong>{t('errors.title')}</strong>
+        <strong>{title}</strong>
         <p>{text}</p>
       </div>
       {(onRetry || onDismiss) && (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MembershipType } from '../../../shared/domain';
 import type { MemberListState } from '../screens/memberListState';
+import { CustomFieldFilter } from '../customFields/CustomFieldFilter';
 
 interface MemberFiltersProps {
   state: MemberListState;
@@ -17,7 +18,8 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
     state.city !== '' ||
     state.expiringWithinDays !== null ||
     state.owing ||
-    state.deleted;
+    state.deleted ||
+    state.fieldId !== '';
   return (
     <div className="filters">
       <div className="field filters__search">
@@ -69,7 +71,7 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
           <option value="">{t('members.anyType')}</option>
           {types.map((type) => (
             <option key={type.id} value={type.id}>
-              {type.name}
+              {type.retired ? t('types.retiredOption', { name: type.name }) : type.name}
             </option>
           ))}
         </select>
@@ -92,6 +94,7 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
           ))}
         </select>
       </div>
+      <CustomFieldFilter fieldId={state.fieldId} fieldValue={state.fieldValue} onChange={onChange} />
       <label className="checkbox filters__deleted">
         <input
           type="checkbox"
@@ -138,6 +141,8 @@ export function MemberFilters({ state, onChange, types, cities }: MemberFiltersP
               expiringWithinDays: null,
               owing: false,
               deleted: false,
+              fieldId: '',
+              fieldValue: '',
             })
           }
         >

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { memberCreateInput, memberFields, type Member, type MembershipType } from '../../../shared/domain';
 import { normalisePhone } from '../../../shared/phone';
@@ -16,7 +16,9 @@ import { DateInput, useDateFormat } from '../locale/DateInput';
 import { OptionCombobox } from '../locale/OptionCombobox';
 import { countryOptions } from '../locale/options';
 import { ErrorBanner } from './ErrorBanner';
+import { CustomFieldInputs, useCustomFieldForm } from '../customFields/CustomFieldInputs';
 import { Field, type ControlProps } from './Field';
+import { useModalDialog } from '../dues/useModalDialog';
 
 interface MemberFormDialogProps {
   /** Absent when adding a member. */
@@ -40,7 +42,9 @@ export function MemberFormDialog({
   onClose,
 }: MemberFormDialogProps) {
   const { t, i18n } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  // Modal (the focus stays inside), and on closing the focus goes back to the button that opened
+  // it: the dialog leaves the page with React, which would otherwise drop the focus to <body>.
+  const dialogRef = useModalDialog();
   const [initial] = useState(() => formValues(member ?? defaults));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -55,11 +59,8 @@ export function MemberFormDialog({
   /** Why the typed joining date is not a date; the stored value keeps the last real one meanwhile. */
   const [dateProblem, setDateProblem] = useState<string | null>(null);
   const dateFormat = useDateFormat(chapterCountry);
-
-  // showModal() rather than the `open` attribute: it traps focus and puts the rest of the page out of reach.
-  useEffect(() => {
-    dialogRef.current?.showModal();
-  }, []);
+  /** The chapter's own fields: their values save with the member's. */
+  const custom = useCustomFieldForm(member?.id);
 
   const showErrors = (found: FieldErrors) => {
     setErrors(found);
@@ -70,10 +71,11 @@ export function MemberFormDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    if (dateProblem || unknownCountry) {
+    if (dateProblem || unknownCountry || Object.keys(custom.dateProblems).length > 0) {
       showErrors({
         ...(unknownCountry ? { country: t('pickers.chooseCountry') } : {}),
         ...(dateProblem ? { joinedOn: dateProblem } : {}),
+        ...custom.dateProblems,
       });
       return;
     }
@@ -83,7 +85,9 @@ export function MemberFormDialog({
       showErrors(schemaErrors(parsed.error, t));
       return;
     }
-    if (member && Object.keys(parsed.data).length === 0) {
+    const customFields = custom.changed();
+    const withCustom = Object.keys(customFields).length > 0 ? { customFields } : {};
+    if (member && Object.keys(parsed.data).length === 0 && !withCustom.customFields) {
       onClose();
       return;
     }
@@ -91,8 +95,8 @@ export function MemberFormDialog({
     setSaving(true);
     try {
       const saved = member
-        ? await api.call('members.update', { id: member.id, patch: parsed.data })
-        : await api.call('members.create', parsed.data);
+        ? await api.call('members.update', { id: member.id, patch: parsed.data, ...withCustom })
+        : await api.call('members.create', { ...parsed.data, ...withCustom });
       onSaved(saved);
     } catch (error) {
       const apiError = toApiError(error);
@@ -186,11 +190,14 @@ export function MemberFormDialog({
               onChange={(event) => setValue('typeId', event.target.value)}
             >
               <option value="">{t('form.noType')}</option>
-              {types.map((type) => (
-                <option key={type.id} value={type.id}>
-                  {type.name}
-                </option>
-              ))}
+              {/* A retired type is given to no one new; a member who has it keeps it, named as retired. */}
+              {types
+                .filter((type) => !type.retired || type.id === member?.typeId)
+                .map((type) => (
+                  <option key={type.id} value={type.id}>
+                    {type.retired ? t('types.retiredOption', { name: type.name }) : type.name}
+                  </option>
+                ))}
             </select>
           ))}
           {field('addressLine1', (c) => text('addressLine1', c, 'text', 'address-line1'), { wide: true })}
@@ -243,6 +250,12 @@ export function MemberFormDialog({
             { wide: true },
           )}
         </div>
+        <CustomFieldInputs
+          form={custom}
+          errors={errors}
+          dateFormat={dateFormat}
+          onEdited={(key) => setErrors(({ [key]: _fixed, ...rest }) => rest)}
+        />
         <fieldset className="form__consent">
           <legend>{t('form.consent')}</legend>
           {consent('consentEmail')}

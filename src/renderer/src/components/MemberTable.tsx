@@ -1,5 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, MemberSortField } from '../../../shared/domain';
 import { displayPhone } from '../../../shared/phone';
@@ -8,24 +18,13 @@ import { useFormat } from '../i18n/useFormat';
 import { memberName } from './memberName';
 import { StatusBadge } from './StatusBadge';
 import { DeletedBadge } from '../privacy/DeletedBadge';
+import { fitColumns, gridColumns, type MemberColumn } from './memberColumns';
 
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 44;
 const PAGE_JUMP = 10;
 
-type Column = 'name' | 'memberNumber' | 'email' | 'phone' | 'city' | 'type' | 'joinedOn' | 'status';
-// Status comes second, so it stays in view on a small screen where the rest scrolls sideways.
-export const COLUMNS: readonly Column[] = [
-  'name',
-  'status',
-  'memberNumber',
-  'email',
-  'phone',
-  'city',
-  'type',
-  'joinedOn',
-];
-const SORTABLE: Partial<Record<Column, MemberSortField>> = {
+const SORTABLE: Partial<Record<MemberColumn, MemberSortField>> = {
   name: 'name',
   memberNumber: 'memberNumber',
   email: 'email',
@@ -49,6 +48,10 @@ interface MemberTableProps {
   initialOffset: number;
   /** Phones of this country show in its national format, others in international format. */
   chapterCountry: string;
+  /** The columns wanted (the column picker); those that fit the table's width are shown. */
+  columns: readonly MemberColumn[];
+  /** Told which of the wanted columns are on show, whenever the width or the choice changes that. */
+  onShownColumns?: (shown: MemberColumn[]) => void;
 }
 
 export function MemberTable({
@@ -62,9 +65,17 @@ export function MemberTable({
   onOpen,
   initialOffset,
   chapterCountry,
+  columns,
+  onShownColumns,
 }: MemberTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useInnerWidth(scrollRef);
+  const shownKey = (width === null ? columns : fitColumns(columns, width, remPx())).join(' ');
+  const shown = useMemo(() => shownKey.split(' ') as MemberColumn[], [shownKey]);
+  useEffect(() => {
+    onShownColumns?.(shown);
+  }, [shown, onShownColumns]);
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   const scrolledFor = useRef<MemberQuery | null>(null);
@@ -139,10 +150,18 @@ export function MemberTable({
   const tabbableIndex = items.some((item) => item.index === activeIndex) ? activeIndex : first;
 
   return (
-    <div ref={scrollRef} className="member-table" role="table" aria-label={label} aria-rowcount={total + 1}>
+    <div
+      ref={scrollRef}
+      className="member-table"
+      role="table"
+      aria-label={label}
+      aria-rowcount={total + 1}
+      aria-colcount={shown.length}
+      style={{ '--member-table-columns': gridColumns(shown) } as CSSProperties}
+    >
       <div role="rowgroup" className="member-table__head" style={{ height: HEADER_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="member-table__row">
-          {COLUMNS.map((column) => (
+          {shown.map((column) => (
             <HeaderCell
               key={column}
               column={column}
@@ -174,7 +193,7 @@ export function MemberTable({
               onKeyDown={(event) => onRowKeyDown(event, item.index, member)}
             >
               {member ? (
-                <MemberCells member={member} chapterCountry={chapterCountry} />
+                <MemberCells member={member} columns={shown} chapterCountry={chapterCountry} />
               ) : (
                 <div role="cell" className="member-table__cell member-table__cell--loading">
                   <span className="visually-hidden">{t('members.loadingRow')}</span>
@@ -190,7 +209,7 @@ export function MemberTable({
 }
 
 interface HeaderCellProps {
-  column: Column;
+  column: MemberColumn;
   sortField: MemberSortField | undefined;
   sort: MemberSortField;
   direction: 'asc' | 'desc';
@@ -229,16 +248,22 @@ function HeaderCell({ column, sortField, sort, direction, onSort }: HeaderCellPr
   );
 }
 
-function MemberCells({ member, chapterCountry }: { member: Member; chapterCountry: string }) {
+function MemberCells({
+  member,
+  columns,
+  chapterCountry,
+}: {
+  member: Member;
+  columns: readonly MemberColumn[];
+  chapterCountry: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const phone = displayPhone(member, chapterCountry);
-  return (
-    <>
-      <div role="cell" className="member-table__cell member-table__cell--name">
-        {memberName(member) || t('members.unnamed')}
-      </div>
-      <div role="cell" className="member-table__cell member-table__cell--status">
+  const cells: Record<MemberColumn, () => ReactNode> = {
+    name: () => memberName(member) || t('members.unnamed'),
+    status: () => (
+      <>
         <StatusBadge status={member.status} />
         {member.deleted && <DeletedBadge />}
         {member.paidThrough && (
@@ -247,25 +272,46 @@ function MemberCells({ member, chapterCountry }: { member: Member; chapterCountr
             {format.date(member.paidThrough)}
           </span>
         )}
-      </div>
-      <div role="cell" className="member-table__cell">
-        {member.memberNumber}
-      </div>
-      <div role="cell" className="member-table__cell">
-        {member.email && <bdi>{member.email}</bdi>}
-      </div>
-      <div role="cell" className="member-table__cell">
-        {phone && <bdi dir="ltr">{phone}</bdi>}
-      </div>
-      <div role="cell" className="member-table__cell">
-        {member.city}
-      </div>
-      <div role="cell" className="member-table__cell">
-        {member.typeName}
-      </div>
-      <div role="cell" className="member-table__cell">
-        {member.joinedOn && format.date(member.joinedOn)}
-      </div>
+      </>
+    ),
+    memberNumber: () => member.memberNumber,
+    email: () => member.email && <bdi>{member.email}</bdi>,
+    phone: () => phone && <bdi dir="ltr">{phone}</bdi>,
+    city: () => member.city,
+    type: () => member.typeName,
+    joinedOn: () => member.joinedOn && format.date(member.joinedOn),
+  };
+  return (
+    <>
+      {columns.map((column) => (
+        <div key={column} role="cell" className={`member-table__cell member-table__cell--${column}`}>
+          {cells[column]()}
+        </div>
+      ))}
     </>
   );
+}
+
+/** The root font size in CSS pixels: column widths are in rem, so they follow the reader's text size. */
+function remPx(): number {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+}
+
+/**
+ * The width inside the element's borders and scroll bar, in CSS pixels, followed as the window
+ * (or the zoom) changes; null before the first measure. Measured before paint, so the table never
+ * shows columns it has no room for.
+ */
+function useInnerWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setWidth(element.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

@@ -44,7 +44,8 @@ export function SyncDetails({ status, onSyncNow, onNewCode, onOpenConflicts }: S
         {description.reason && (
           <div className="details__row details__row--wide">
             <dt>{t('settings.reason')}</dt>
-            <dd>{description.reason}</dd>
+            {/* The sync server's or the network's own words, which come in English. */}
+            <dd lang="en">{description.reason}</dd>
           </div>
         )}
         <div className="details__row">

@@ -36,9 +36,9 @@ function KnownSyncStatus({
   const now = useNow();
   const { description, headline, pending, details } = useSyncText(status, now);
   const [asking, setAsking] = useState(false);
-  // Offline already says why; for other failures the reason is what support will ask for.
+  // The headline says what failed in the user's language; the server's or the network's own
+  // reason, in English, is for support: a tooltip here, and under Settings.
   const reason = status.state === 'error' ? description.reason : null;
-  const lines = reason ? [...details, reason] : details;
 
   const syncNow = async () => {
     setAsking(true);
@@ -81,9 +81,9 @@ function KnownSyncStatus({
           {headline && <span>{headline}</span>}
           {pending && <span className="sync-status__pending">{pending}</span>}
         </p>
-        {lines.length > 0 && (
-          <p className="sync-status__details" title={description.reason ?? undefined}>
-            {lines.join(' · ')}
+        {details.length > 0 && (
+          <p className="sync-status__details" title={reason ?? undefined}>
+            {details.join(' · ')}
           </p>
         )}
       </div>

@@ -21,6 +21,7 @@ const context = () => ({
       currency: 'EUR',
       periodMonths: 12,
       graceDays: null,
+      retired: false,
     },
   ],
 });

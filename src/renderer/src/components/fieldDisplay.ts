@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ChangeAuthor, MembershipType } from '../../../shared/domain';
 
 /** Member fields with a label of their own; anything else (a column from a newer version) shows as named. */
-const LABELLED = [
+export const LABELLED = [
   'memberNumber',
   'firstName',
   'lastName',

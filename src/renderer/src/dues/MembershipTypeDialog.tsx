@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBERSHIP_KINDS } from '../../../shared/dues/status';
+import { MEMBERSHIP_KINDS, type MembershipKind } from '../../../shared/dues/status';
 import type { Chapter } from '../../../shared/domain';
 import type { MembershipType } from '../../../shared/payments';
 import { toApiError } from '../api/ApiError';
@@ -15,6 +15,8 @@ import { useModalDialog } from './useModalDialog';
 interface MembershipTypeDialogProps {
   /** Absent when adding a type. */
   type?: MembershipType;
+  /** What a new type starts with: a category of an imported file, its kind read from its name. */
+  proposed?: { name: string; kind: MembershipKind | null };
   chapter: Chapter;
   onClose: () => void;
   onSaved: (type: MembershipType) => void;
@@ -22,11 +24,22 @@ interface MembershipTypeDialogProps {
 
 const fieldId = (field: string) => `type-${field}`;
 
-export function MembershipTypeDialog({ type, chapter, onClose, onSaved }: MembershipTypeDialogProps) {
+export function MembershipTypeDialog({
+  type,
+  proposed,
+  chapter,
+  onClose,
+  onSaved,
+}: MembershipTypeDialogProps) {
   const { t } = useTranslation();
   const dialogRef = useModalDialog();
   const format = useFormat();
-  const [initial] = useState(() => typeFormValues(type, chapter.currency, format.locale));
+  const [initial] = useState(() => {
+    const values = typeFormValues(type, chapter.currency, format.locale);
+    return proposed && !type
+      ? { ...values, name: proposed.name, kind: proposed.kind ?? values.kind }
+      : values;
+  });
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);

@@ -3,13 +3,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter } from '../../../shared/domain';
 import type { MembershipType } from '../../../shared/payments';
+import { api } from '../api/client';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { useFormat } from '../i18n/useFormat';
 import { MembershipTypeDialog } from './MembershipTypeDialog';
+
+/** What happened to a type, for the notice the app shows. */
+export type TypeChange = 'added' | 'saved' | 'retired' | 'restored';
 
 interface MembershipTypesSectionProps {
   chapter: Chapter;
   types: MembershipType[];
-  onSaved: (type: MembershipType, added: boolean) => void;
+  onSaved: (type: MembershipType, change: TypeChange) => void;
 }
 
 type Editing = { type?: MembershipType } | null;
@@ -18,6 +23,22 @@ export function MembershipTypesSection({ chapter, types, onSaved }: MembershipTy
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState<Editing>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  /** Retiring asks nothing: it takes nothing from anyone and is undone by the same button. */
+  const setRetired = async (type: MembershipType, retired: boolean) => {
+    setBusy(type.id);
+    setError(null);
+    try {
+      const saved = await api.call('membershipTypes.retire', { id: type.id, retired });
+      onSaved(saved, retired ? 'retired' : 'restored');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   return (
     <section aria-labelledby="types-title" className="card stack">
@@ -27,6 +48,8 @@ export function MembershipTypesSection({ chapter, types, onSaved }: MembershipTy
           {t('types.add')}
         </button>
       </div>
+      <p className="muted">{t('types.retireHint')}</p>
+      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {types.length === 0 ? (
         <p className="muted">{t('types.none')}</p>
       ) : (
@@ -48,8 +71,22 @@ export function MembershipTypesSection({ chapter, types, onSaved }: MembershipTy
             </thead>
             <tbody>
               {types.map((type) => (
-                <tr key={type.id} data-testid="membership-type">
-                  <th scope="row">{type.name}</th>
+                <tr
+                  key={type.id}
+                  data-testid="membership-type"
+                  className={type.retired ? 'dues-table__retired' : undefined}
+                >
+                  <th scope="row">
+                    {type.name}
+                    {type.retired && (
+                      <>
+                        {' '}
+                        <span className="badge badge--retired" data-testid="type-retired">
+                          {t('types.retiredMark')}
+                        </span>
+                      </>
+                    )}
+                  </th>
                   <td>{t(`types.kinds.${type.kind}`)}</td>
                   <td className="dues-table__number">
                     {type.feeMinor > 0 ? format.money(type.feeMinor, type.currency) : t('types.free')}
@@ -67,14 +104,27 @@ export function MembershipTypesSection({ chapter, types, onSaved }: MembershipTy
                         : t('types.days', { count: type.graceDays })}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={t('types.editNamed', { name: type.name })}
-                      onClick={() => setEditing({ type })}
-                    >
-                      {t('member.edit')}
-                    </button>
+                    <div className="dues-table__actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={t('types.editNamed', { name: type.name })}
+                        onClick={() => setEditing({ type })}
+                      >
+                        {t('member.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={t(type.retired ? 'types.restoreNamed' : 'types.retireNamed', {
+                          name: type.name,
+                        })}
+                        disabled={busy === type.id}
+                        onClick={() => void setRetired(type, !type.retired)}
+                      >
+                        {t(type.retired ? 'types.restore' : 'types.retire')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -90,7 +140,7 @@ export function MembershipTypesSection({ chapter, types, onSaved }: MembershipTy
           onSaved={(saved) => {
             const added = !editing.type;
             setEditing(null);
-            onSaved(saved, added);
+            onSaved(saved, added ? 'added' : 'saved');
           }}
         />
       )}

@@ -16,6 +16,7 @@ import { Field, type ControlProps } from '../components/Field';
 import { DateInput, useDateFormat } from '../locale/DateInput';
 import { StatusBadge } from '../components/StatusBadge';
 import { serverErrors, type FieldErrors } from '../forms/fieldErrors';
+import { wordError } from '../i18n/errorWords';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useFormat } from '../i18n/useFormat';
 import { MemberCombobox } from './MemberCombobox';
@@ -69,7 +70,7 @@ export function RecordPaymentDialog({
   const edited = useRef<Edited>({ amount: false, currency: false });
   const [periodEdited, setPeriodEdited] = useState(false);
   const [proposal, setProposal] = useState<PaymentProposal | null>(null);
-  const [proposalError, setProposalError] = useState<string | null>(null);
+  const [proposalError, setProposalError] = useState<unknown>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -127,7 +128,7 @@ export function RecordPaymentDialog({
       (failure: unknown) => {
         if (!current) return;
         setProposal(null);
-        setProposalError(toApiError(failure).message);
+        setProposalError(failure);
       },
     );
     return () => {
@@ -272,11 +273,13 @@ export function RecordPaymentDialog({
             ),
             { wide: true },
           )}
-          {(standing || proposalError) && (
+          {(standing || proposalError !== null) && (
             <div className="field--wide payment-proposal" aria-live="polite">
               {standing}
-              {proposalError && (
-                <p className="field__hint">{t('payments.noProposal', { reason: proposalError })}</p>
+              {proposalError !== null && (
+                <p className="field__hint">
+                  {t('payments.noProposal', { reason: wordError(proposalError, t).text })}
+                </p>
               )}
             </div>
           )}

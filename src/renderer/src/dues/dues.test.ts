@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
+import { parseAmount } from '../../../shared/dues/money';
 import { amountInputText, autoPeriod, checkPayment, type PaymentFormValues } from './paymentForm';
 import { isRecordPaymentShortcut } from './shortcut';
 import { groupLines, ignoredReason } from './statementLines';
@@ -36,6 +37,11 @@ describe('the amount as typed', () => {
     expect(amountInputText(123456, 'EUR', 'en-GB')).toBe('1234.56');
     expect(amountInputText(5000, 'XOF', 'fr')).toBe('5000');
     expect(amountInputText(0, 'EUR', 'fr')).toBe('');
+  });
+
+  it('reads back in Arabic, whatever digits Arabic is written in here', () => {
+    expect(parseAmount(amountInputText(1250, 'EGP', 'ar'), 'EGP')).toEqual({ ok: true, minor: 1250 });
+    expect(parseAmount(amountInputText(150000, 'XOF', 'ar'), 'XOF')).toEqual({ ok: true, minor: 150000 });
   });
 });
 
@@ -107,6 +113,7 @@ describe('membership type form', () => {
         currency: 'EUR',
         periodMonths: 12,
         graceDays: null,
+        retired: false,
       },
       'EUR',
       'fr',

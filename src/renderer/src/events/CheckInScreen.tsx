@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendee, CheckInResult, EventCounts, EventDetail, QuorumState } from '../../../shared/events';
-import { toApiError } from '../api/ApiError';
+import { wordError } from '../i18n/errorWords';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { StatusBadge } from '../components/StatusBadge';
@@ -26,7 +26,7 @@ interface CheckInScreenProps {
 type Entry =
   | { key: number; state: 'pending'; name: string }
   | { key: number; state: 'in' | 'already' | 'undone'; name: string; attendee: Attendee; undone?: boolean }
-  | { key: number; state: 'error'; name: string; message: string };
+  | { key: number; state: 'error'; name: string; error: unknown };
 
 interface Live {
   counts: EventCounts;
@@ -116,8 +116,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
         updateEntry(key, { key, state: result.already ? 'already' : 'in', name, attendee: result.attendee });
         applied(result);
       },
-      (failure: unknown) =>
-        updateEntry(key, { key, state: 'error', name, message: toApiError(failure).message }),
+      (failure: unknown) => updateEntry(key, { key, state: 'error', name, error: failure }),
     );
   };
 
@@ -209,7 +208,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
       addEntry({ key: ++entryKey.current, state: 'undone', name, attendee: result.attendee });
       applied(result);
     } catch (failure) {
-      addEntry({ key: ++entryKey.current, state: 'error', name, message: toApiError(failure).message });
+      addEntry({ key: ++entryKey.current, state: 'error', name, error: failure });
     }
     inputRef.current?.focus();
   };
@@ -281,7 +280,7 @@ export function CheckInScreen({ id, dataVersion, onBack, onChanged }: CheckInScr
       case 'undone':
         return t('events.checkIn.undone', { name: entry.name });
       case 'error':
-        return t('events.checkIn.failed', { name: entry.name, message: entry.message });
+        return t('events.checkIn.failed', { name: entry.name, message: wordError(entry.error, t).text });
     }
   };
   const optionId = (index: number) => `${listId}-option-${index}`;

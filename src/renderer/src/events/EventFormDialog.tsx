@@ -228,6 +228,8 @@ export function EventFormDialog({ event, timeZone, onClose, onSaved }: EventForm
               className="input"
               autoComplete="off"
               spellCheck={false}
+              // A link's scheme reads the same in every language.
+              // eslint-disable-next-line no-restricted-syntax
               placeholder="https://"
               value={values.onlineLink}
               onChange={(changed) => setValue('onlineLink', changed.target.value)}

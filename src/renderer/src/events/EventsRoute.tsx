@@ -3,14 +3,7 @@ import type { Chapter } from '../../../shared/domain';
 import { CheckInScreen } from './CheckInScreen';
 import { EventScreen } from './EventScreen';
 import { EventsScreen } from './EventsScreen';
-
-/** One event's page, or its door. The list is the `events` section itself. */
-export type EventView = { name: 'event'; id: string } | { name: 'door'; id: string };
-export type EventsRouteView = { name: 'events' } | EventView;
-
-export function isEventView(view: { name: string }): view is EventView {
-  return view.name === 'event' || view.name === 'door';
-}
+import type { EventsRouteView } from './eventView';
 
 interface EventsRouteProps {
   view: EventsRouteView;

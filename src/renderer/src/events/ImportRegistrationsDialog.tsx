@@ -4,6 +4,7 @@ import type { RegistrationsImportResult } from '../../../shared/events';
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { wordProblem } from '../i18n/errorWords';
 import { Field } from '../components/Field';
 import { useFormat } from '../i18n/useFormat';
 import { bytesToBase64 } from '../import/base64';
@@ -168,7 +169,10 @@ export function ImportRegistrationsDialog({ eventId, onClose, onImported }: Impo
           <ul className="events-import__problems">
             {preview.rejected.slice(0, SHOWN_REJECTIONS).map((problem) => (
               <li key={`${problem.row}-${problem.field}`}>
-                {t('events.import.problem', { row: format.number(problem.row), message: problem.message })}
+                {t('events.import.problem', {
+                  row: format.number(problem.row),
+                  message: wordProblem(problem.problem, t),
+                })}
               </li>
             ))}
             {preview.rejected.length > SHOWN_REJECTIONS && (

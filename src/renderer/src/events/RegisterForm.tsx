@@ -75,7 +75,7 @@ export function RegisterForm({ eventId, onRegistered }: RegisterFormProps) {
       if (Object.keys(found).length > 0) {
         setErrors(found);
         focus(Object.keys(found)[0] ?? '');
-      } else if (apiError.code === 'CONFLICT' && /already registered/.test(apiError.message)) {
+      } else if (apiError.problem?.code === 'ALREADY_REGISTERED') {
         const field = who === 'member' ? 'memberId' : 'guestName';
         setErrors({ [field]: t('events.register.already') });
         focus(field);

@@ -1,5 +1,8 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { fr as frCatalogue } from '../i18n/fr';
+import { problemsFr } from '../i18n/problemsFr';
+import { eventsFr } from './eventsFr';
 import { checkEvent, eventPatch, eventServerErrors, type EventFormValues } from './eventForm';
 import { addMinutes, defaultTimes, eventTimeFormat, localInputValue, minutesBetween } from './eventTime';
 
@@ -111,23 +114,45 @@ describe('eventPatch', () => {
 });
 
 describe('eventServerErrors', () => {
-  it('translates the service’s known messages and keeps the others', () => {
-    expect(
-      eventServerErrors(
-        [
-          { field: 'endsAt', message: 'The event ends before it starts' },
-          {
-            field: 'patch.capacity',
-            message: '12 people are already checked in; the capacity cannot be lower',
-          },
-          { field: 'venue', message: 'Something new' },
-        ],
-        t,
-      ),
-    ).toEqual({
-      endsAt: 'events.validation.endsBeforeStart',
-      capacity: 'events.validation.capacityBelowCheckedIn:12',
-      venue: 'Something new',
+  it('words the service’s problems and the schema’s issues in French, never the English message', async () => {
+    const fr = i18next.createInstance();
+    await fr.init({
+      lng: 'fr',
+      resources: { fr: { translation: { ...frCatalogue, ...eventsFr, ...problemsFr } } },
+      showSupportNotice: false,
+    });
+    const errors = eventServerErrors(
+      [
+        {
+          field: 'endsAt',
+          message: 'The event ends before it starts',
+          problem: { code: 'EVENT_ENDS_BEFORE_START', params: {} },
+        },
+        {
+          field: 'patch.capacity',
+          message: '12 people are already checked in; the capacity cannot be lower',
+          problem: { code: 'CAPACITY_BELOW_CHECKED_IN', params: { count: 12 } },
+        },
+        {
+          field: 'patch.quorum',
+          message: 'A percentage is at most 100%',
+          problem: { code: 'custom', params: {} },
+        },
+        {
+          field: 'venue',
+          message: 'Too big: expected string to have <=500 characters',
+          problem: { code: 'too_big', params: { origin: 'string', maximum: 500 } },
+        },
+        { field: 'kind', message: 'Invalid option', problem: { code: 'invalid_value', params: {} } },
+      ],
+      fr.t,
+    );
+    expect(errors).toEqual({
+      endsAt: 'L’événement se termine avant de commencer',
+      capacity: '12 personnes sont déjà présentes : il faut au moins autant de places',
+      quorum: eventsFr.events.validation.quorum,
+      venue: '500 caractères au maximum',
+      kind: 'Ne fait pas partie des choix',
     });
   });
 });

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
 import type { ChapterEvent, EventKind, eventCreateInput } from '../../../shared/events';
-import type { FieldErrors } from '../forms/fieldErrors';
+import { fieldErrors, type FieldErrors } from '../forms/fieldErrors';
 import { defaultTimes, localInputValue } from './eventTime';
 
 export type EventInput = z.input<typeof eventCreateInput>;
@@ -141,43 +141,24 @@ export function eventPatch(
   return patch;
 }
 
-/**
- * The schemas and the service speak English. Their messages for the event's and a guest's fields
- * are known, so they are shown in the secretary's language; anything else as the server wrote it.
- */
-const KNOWN: Record<
-  string,
-  'title' | 'dateTime' | 'endsBeforeStart' | 'onlineLink' | 'quorum' | 'guestName' | 'email'
+/** The event form's and a guest's words for their fields, whatever the schema refused in them. */
+const FIELD_WORDS: Partial<
+  Record<string, 'title' | 'dateTime' | 'onlineLink' | 'capacity' | 'quorum' | 'guestName' | 'email'>
 > = {
-  'Give the event a title': 'title',
-  'Use a date and time like 2026-03-14T18:00': 'dateTime',
-  'The event ends before it starts': 'endsBeforeStart',
-  'Give a link starting with https://': 'onlineLink',
-  'Give a number of members (20) or a percentage (10%)': 'quorum',
-  'A percentage is at most 100%': 'quorum',
-  'Give the guest’s name': 'guestName',
-  'Not a valid email address': 'email',
+  title: 'title',
+  startsAt: 'dateTime',
+  endsAt: 'dateTime',
+  onlineLink: 'onlineLink',
+  capacity: 'capacity',
+  quorum: 'quorum',
+  guestName: 'guestName',
+  guestEmail: 'email',
 };
 
-const TOO_LONG = /^(?:Too big: expected string to have <=|At most) (\d+)/;
-const BELOW_CHECKED_IN = /^(\d+) people are already checked in/;
-
+/** The server's field issues for an event or a guest, worded in the secretary's language. */
 export function eventServerErrors(issues: readonly FieldIssue[], t: TFunction): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.field.split('.').at(-1) ?? issue.field;
-    const known = KNOWN[issue.message];
-    const tooLong = TOO_LONG.exec(issue.message);
-    const below = BELOW_CHECKED_IN.exec(issue.message);
-    errors[field] ??= known
-      ? t(`events.validation.${known}`)
-      : below
-        ? t('events.validation.capacityBelowCheckedIn', { count: Number(below[1]) })
-        : tooLong
-          ? t('validation.tooLong', { max: Number(tooLong[1]) })
-          : field === 'capacity' && /^(Too (big|small)|Invalid input)/.test(issue.message)
-            ? t('events.validation.capacity')
-            : issue.message;
-  }
-  return errors;
+  return fieldErrors(issues, t, (field) => {
+    const words = FIELD_WORDS[field];
+    return words ? t(`events.validation.${words}`) : undefined;
+  });
 }

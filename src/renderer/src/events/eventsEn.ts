@@ -78,12 +78,6 @@ export const eventsEn = {
       endsBeforeStart: 'The event ends before it starts',
       onlineLink: 'Give a link starting with https://',
       capacity: 'Give a whole number of places, at least 1, or leave empty',
-      capacityBelowCheckedIn_one:
-        '{{count}} person is already checked in: there must be at least as many places',
-      capacityBelowCheckedIn_many:
-        '{{count}} people are already checked in: there must be at least as many places',
-      capacityBelowCheckedIn_other:
-        '{{count}} people are already checked in: there must be at least as many places',
       quorum: 'Give a number of members (20) or a percentage up to 100% (50%)',
       guestName: 'Give the guest’s name',
       email: 'Not a valid email address',

@@ -80,11 +80,6 @@ export const eventsFr: EventsTranslation = {
       endsBeforeStart: 'L’événement se termine avant de commencer',
       onlineLink: 'Donnez un lien commençant par https://',
       capacity: 'Indiquez un nombre entier de places, au moins 1, ou laissez vide',
-      capacityBelowCheckedIn_one: '{{count}} personne est déjà présente : il faut au moins autant de places',
-      capacityBelowCheckedIn_many:
-        '{{count}} personnes sont déjà présentes : il faut au moins autant de places',
-      capacityBelowCheckedIn_other:
-        '{{count}} personnes sont déjà présentes : il faut au moins autant de places',
       quorum: 'Indiquez un nombre de membres (20) ou un pourcentage jusqu’à 100 % (50%)',
       guestName: 'Indiquez le nom de la personne invitée',
       email: 'Adresse e-mail non valide',

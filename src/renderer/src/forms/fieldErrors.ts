@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
+import { zodProblem } from '../../../shared/problems';
 import { en } from '../i18n/en';
+import { formField, wordFieldIssue, type FieldWords } from '../i18n/errorWords';
 
 /** Error message per form field, keyed like the zod schema. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -12,41 +14,39 @@ function hasFieldMessage(field: string): field is FieldMessageKey {
   return field !== 'tooLong' && Object.hasOwn(en.validation, field);
 }
 
-const TOO_LONG = /^At most (\d+) characters$/;
+/** The words of the member, chapter and enrolment forms for their fields ("Not a valid email address"). */
+export const validationWords =
+  (t: TFunction): FieldWords =>
+  (field) =>
+    hasFieldMessage(field) ? t(`validation.${field}`) : undefined;
 
-/**
- * The schemas speak English. A problem the schema itself reports is shown with the translated text
- * for that field; anything else (a duplicate number, say) is shown as the server wrote it.
- */
-function translateIssue(field: string, message: string, t: TFunction, fromSchema: boolean): string {
-  const tooLong = TOO_LONG.exec(message);
-  if (tooLong) return t('validation.tooLong', { max: Number(tooLong[1]) });
-  if (!hasFieldMessage(field)) return message;
-  const isSchemaMessage = fromSchema || message === en.validation[field] || message === 'Invalid input';
-  return isSchemaMessage ? t(`validation.${field}`) : message;
-}
-
-export function schemaErrors(error: z.ZodError, t: TFunction): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= translateIssue(field, issue.message, t, true);
-  }
-  return errors;
-}
-
-/**
- * Server paths may be nested ("patch.email"); the form knows fields by their last segment. A
- * problem the server names by code (a member number already taken) is worded here, in the
- * user's language.
- */
-export function serverErrors(issues: readonly FieldIssue[], t: TFunction): FieldErrors {
+/** The first issue of each field, worded. */
+export function fieldErrors(
+  issues: readonly FieldIssue[],
+  t: TFunction,
+  words = validationWords(t),
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const field = issue.field.split('.').at(-1) ?? issue.field;
-    errors[field] ??= issue.problem
-      ? t(`fieldProblems.${issue.problem.code}`, { replace: issue.problem.params })
-      : translateIssue(field, issue.message, t, false);
+    errors[formField(issue.field)] ??= wordFieldIssue(issue, t, words);
   }
   return errors;
+}
+
+/** What the form's own check of the contract's schema found, worded as the server's answer would be. */
+export function schemaErrors(error: z.ZodError, t: TFunction, words?: FieldWords): FieldErrors {
+  return fieldErrors(
+    error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.message,
+      problem: zodProblem(issue),
+    })),
+    t,
+    words,
+  );
+}
+
+/** The server's field issues: each names its problem by code, worded here in the user's language. */
+export function serverErrors(issues: readonly FieldIssue[], t: TFunction, words?: FieldWords): FieldErrors {
+  return fieldErrors(issues, t, words);
 }

@@ -9,6 +9,9 @@ export const fr: Translation = {
     label: 'Langue',
     en: 'English',
     fr: 'Français',
+    es: 'Español',
+    pt: 'Português',
+    ar: 'العربية',
   },
   common: {
     save: 'Enregistrer',
@@ -21,10 +24,6 @@ export const fr: Translation = {
     none: '—',
   },
   errors: {
-    title: 'Un problème est survenu',
-    NETWORK: 'Impossible de joindre ChapterDesk. Vérifiez qu’il fonctionne toujours, puis réessayez.',
-    UNAUTHORISED: 'Cette page a besoin du lien affiché par « chapterdesk serve ». Ouvrez de nouveau ce lien.',
-    BUSY: 'Un autre programme écrit dans le fichier du chapitre (une commande ou un import). Réessayez quand il aura fini.',
     crashed: 'Cet écran n’a pas pu s’afficher.',
     reload: 'Recharger',
     fixFields: 'Certains champs sont à corriger.',
@@ -101,7 +100,7 @@ export const fr: Translation = {
     connecting: 'Connexion…',
     server: 'Serveur',
     status: 'État',
-    reason: 'Détails',
+    reason: 'Détails techniques (pour l’assistance, en anglais)',
     lastSync: 'Dernière synchronisation',
     never: 'Pas encore',
     pending: 'Modifications en attente d’envoi',
@@ -158,11 +157,16 @@ export const fr: Translation = {
     loadingRow: 'Chargement…',
     unnamed: 'Membre sans nom',
     added: '{{name}} ajouté·e',
-    deleted: 'Membre supprimé',
+    deleted: 'Membre supprimé : {{name}}',
     erased: '{{name}} a été effacé·e',
-    restored: 'Membre restauré',
+    restored: 'Membre restauré : {{name}}',
     undo: 'Annuler',
     sortBy: 'Trier par {{column}}',
+    columnsButton: 'Colonnes',
+    columnsTitle: 'Colonnes de la liste des membres',
+    columnsHint:
+      'Les colonnes qui ne tiennent pas dans la fenêtre sont omises, en partant de la fin de cette liste. Le choix est gardé sur cet ordinateur.',
+    columnNoRoom: '(pas la place à cette largeur de fenêtre)',
     expiringFilter_one: 'Cotisation expirant d’ici {{count}} jour',
     expiringFilter_many: 'Cotisation expirant d’ici {{count}} de jours',
     expiringFilter_other: 'Cotisation expirant d’ici {{count}} jours',
@@ -212,10 +216,6 @@ export const fr: Translation = {
     more_one: 'Encore {{total}} adresse à examiner une fois celles-ci fusionnées.',
     more_many: 'Encore {{total}} d’adresses à examiner une fois celles-ci fusionnées.',
     more_other: 'Encore {{total}} adresses à examiner une fois celles-ci fusionnées.',
-  },
-  fieldProblems: {
-    MEMBER_NUMBER_TAKEN: 'Le numéro {{number}} appartient déjà à {{name}}',
-    INSECURE_SERVER_URL: 'Utilisez https://{{host}} : http:// ne sert que pour un serveur sur cet ordinateur',
   },
   columns: {
     name: 'Nom',
@@ -414,6 +414,17 @@ export const fr: Translation = {
     perpetualHint: 'Les membres de cette catégorie n’expirent jamais : ni durée, ni délai de grâce.',
     added: 'Type d’adhésion « {{name}} » ajouté',
     saved: 'Type d’adhésion « {{name}} » enregistré',
+    retired:
+      'Type d’adhésion « {{name}} » retiré : il n’est plus proposé aux nouveaux membres ; ses membres le gardent',
+    restored: 'Type d’adhésion « {{name}} » rétabli',
+    retire: 'Retirer',
+    retireNamed: 'Retirer {{name}}',
+    restore: 'Rétablir',
+    restoreNamed: 'Rétablir {{name}}',
+    retiredMark: 'Retiré',
+    retireHint:
+      'Un type retiré n’est plus proposé aux nouveaux membres ni aux imports. Les membres qui l’ont le gardent, et il peut être rétabli.',
+    retiredOption: '{{name}} (retiré)',
   },
   dues: {
     title: 'Cotisations',
@@ -563,6 +574,12 @@ export const fr: Translation = {
     edit: 'Modifier',
     delete: 'Supprimer',
     deleting: 'Suppression…',
+    deleteTitle: 'Supprimer {{name}} ?',
+    deleteWhat:
+      '{{name}} disparaît de la liste des membres, des effectifs et des listes imprimées. Sa fiche, ses paiements et son historique restent enregistrés.',
+    deleteRestore:
+      'Un membre supprimé peut être restauré à tout moment : sur la page Membres, cochez « Afficher les membres supprimés ».',
+    deleteConfirm: 'Supprimer {{name}}',
     erase: 'Effacer…',
     eraseTitle: 'Effacer {{name}} définitivement ?',
     eraseWhat:

@@ -1,4 +1,6 @@
-export const LANGUAGES = ['en', 'fr'] as const;
+import { UI_LANGUAGES } from '../../../shared/domain';
+
+export const LANGUAGES = UI_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 
 export function isLanguage(value: unknown): value is Language {
@@ -23,7 +25,8 @@ export function rememberLanguage(language: Language): void {
 
 /** Before a chapter exists there is no chapter locale, so the browser's preference decides. */
 export function browserLanguage(): Language {
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const base = navigator.language.split('-')[0]?.toLowerCase();
+  return isLanguage(base) ? base : 'en';
 }
 
 /** The region in the browser's locale ("fr-BE" gives "BE"), if it names one. */

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ConfirmButton } from './ConfirmButton';
 import type { ImportUndoView } from '../../../shared/imports';
+import { ImportAnnouncement } from './ImportAnnouncement';
 import { ImportResult } from './ImportResult';
 import { KeptEdits } from './KeptEdits';
 import { JobProgressBar } from './JobProgressBar';
@@ -51,6 +52,7 @@ export function CommitStep(props: CommitStepProps) {
       <h2 id="import-commit-title" ref={heading} tabIndex={-1}>
         {title}
       </h2>
+      <ImportAnnouncement status={status} />
       {status.state === 'running' && (
         <JobProgressBar progress={status.progress} cancellable={status.cancellable} onCancel={onCancel} />
       )}

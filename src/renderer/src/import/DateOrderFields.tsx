@@ -16,8 +16,8 @@ interface DateOrderFieldsProps {
   draft: ImportDraftView;
   fields: readonly (ImportField | null)[];
   orders: DateOrders;
-  /** The last finished preview's errors, to say when a column's dates do not read. */
-  errors: ImportResultView['errors'] | null;
+  /** The last finished preview's problems, to say when a column's dates do not read. */
+  problems: ImportResultView['problems'] | null;
   /** The orders the last finished preview read the columns in, to show what "work it out" found. */
   inUse: ImportResultView['dateOrders'] | null;
   /** null: back to working the order out from the column. */
@@ -28,7 +28,7 @@ const isOrder = (value: string): value is ImportDateOrder =>
   (IMPORT_DATE_ORDERS as readonly string[]).includes(value);
 
 /** One control per mapped date column, for the files whose dates fit both orders or fool the guess. */
-export function DateOrderFields({ draft, fields, orders, errors, inUse, onChange }: DateOrderFieldsProps) {
+export function DateOrderFields({ draft, fields, orders, problems, inUse, onChange }: DateOrderFieldsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const columns = mappedDateColumns(fields);
@@ -62,7 +62,7 @@ export function DateOrderFields({ draft, fields, orders, errors, inUse, onChange
       <div className="import-dates__fields">
         {columns.map(({ field, column }) => {
           const order = orders[field];
-          const unread = errors ? dateErrorCount(errors, field) : 0;
+          const unread = problems ? dateErrorCount(problems, field) : 0;
           return (
             <Field
               key={field}

@@ -27,7 +27,10 @@ export function ExportMenu({ query, chapterDelimiter }: ExportMenuProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
   const [delimiter, setDelimiter] = useState<CsvDelimiter | null>(null);
-  const shownDelimiter = delimiter ?? chapterDelimiter ?? proposedCsvDelimiter(language);
+  // The delimiter the UI language's spreadsheets expect (Spanish and Portuguese Excel: semicolons),
+  // even where the header row is still English (exports are worded in English and French).
+  const shownDelimiter =
+    delimiter ?? chapterDelimiter ?? proposedCsvDelimiter(i18n.resolvedLanguage ?? language);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<unknown>(null);
   const menu = useRef<HTMLDivElement>(null);

@@ -15,6 +15,9 @@ interface ImportHistoryProps {
 export function ImportHistory({ dataVersion, onUndone }: ImportHistoryProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  /** One count of an import, worded with its plural ("1 refusé", "2 refusés"). */
+  const count = (kind: 'created' | 'updated' | 'unchanged' | 'rejected' | 'possibleDuplicates', n: number) =>
+    t(`import.history.${kind}`, { count: n, number: format.number(n) });
   const [batches, setBatches] = useState<ImportBatchView[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [undoError, setUndoError] = useState<unknown>(null);
@@ -76,11 +79,11 @@ export function ImportHistory({ dataVersion, onUndone }: ImportHistoryProps) {
                 <td>{batch.officer}</td>
                 <td>
                   {t('import.history.counts', {
-                    created: format.number(batch.created),
-                    updated: format.number(batch.updated),
-                    unchanged: format.number(batch.unchanged),
-                    rejected: format.number(batch.rejected),
-                    possibleDuplicates: format.number(batch.possibleDuplicates),
+                    created: count('created', batch.created),
+                    updated: count('updated', batch.updated),
+                    unchanged: count('unchanged', batch.unchanged),
+                    rejected: count('rejected', batch.rejected),
+                    possibleDuplicates: count('possibleDuplicates', batch.possibleDuplicates),
                   })}
                 </td>
                 <td>

@@ -2,16 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResultView } from '../../../shared/imports';
 import { saveBase64File } from './download';
 import { rejectsFileName } from './labels';
-import { ProblemList } from './ProblemList';
+import { ProblemGroups } from './ProblemGroups';
 import { ResultCounts } from './ResultCounts';
 
 interface ImportResultProps {
   result: ImportResultView;
   fileName: string;
+  /** Offered on a category of the file that names no membership type (before importing). */
+  onCreateType?: (value: string) => void;
 }
 
 /** What an import did, or would do: the same view for the preview and for the finished import. */
-export function ImportResult({ result, fileName }: ImportResultProps) {
+export function ImportResult({ result, fileName, onCreateType }: ImportResultProps) {
   const { t } = useTranslation();
   const { rejectsCsv } = result;
   return (
@@ -31,8 +33,7 @@ export function ImportResult({ result, fileName }: ImportResultProps) {
           <p className="field__hint">{t('import.rejects.hint')}</p>
         </div>
       )}
-      <ProblemList kind="errors" problems={result.errors} />
-      <ProblemList kind="warnings" problems={result.warnings} />
+      <ProblemGroups problems={result.problems} rowCounts={result.problemRows} onCreateType={onCreateType} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ export function JobProgressBar({ progress, cancellable, onCancel }: JobProgressB
   const phase = progress ? t(`import.progress.${progress.phase}`) : t('import.progress.starting');
   const detail = progress
     ? t('import.progress.detail', {
+        count: progress.total,
         processed: format.number(progress.processed),
         total: format.number(progress.total),
         rate: format.number(progress.rowsPerSecond),

@@ -4,8 +4,9 @@ import { fieldOfColumn } from './labels';
 
 /** After an undo: the fields it left alone because someone edited them after the import. */
 export function KeptEdits({ kept }: { kept: ImportUndoView['keptEdits'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (kept.length === 0) return null;
+  const fields = new Intl.ListFormat(i18n.language, { type: 'unit' });
   const label = (column: string) => {
     const field = fieldOfColumn(column);
     return field ? t(`import.fields.${field}`) : column;
@@ -16,7 +17,8 @@ export function KeptEdits({ kept }: { kept: ImportUndoView['keptEdits'] }) {
       <ul>
         {kept.map((member) => (
           <li key={member.memberId}>
-            <bdi>{member.name}</bdi>: {member.fields.map(label).join(', ')}
+            <bdi>{member.name}</bdi>
+            {t('import.undo.keptFields', { fields: fields.format(member.fields.map(label)) })}
           </li>
         ))}
       </ul>

@@ -1,14 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportDraftView, ImportField } from '../../../shared/imports';
 import { columnExamples, columnLetter, mappingWarnings } from './mapping';
+import {
+  CustomColumnOptions,
+  customSelectValue,
+  NewFieldKind,
+  readCustomSelect,
+} from '../customFields/CustomColumnOptions';
+import type { CustomColumns } from '../customFields/useCustomColumns';
 
 interface MappingTableProps {
   draft: ImportDraftView;
   fields: readonly (ImportField | null)[];
   onChange: (column: number, field: ImportField | null) => void;
+  /** Columns no field of ours takes can go to the chapter's own fields, or make one. */
+  custom?: CustomColumns;
 }
 
-export function MappingTable({ draft, fields, onChange }: MappingTableProps) {
+export function MappingTable({ draft, fields, onChange, custom }: MappingTableProps) {
   const { t, i18n } = useTranslation();
   const labelOf = (index: number) =>
     draft.headers[index]?.trim() || t('import.mapping.columnLetter', { letter: columnLetter(index) });
@@ -50,10 +59,12 @@ export function MappingTable({ draft, fields, onChange }: MappingTableProps) {
                     <select
                       className="input"
                       aria-label={t('import.mapping.fieldFor', { column: label })}
-                      value={fields[index] ?? ''}
-                      onChange={(event) =>
-                        onChange(index, draft.fieldOptions.find((f) => f === event.target.value) ?? null)
-                      }
+                      value={fields[index] ?? customSelectValue(custom?.choices[index])}
+                      onChange={(event) => {
+                        const choice = readCustomSelect(event.target.value, label);
+                        custom?.choose(index, choice ?? null);
+                        onChange(index, draft.fieldOptions.find((f) => f === event.target.value) ?? null);
+                      }}
                     >
                       <option value="">{t('import.mapping.skip')}</option>
                       {draft.fieldOptions.map((field) => (
@@ -61,7 +72,14 @@ export function MappingTable({ draft, fields, onChange }: MappingTableProps) {
                           {t(`import.fields.${field}`)}
                         </option>
                       ))}
+                      {custom && <CustomColumnOptions fields={custom.fields} header={label} />}
                     </select>
+                    {custom && !fields[index] && (
+                      <NewFieldKind
+                        choice={custom.choices[index]}
+                        onChange={(c) => custom.choose(index, c)}
+                      />
+                    )}
                   </td>
                 </tr>
               );

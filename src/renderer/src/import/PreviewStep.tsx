@@ -5,7 +5,9 @@ import type {
   ImportDraftView,
   ImportField,
   ImportResultView,
+  ImportTypeValue,
 } from '../../../shared/imports';
+import type { MembershipType } from '../../../shared/payments';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useFormat } from '../i18n/useFormat';
 import { DateOrderFields } from './DateOrderFields';
@@ -14,6 +16,9 @@ import type { DuplicateChoice, Review } from './decisions';
 import { DuplicateReview } from './DuplicateReview';
 import { ImportResult } from './ImportResult';
 import { JobProgressBar } from './JobProgressBar';
+import { columnLetter } from './mapping';
+import type { TypeChoices } from './typeChoices';
+import { TypeValueFields } from './TypeValueFields';
 import type { JobStatus } from './useImportJob';
 
 interface PreviewStepProps {
@@ -26,6 +31,10 @@ interface PreviewStepProps {
   review: Review;
   /** False while the mapping cannot import anything. */
   ready: boolean;
+  types: readonly MembershipType[];
+  typeChoices: TypeChoices;
+  onTypeChoice: (value: string, typeId: string | null) => void;
+  onCreateType: (value: ImportTypeValue) => void;
   onDateOrder: (field: ImportDateField, order: ImportDateOrder | null) => void;
   onPreview: () => void;
   onCancel: () => void;
@@ -35,12 +44,16 @@ interface PreviewStepProps {
 }
 
 export function PreviewStep(props: PreviewStepProps) {
-  const { draft, fields, dateOrders, status, result, review, ready } = props;
-  const { onDateOrder, onPreview, onCancel, onChoose, onDecideAll, onCommit } = props;
+  const { draft, fields, dateOrders, status, result, review, ready, types, typeChoices } = props;
+  const { onDateOrder, onPreview, onCancel, onChoose, onDecideAll, onCommit, onTypeChoice, onCreateType } =
+    props;
   const { t } = useTranslation();
   const format = useFormat();
   const running = status.state === 'running';
   const toImport = result ? result.counts.created + result.counts.updated : 0;
+  const typeAt = fields.indexOf('membershipType');
+  const typeColumn =
+    draft.headers[typeAt]?.trim() || t('import.mapping.columnLetter', { letter: columnLetter(typeAt) });
 
   return (
     <section className="card stack" aria-labelledby="import-preview-title">
@@ -49,7 +62,7 @@ export function PreviewStep(props: PreviewStepProps) {
         draft={draft}
         fields={fields}
         orders={dateOrders}
-        errors={result?.errors ?? null}
+        problems={result?.problems ?? null}
         inUse={result?.dateOrders ?? null}
         onChange={onDateOrder}
       />
@@ -67,7 +80,31 @@ export function PreviewStep(props: PreviewStepProps) {
       {result && (
         <>
           <p className="muted">{running ? t('import.preview.stale') : t('import.preview.intro')}</p>
-          <ImportResult result={result} fileName={draft.fileName} />
+          <TypeValueFields
+            values={result.typeValues}
+            column={typeColumn}
+            types={types}
+            choices={typeChoices}
+            onChoose={onTypeChoice}
+            onCreate={onCreateType}
+          />
+          <ImportResult
+            result={result}
+            fileName={draft.fileName}
+            onCreateType={(value) =>
+              onCreateType(
+                result.typeValues.find((v) => v.value === value) ?? {
+                  value,
+                  rows: 0,
+                  typeId: null,
+                  typeName: null,
+                  source: null,
+                  retiredTypeId: null,
+                  suggestedKind: null,
+                },
+              )
+            }
+          />
           {result.possibleDuplicates.length > 0 && (
             <DuplicateReview
               rows={result.possibleDuplicates}

@@ -39,7 +39,7 @@ export function ResultCounts({ result }: { result: ImportResultView }) {
             <span className="import-count__number" data-testid={TEST_IDS[kind]}>
               {format.number(count)}
             </span>
-            <span className="import-count__label">{t(`import.counts.${kind}`)}</span>
+            <span className="import-count__label">{t(`import.counts.${kind}`, { count })}</span>
           </>
         );
         if (count === 0) {

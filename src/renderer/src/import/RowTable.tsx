@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportMergedRow, ImportRowRef } from '../../../shared/imports';
+import type { ImportMergedRow, ImportRejectedRow, ImportRowRef } from '../../../shared/imports';
 import { fieldOfColumn } from './labels';
+import { problemText } from './problemWords';
 
 interface RowTableProps {
   rows: readonly ImportRowRef[];
@@ -40,7 +41,8 @@ export function RowTable({ rows, changes = false }: RowTableProps) {
   );
 }
 
-export function RejectedTable({ rows }: { rows: readonly { rowNumber: number; reason: string }[] }) {
+/** Rows not imported, each with why, in the user's language (the rejects file carries the English). */
+export function RejectedTable({ rows }: { rows: readonly ImportRejectedRow[] }) {
   const { t } = useTranslation();
   return (
     <div className="import-table-wrap">
@@ -55,7 +57,15 @@ export function RejectedTable({ rows }: { rows: readonly { rowNumber: number; re
           {rows.map((row) => (
             <tr key={row.rowNumber}>
               <td className="import-table__number">{row.rowNumber}</td>
-              <td>{row.reason}</td>
+              <td>
+                {problemText({ code: row.code, params: {} }, t)}
+                {row.value && (
+                  <>
+                    {' '}
+                    (<bdi>{row.value}</bdi>)
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportField } from '../../../shared/imports';
+import type {
+  ImportField,
+  ImportProblemCode,
+  ImportProblemGroup,
+  ImportProblemSeverity,
+} from '../../../shared/imports';
 import {
   dateErrorCount,
   dateExample,
@@ -100,13 +105,29 @@ describe('dateExample', () => {
 });
 
 describe('dateErrorCount', () => {
-  it('counts the errors of one date field', () => {
-    const errors = [
-      { row: 2, field: 'joinedOn', message: 'Row 2, Joined on: …' },
-      { row: 3, field: 'email', message: 'Row 3, Email: …' },
-      { row: 4, field: 'joinedOn', message: 'Row 4, Joined on: …' },
+  it('counts the rows whose date of one field was left out', () => {
+    const group = (
+      field: ImportField,
+      code: ImportProblemCode,
+      count: number,
+      severity: ImportProblemSeverity = 'error',
+    ): ImportProblemGroup => ({
+      severity,
+      code,
+      field,
+      column: null,
+      params: {},
+      count,
+      rows: [],
+      message: '',
+    });
+    const problems = [
+      group('joinedOn', 'invalid_date', 3),
+      group('email', 'invalid_email', 1),
+      group('joinedOn', 'wrong_order', 2),
+      group('joinedOn', 'merge_conflict', 4, 'warning'),
     ];
-    expect(dateErrorCount(errors, 'joinedOn')).toBe(2);
-    expect(dateErrorCount(errors, 'paidThrough')).toBe(0);
+    expect(dateErrorCount(problems, 'joinedOn')).toBe(5);
+    expect(dateErrorCount(problems, 'paidThrough')).toBe(0);
   });
 });

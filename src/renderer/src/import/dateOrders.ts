@@ -98,7 +98,9 @@ export function dateExample(
   return readable;
 }
 
-/** The preview's errors for one date field: dates it could not read with the order in force. */
-export function dateErrorCount(errors: ImportResultView['errors'], field: ImportDateField): number {
-  return errors.filter((error) => error.field === field).length;
+/** The preview's rows whose date in one field could not be read with the order in force. */
+export function dateErrorCount(problems: ImportResultView['problems'], field: ImportDateField): number {
+  return problems
+    .filter((problem) => problem.field === field && problem.severity === 'error')
+    .reduce((rows, problem) => rows + problem.count, 0);
 }

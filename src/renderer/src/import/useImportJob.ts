@@ -21,8 +21,11 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 function ended(view: Exclude<ImportJobView, { state: 'running' }>): JobStatus {
   if (view.state === 'done') return { state: 'done', result: view.result };
   if (view.state === 'cancelled') return { state: 'cancelled' };
-  const { code, message } = view.error;
-  return { state: 'failed', error: new ApiError(isClientErrorCode(code) ? code : 'INTERNAL', message) };
+  const { code, message, problem } = view.error;
+  return {
+    state: 'failed',
+    error: new ApiError(isClientErrorCode(code) ? code : 'INTERNAL', message, [], problem ?? null),
+  };
 }
 
 /** Replacing a job the secretary no longer looks at: whatever it answers changes nothing on screen. */

@@ -99,7 +99,9 @@ export function PrintPreview({ parts, sheet, label, frameRef, onReady, onEscape 
   } as CSSProperties;
 
   return (
-    <div ref={viewportRef} className="print-preview__viewport">
+    // A region in the tab order: a page taller than the dialog scrolls here, and the keyboard
+    // scrolls only what it can focus.
+    <div ref={viewportRef} className="print-preview__viewport" role="region" aria-label={label} tabIndex={0}>
       <div className="print-preview__sheet" style={geometry} data-testid="print-sheet">
         <iframe
           ref={frameRef}

@@ -29,5 +29,5 @@ export async function printOnDesktop(
     throw toApiError(error);
   }
   if (result.ok) return result.value;
-  throw new ApiError(result.error.code, result.error.message, result.error.details?.fields ?? []);
+  throw ApiError.fromBody(result.error);
 }

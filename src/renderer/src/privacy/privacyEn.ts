@@ -10,7 +10,6 @@ export const privacyEn = {
     noDeleted: 'No deleted members.',
     restore: 'Restore',
     restoring: 'Restoring…',
-    restored: '{{name}} restored',
     exportData: 'Export their data',
     exportDataLabel: 'Save everything stored about {{name}} as a JSON file',
     exporting: 'Exporting…',

@@ -11,7 +11,6 @@ export const privacyFr: PrivacyTranslation = {
     noDeleted: 'Aucun membre supprimé.',
     restore: 'Restaurer',
     restoring: 'Restauration…',
-    restored: '{{name}} restauré(e)',
     exportData: 'Exporter ses données',
     exportDataLabel: 'Enregistrer tout ce qui est conservé sur {{name}} dans un fichier JSON',
     exporting: 'Export…',

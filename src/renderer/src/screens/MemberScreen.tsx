@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, HistoryEntry, Member, MembershipType } from '../../../shared/domain';
 import { api } from '../api/client';
+import { DeleteMemberDialog } from '../components/DeleteMemberDialog';
+import { CustomFieldValues } from '../components/CustomFieldValues';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { MemberDetails } from '../components/MemberDetails';
 import { MemberFormDialog } from '../components/MemberFormDialog';
@@ -55,6 +57,7 @@ export function MemberScreen({
   const [actionError, setActionError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const [editing, setEditing] = useState(false);
+  /** The "Delete …?" confirmation is open. */
   const [deleting, setDeleting] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -81,17 +84,6 @@ export function MemberScreen({
   useEffect(() => {
     if (shownId) headingRef.current?.focus();
   }, [shownId]);
-
-  const remove = async (member: Member) => {
-    setDeleting(true);
-    setActionError(null);
-    try {
-      onDeleted(await api.call('members.delete', { id: member.id }));
-    } catch (error) {
-      setActionError(error);
-      setDeleting(false);
-    }
-  };
 
   const restore = async (member: Member) => {
     setRestoring(true);
@@ -175,13 +167,8 @@ export function MemberScreen({
           )}
           <PersonDataActions member={member} name={name} onError={setActionError} />
           {!member.deleted && (
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={deleting}
-              onClick={() => void remove(member)}
-            >
-              {deleting ? t('member.deleting') : t('member.delete')}
+            <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
+              {t('member.delete')}
             </button>
           )}
         </div>
@@ -197,6 +184,7 @@ export function MemberScreen({
         <h2 id="details-title">{t('member.details')}</h2>
         <MemberDetails member={member} chapterCountry={chapter.country} onErased={onErased} />
       </section>
+      <CustomFieldValues memberId={member.id} dataVersion={dataVersion} />
       <MemberPayments
         member={member}
         dataVersion={dataVersion}
@@ -213,6 +201,14 @@ export function MemberScreen({
         <h2 id="history-title">{t('member.history')}</h2>
         <MemberHistory entries={history} types={types} />
       </section>
+      {deleting && !member.deleted && (
+        <DeleteMemberDialog
+          member={member}
+          name={name}
+          onClose={() => setDeleting(false)}
+          onDeleted={onDeleted}
+        />
+      )}
       {editing && (
         <MemberFormDialog
           member={member}

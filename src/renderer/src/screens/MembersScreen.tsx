@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Member, MembershipType } from '../../../shared/domain';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { MemberFilters } from '../components/MemberFilters';
 import { MemberFormDialog } from '../components/MemberFormDialog';
-import { COLUMNS as TABLE_COLUMNS, MemberTable } from '../components/MemberTable';
+import { ColumnPicker } from '../components/ColumnPicker';
+import { rememberWantedColumns, wantedColumns, type MemberColumn } from '../components/memberColumns';
+import { MemberTable } from '../components/MemberTable';
 import { EmailClashes } from '../components/EmailClashes';
 import { NumberClashes } from '../components/NumberClashes';
 import { today } from '../forms/today';
@@ -26,6 +28,8 @@ interface MembersScreenProps {
   listState: MemberListState;
   onListStateChange: (change: Partial<MemberListState>) => void;
   initialScrollOffset: number;
+  /** Move the focus to the list's heading on arrival (the member page the focus was on went away). */
+  focusOnOpen?: boolean;
   dataVersion: number;
   onOpenMember: (id: string, scrollOffset: number) => void;
   onMemberAdded: (member: Member) => void;
@@ -40,6 +44,7 @@ export function MembersScreen({
   listState,
   onListStateChange,
   initialScrollOffset,
+  focusOnOpen = false,
   dataVersion,
   onOpenMember,
   onMemberAdded,
@@ -49,8 +54,18 @@ export function MembersScreen({
   const { t } = useTranslation();
   const format = useFormat();
   const [newMember, setNewMember] = useState<Partial<Member> | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [columns, setColumns] = useState(() => wantedColumns(localStorage));
+  const [shownColumns, setShownColumns] = useState<MemberColumn[] | null>(null);
+  // Only on arrival: later renders of the same list leave the focus where the user put it.
+  const [focusOnArrival] = useState(focusOnOpen);
+  useEffect(() => {
+    if (focusOnArrival) headingRef.current?.focus();
+  }, [focusOnArrival]);
   const search = useDebouncedValue(listState.search, SEARCH_DELAY_MS);
   const { status, expiringWithinDays, owing, typeId, city, deleted, sort, direction } = listState;
+  const fieldId = listState.fieldId;
+  const fieldValue = useDebouncedValue(listState.fieldValue, SEARCH_DELAY_MS).trim();
 
   const query = useMemo<MemberQuery>(
     () => ({
@@ -63,14 +78,17 @@ export function MembersScreen({
       ...(typeId ? { typeId } : {}),
       ...(city ? { city } : {}),
       ...(deleted ? { deleted } : {}),
+      ...(fieldId ? { fieldId, ...(fieldValue ? { fieldValue } : {}) } : {}),
     }),
-    [search, status, expiringWithinDays, owing, typeId, city, deleted, sort, direction],
+    [search, status, expiringWithinDays, owing, typeId, city, deleted, fieldId, fieldValue, sort, direction],
   );
   const { pages, snapshot } = useMemberPages(query, dataVersion);
   const { total } = snapshot;
   const { cities, error: citiesError } = useCities(dataVersion, total !== null);
   const narrowed =
-    query.query !== '' || Boolean(status || typeId || city || owing) || expiringWithinDays !== null;
+    query.query !== '' ||
+    Boolean(status || typeId || city || owing || fieldId) ||
+    expiringWithinDays !== null;
   // Nobody mails a deleted member a label or a card; a list of them prints, headed as such.
   const noMailing = total === 0 || deleted;
 
@@ -84,7 +102,9 @@ export function MembersScreen({
   return (
     <main className="page page--members">
       <div className="page__heading">
-        <h1>{t('members.title')}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('members.title')}
+        </h1>
         <p className="member-count" aria-live="polite" data-testid="member-count">
           {total === null
             ? t('members.countLoading')
@@ -104,7 +124,8 @@ export function MembersScreen({
               label: t('print.open.roster'),
               accessibleLabel: t('print.open.rosterLabel'),
               disabled: total === 0,
-              request: () => ({ kind: 'roster', filters: query, columns: rosterColumnsFor(TABLE_COLUMNS) }),
+              // The columns chosen, not only those this window has room for: paper has its own width.
+              request: () => ({ kind: 'roster', filters: query, columns: rosterColumnsFor(columns) }),
             },
             {
               label: t('print.open.labels'),
@@ -128,7 +149,17 @@ export function MembersScreen({
       </div>
       <NumberClashes dataVersion={dataVersion} enabled={total !== null} onRenumbered={onRenumbered} />
       <EmailClashes dataVersion={dataVersion} enabled={total !== null} types={types} onMerged={onMerged} />
-      <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
+      <div className="members-toolbar">
+        <MemberFilters state={listState} onChange={onListStateChange} types={types} cities={cities} />
+        <ColumnPicker
+          wanted={columns}
+          shown={total ? shownColumns : null}
+          onChange={(next) => {
+            setColumns(next);
+            rememberWantedColumns(localStorage, next);
+          }}
+        />
+      </div>
       {deleted && (
         <p className="deleted-notice" data-testid="deleted-help">
           {t('privacy.deletedHelp')}
@@ -152,6 +183,8 @@ export function MembersScreen({
           onOpen={onOpenMember}
           initialOffset={initialScrollOffset}
           chapterCountry={chapter.country}
+          columns={columns}
+          onShownColumns={setShownColumns}
         />
       )}
       {newMember && (

@@ -3,15 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { Chapter, MembershipType, SyncStatus } from '../../../shared/domain';
 import { ChapterSettingsSection } from '../chapter/ChapterSettingsSection';
 import { ConnectForm } from '../components/ConnectForm';
+import { CustomFieldsSection } from '../customFields/CustomFieldsSection';
 import { SyncDetails } from '../components/SyncDetails';
-import { MembershipTypesSection } from '../dues/MembershipTypesSection';
+import { MembershipTypesSection, type TypeChange } from '../dues/MembershipTypesSection';
 import { describeSync } from '../sync/describeSync';
 import { RetentionSection } from '../privacy/RetentionSection';
+import { BackupSection } from '../backup/BackupSection';
+import { UpdatesSection } from '../updates/UpdatesSection';
+import { DiagnosticsSection } from '../diagnostics/DiagnosticsSection';
+import { NearbyLaptopSection } from '../sync/NearbyLaptopSection';
+import { NetworkSection } from '../sync/NetworkSection';
+import { SyncFileSection } from '../sync/SyncFileSection';
 
 interface SettingsScreenProps {
   chapter: Chapter;
   types: MembershipType[];
-  onTypeSaved: (type: MembershipType, added: boolean) => void;
+  onTypeSaved: (type: MembershipType, change: TypeChange) => void;
   status: SyncStatus | null;
   failed: boolean;
   onEnrolled: (status: SyncStatus) => void;
@@ -21,6 +28,10 @@ interface SettingsScreenProps {
   onMembersErased: () => void;
   /** The chapter's settings were saved: its name, currency, country… show everywhere. */
   onChapterSaved: (chapter: Chapter) => void;
+  /** A backup was restored: everything shown is read again. */
+  onRestored: () => void;
+  /** A sync file was loaded: lists, counts and the sync status are read again. */
+  onSyncFileLoaded: () => void;
 }
 
 export function SettingsScreen({
@@ -34,6 +45,8 @@ export function SettingsScreen({
   onOpenConflicts,
   onMembersErased,
   onChapterSaved,
+  onRestored,
+  onSyncFileLoaded,
 }: SettingsScreenProps) {
   const { t } = useTranslation();
   /**
@@ -44,6 +57,7 @@ export function SettingsScreen({
     () => status !== null && describeSync(status).needsNewCode,
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const syncFilesRef = useRef<HTMLDivElement>(null);
   const enrolled = status !== null && status.state !== 'not-enrolled';
   const showForm = status !== null && (!enrolled || reconnecting);
 
@@ -98,9 +112,28 @@ export function SettingsScreen({
           {showForm ? t('settings.connectTitle') : t('settings.sync')}
         </h2>
         {body}
+        {/* With no server in reach, files carry the changes: said where the sync status is. */}
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => syncFilesRef.current?.querySelector('h2')?.focus()}
+          >
+            {t('syncFiles.goTo')}
+          </button>
+        </p>
       </section>
+      <div ref={syncFilesRef}>
+        <SyncFileSection onChanged={onSyncFileLoaded} />
+      </div>
+      <NearbyLaptopSection onChanged={onSyncFileLoaded} />
+      {status && <NetworkSection status={status} onSaved={onEnrolled} />}
       <MembershipTypesSection chapter={chapter} types={types} onSaved={onTypeSaved} />
+      <CustomFieldsSection />
       <RetentionSection onErased={onMembersErased} />
+      <BackupSection onRestored={onRestored} />
+      <UpdatesSection sync={status} onNetworkSaved={onEnrolled} />
+      <DiagnosticsSection />
     </main>
   );
 }

@@ -12,6 +12,9 @@ export interface MemberListState {
   city: string;
   /** Deleted members instead of current ones. */
   deleted: boolean;
+  /** One of the chapter's own fields, and the value looked for in it ('' : any value). */
+  fieldId: string;
+  fieldValue: string;
   sort: MemberSortField;
   direction: 'asc' | 'desc';
 }
@@ -24,6 +27,8 @@ export const INITIAL_LIST_STATE: MemberListState = {
   typeId: '',
   city: '',
   deleted: false,
+  fieldId: '',
+  fieldValue: '',
   sort: 'name',
   direction: 'asc',
 };

@@ -12,6 +12,9 @@ const idle: SyncStatus = {
   nextAttemptAt: '2025-03-10T12:00:00.000Z',
   openConflicts: 0,
   heldChanges: 0,
+  network: { metered: false, monthlyBudgetBytes: null, largePushBytes: 1_000_000 },
+  meteredWait: null,
+  traffic: { sinceStart: { sent: 0, received: 0 }, thisMonth: { sent: 0, received: 0 }, lastSync: null },
 };
 const failing = (code: string, message = 'It broke'): SyncStatus => ({
   ...idle,

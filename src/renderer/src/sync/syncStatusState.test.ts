@@ -12,6 +12,9 @@ const status: SyncStatus = {
   nextAttemptAt: null,
   openConflicts: 0,
   heldChanges: 0,
+  network: { metered: false, monthlyBudgetBytes: null, largePushBytes: 1_000_000 },
+  meteredWait: null,
+  traffic: { sinceStart: { sent: 0, received: 0 }, thisMonth: { sent: 0, received: 0 }, lastSync: null },
 };
 
 describe('withStatus', () => {

@@ -30,6 +30,8 @@ export function useSyncText(status: SyncStatus, nowMs: number): SyncText {
   if (lastSyncAt && status.state !== 'syncing') {
     details.push(t('sync.syncedAgo', { when: format.relative(lastSyncAt, nowMs) ?? t('sync.justNow') }));
   }
+  if (status.meteredWait === 'budget') details.push(t('network.waitBudgetShort'));
+  if (status.meteredWait === 'large-push') details.push(t('network.waitLargeShort'));
   if (nextAttemptAt) {
     const due = Date.parse(nextAttemptAt) > nowMs ? format.relative(nextAttemptAt, nowMs) : null;
     details.push(t('sync.nextTry', { when: due ?? t('sync.inAMoment') }));

@@ -68,6 +68,13 @@ export interface Statement {
 /** The file is readable but is not a statement (no amount or date column). The message is for the secretary. */
 export class StatementReadError extends Error {
   override readonly name = 'StatementReadError';
+
+  constructor(
+    readonly problem: 'STATEMENT_NO_AMOUNT_COLUMN' | 'STATEMENT_NO_DATE_COLUMN',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface ReadStatementOptions {
@@ -281,11 +288,13 @@ function providerOf(headers: readonly string[], columns: Columns): StatementProv
   const at = columns.at;
   if (at.amount === undefined && at.credit === undefined && at.debit === undefined) {
     throw new StatementReadError(
+      'STATEMENT_NO_AMOUNT_COLUMN',
       `This file does not look like a payment statement: no amount column was found (looked for ${AMOUNT_EXAMPLES}…).`,
     );
   }
   if (at.paidOn === undefined && at.initiated === undefined) {
     throw new StatementReadError(
+      'STATEMENT_NO_DATE_COLUMN',
       `This file has amounts but no date column, so its payments cannot be dated (looked for ${DATE_EXAMPLES}…).`,
     );
   }

@@ -1,0 +1,53 @@
+import type { ArabicPlurals } from '../i18n/arabicPlurals';
+import type { PrivacyTranslation } from './privacyEn';
+
+export const privacyAr: ArabicPlurals<PrivacyTranslation> = {
+  privacy: {
+    deleted: 'محذوف',
+    showDeleted: 'إظهار الأعضاء المحذوفين',
+    deletedHelp:
+      'يُخفى الأعضاء المحذوفون من القوائم والإحصاءات والطباعة، لكن كل ما يخصهم يبقى محفوظًا (البيانات والمدفوعات والسجل) ويمكن استعادتهم. أما المحو فيزيل بيانات الشخص نهائيًا، على كل الحواسيب، ولا يمكن التراجع عنه.',
+    deletedMember:
+      'هذا العضو محذوف: مخفي في كل مكان وقابل للاستعادة. بياناته لا تزال محفوظة؛ والمحو يزيلها نهائيًا.',
+    noDeleted: 'لا أعضاء محذوفين.',
+    restore: 'استعادة',
+    restoring: 'جارٍ الاستعادة…',
+    exportData: 'تصدير بياناته',
+    exportDataLabel: 'حفظ كل ما هو محفوظ عن {{name}} في ملف JSON',
+    exporting: 'جارٍ التصدير…',
+    printData: 'طباعة بياناته',
+    printDataLabel: 'طباعة كل ما هو محفوظ عن {{name}}',
+    retention: {
+      title: 'الاحتفاظ ببيانات الأعضاء المنتهية عضويتهم',
+      intro: 'محو الأعضاء تلقائيًا بعد أن تنتهي عضويتهم بأكثر من عدد من السنوات. تؤكد القائمة قبل محو أي شيء.',
+      years: 'محو الأعضاء المنتهية عضويتهم منذ أكثر من (سنوات)',
+      off: 'أبدًا (الاحتفاظ بهم)',
+      save: 'حفظ',
+      saving: 'جارٍ الحفظ…',
+      saved: 'حُفظ',
+      review: 'الأعضاء المراد محوهم',
+      none: 'لا عضو انتهت عضويته منذ هذه المدة.',
+      lapsedSince: 'منتهية منذ {{date}}',
+      erase_zero: 'لا أعضاء للمحو',
+      erase_one: 'محو عضو واحد',
+      erase_two: 'محو عضوين',
+      erase_few: 'محو {{count}} أعضاء',
+      erase_many: 'محو {{count}} عضوًا',
+      erase_other: 'محو {{count}} عضو',
+      erasing: 'جارٍ المحو…',
+      confirm: 'محو هؤلاء الأعضاء نهائيًا؟ لا يمكن التراجع عن هذا.',
+      erased_zero: 'لم يُمحَ أي عضو',
+      erased_one: 'مُحي عضو واحد',
+      erased_two: 'مُحي عضوان',
+      erased_few: 'مُحي {{count}} أعضاء',
+      erased_many: 'مُحي {{count}} عضوًا',
+      erased_other: 'مُحي {{count}} عضو',
+      more_zero: 'ولا أحد غيرهم',
+      more_one: 'وواحد آخر',
+      more_two: 'واثنان آخران',
+      more_few: 'و{{count}} آخرون',
+      more_many: 'و{{count}} آخرين',
+      more_other: 'و{{count}} آخرين',
+    },
+  },
+};

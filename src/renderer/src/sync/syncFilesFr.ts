@@ -1,0 +1,85 @@
+import type { SyncFilesTranslation } from './syncFilesEn';
+
+export const syncFilesFr: SyncFilesTranslation = {
+  syncFiles: {
+    title: 'Fichiers de synchronisation',
+    goTo: 'Pas de serveur à portée ? Fichiers de synchronisation',
+    intro:
+      'Pas de serveur à portée ? Enregistrez les modifications de cet ordinateur dans un fichier, envoyez-le par clé USB ou par une messagerie, et chargez-le sur un autre ordinateur de la section. Charger deux fois le même fichier ne change rien.',
+    all: 'Toutes les modifications que cet ordinateur détient (pour un ordinateur resté longtemps absent)',
+    split: 'Découper en fichiers d’au plus (Mo)',
+    splitHint:
+      'Laissez vide pour un seul fichier. Les messageries limitent souvent les fichiers à 16 ou 100 Mo.',
+    splitInvalid: 'Indiquez une taille d’au moins 0,001 Mo, ou laissez vide.',
+    save: 'Enregistrer les modifications dans un fichier',
+    saving: 'Enregistrement…',
+    saved: '{{changes}} modifications ({{size}}) enregistrées sous {{names}}.',
+    load: 'Charger un fichier de synchronisation',
+    loading: 'Chargement de {{name}}…',
+    tooLarge: '{{name}} est trop volumineux pour être un fichier de synchronisation.',
+    unreadable: 'Impossible de lire {{name}}.',
+    loaded: '{{name}} chargé.',
+    applied: 'Modifications appliquées',
+    alreadyHad: 'Déjà sur cet ordinateur',
+    conflicts: 'Conflits à examiner',
+  },
+  nearby: {
+    title: 'Ordinateur à proximité',
+    intro:
+      'Deux ordinateurs de la section sur le même réseau (le même Wi-Fi, ou le partage de connexion d’un téléphone) peuvent se synchroniser directement, sans serveur. Sur l’un, autorisez un ordinateur à se connecter ; sur l’autre, tapez l’adresse qu’il affiche.',
+    listen: 'Autoriser un ordinateur à se connecter',
+    listening: 'En attente d’un ordinateur. Sur l’autre ordinateur, tapez l’une de ces adresses :',
+    noAddress:
+      'Cet ordinateur n’est sur aucun réseau : rejoignez le même Wi-Fi que l’autre ordinateur, puis réessayez.',
+    waitHint:
+      'L’attente s’arrête après une synchronisation, ou au bout de 10 minutes si aucun ordinateur ne se connecte.',
+    cancel: 'Annuler',
+    exchanging: 'Synchronisation avec l’autre ordinateur…',
+    stoppedWaiting: 'Attente arrêtée : aucun ordinateur ne s’est connecté en 10 minutes.',
+    connectTitle: 'Se connecter à un ordinateur',
+    address: 'Adresse de l’autre ordinateur',
+    addressHint: 'Telle que l’autre ordinateur l’affiche, par exemple 192.168.1.20:47170.',
+    addressInvalid:
+      'Écrivez l’adresse telle que l’autre ordinateur l’affiche, par exemple 192.168.1.20:47170.',
+    connect: 'Se connecter',
+    connecting: 'Connexion à {{address}}…',
+    done: 'Synchronisé avec l’autre ordinateur.',
+    sent: 'Modifications envoyées',
+    received: 'Modifications reçues',
+    applied: 'Nouvelles sur cet ordinateur',
+    alreadyHad: 'Déjà sur cet ordinateur',
+    conflicts: 'Conflits à examiner',
+    bytes: 'Données',
+    bytesValue: '{{sent}} envoyés, {{received}} reçus',
+  },
+  network: {
+    title: 'Connexion et données consommées',
+    metered: 'La connexion de cet ordinateur est facturée à l’usage (forfait de données mobile)',
+    meteredHint:
+      'La synchronisation automatique reste alors dans le budget mensuel, et un gros lot de modifications attend une autre connexion. « Synchroniser » synchronise toujours.',
+    budget: 'Budget mensuel de la synchronisation automatique (Mo)',
+    budgetHint: 'Laissez vide pour ne fixer aucun budget.',
+    largePush: 'Les modifications plus grosses que ceci attendent une connexion non facturée (Mo)',
+    invalid: 'Indiquez une taille d’au moins 0,1 Mo.',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    saved: 'Réglages de connexion enregistrés.',
+    waitBudget:
+      'La synchronisation automatique est en pause : le budget du mois est épuisé. « Synchroniser » synchronise quand même.',
+    waitLarge: 'Un gros lot de modifications attend une connexion non facturée. « Synchroniser » l’envoie.',
+    waitBudgetShort: 'En pause sur la connexion facturée : budget du mois épuisé',
+    waitLargeShort: 'Les grosses modifications attendent une connexion non facturée',
+    used: 'Données consommées',
+    sent: 'Envoyées',
+    received: 'Reçues',
+    sinceStart: 'Depuis le démarrage de l’application',
+    thisMonth: 'Ce mois-ci',
+    lastSync: 'Dernier échange',
+    way: {
+      server: 'avec le serveur',
+      file: 'par fichier',
+      peer: 'avec un ordinateur proche',
+      update: 'mise à jour de l’application',
+    },
+  },
+};
