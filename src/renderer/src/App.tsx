@@ -31,6 +31,7 @@ import {
   SettingsScreen,
   SetupScreen,
 } from './screens/lazyScreens';
+import { startupChapter } from './startup';
 import { useSyncStatus } from './sync/useSyncStatus';
 
 /** `focusList`: the members list takes the focus when it opens (after a member's page went away). */
@@ -66,7 +67,8 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    api.call('chapter.get').then(
+    // The first read was asked for before React started (startup.ts); a retry or a restore asks again.
+    (chapterAttempt === 0 ? startupChapter() : api.call('chapter.get')).then(
       (found) => {
         if (!current) return;
         // The chapter's language is the default; a choice made on this laptop wins.

@@ -1,3 +1,5 @@
+// First, so the opening reads are on their way while everything else is evaluated.
+import './startup';
 import './styles.css';
 import './screen-print.css';
 import { StrictMode } from 'react';

@@ -11,7 +11,8 @@ const MAX_IN_FLIGHT = 2;
 const MAX_CACHED_PAGES = 50;
 
 export type MemberQuery = Omit<MemberListInput, 'offset' | 'limit'>;
-export type LoadPage = (input: MemberListInput) => Promise<MemberPage>;
+/** `dataVersion`: the app's count of writes the page must reflect (0: none since the window opened). */
+export type LoadPage = (input: MemberListInput, dataVersion: number) => Promise<MemberPage>;
 
 export interface MemberPagesSnapshot {
   /** The query whose rows are on show; null until its first page has answered. */
@@ -118,7 +119,7 @@ export class MemberPages {
     const generation = this.generation;
     this.loading.add(offset);
     try {
-      const page = await this.loadPage({ ...this.query, offset, limit: PAGE_SIZE });
+      const page = await this.loadPage({ ...this.query, offset, limit: PAGE_SIZE }, this.dataVersion);
       if (generation !== this.generation) return;
       if (this.replacing) {
         for (const old of this.stale) this.pages.delete(old);

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { api } from '../api/client';
+import { membersPage } from '../startup';
 import { MemberPages, type MemberPagesSnapshot, type MemberQuery } from './memberPages';
 
 /**
@@ -10,9 +10,10 @@ export function useMemberPages(
   query: MemberQuery,
   dataVersion: number,
 ): { pages: MemberPages; snapshot: MemberPagesSnapshot } {
-  // The first page is fetched when the table first asks for rows, not here, so it is asked for once.
+  // The first page is fetched when the table first asks for rows, not here, so it is asked for once;
+  // the page read at start serves it while nothing has been written since.
   const [pages] = useState(
-    () => new MemberPages(query, dataVersion, (input) => api.call('members.list', input)),
+    () => new MemberPages(query, dataVersion, (input, version) => membersPage(input, version === 0)),
   );
   const snapshot = useSyncExternalStore(pages.subscribe, pages.getSnapshot);
   useEffect(() => {
