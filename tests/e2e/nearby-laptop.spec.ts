@@ -40,7 +40,9 @@ test('a laptop lets another connect; the other connects to it and the new member
       const shown = (await card.getByTestId('nearby-addresses').textContent()) ?? '';
       port = /:(\d+)/.exec(shown)?.[1] ?? '';
       expect(Number(port)).toBeGreaterThan(0);
-      await expect(card.getByRole('button', { name: 'Connect', exact: true })).toBeDisabled();
+      await expect(
+        card.getByRole('button', { name: 'Connect to the other laptop', exact: true }),
+      ).toBeDisabled();
       // The card while it waits passes axe-core as every screen does (nothing serious or critical).
       const axe = await new AxeBuilder({ page: pageA })
         .include('[data-testid="nearby-laptop"]')
@@ -62,7 +64,7 @@ test('a laptop lets another connect; the other connects to it and the new member
       await expect(address).toHaveAttribute('aria-invalid', 'true');
       await expect(card.getByText('Write the address as the other laptop shows it')).toBeVisible();
       await address.fill(`127.0.0.1:${port}`);
-      await card.getByRole('button', { name: 'Connect', exact: true }).click();
+      await card.getByRole('button', { name: 'Connect to the other laptop', exact: true }).click();
       const result = card.getByTestId('nearby-result');
       await expect(result).toBeVisible({ timeout: 60_000 });
       await expect(result).toContainText('Synced with the other laptop.');
@@ -82,7 +84,7 @@ test('a laptop lets another connect; the other connects to it and the new member
       await settings(pageB).click();
       const card = pageB.getByTestId('nearby-laptop');
       await card.getByLabel('Address of the other laptop').fill(`127.0.0.1:${port}`);
-      await card.getByRole('button', { name: 'Connect', exact: true }).click();
+      await card.getByRole('button', { name: 'Connect to the other laptop', exact: true }).click();
       await expect(card.getByRole('alert')).toContainText('Cannot reach the other laptop at this address.');
     });
   } finally {

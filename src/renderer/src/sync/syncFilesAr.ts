@@ -39,7 +39,7 @@ export const syncFilesAr: ArabicPlurals<SyncFilesTranslation> = {
     address: 'عنوان الحاسوب الآخر',
     addressHint: 'كما يظهر على الحاسوب الآخر، مثل 192.168.1.20:47170.',
     addressInvalid: 'اكتب العنوان كما يظهر على الحاسوب الآخر، مثل 192.168.1.20:47170.',
-    connect: 'اتصال',
+    connect: 'الاتصال بالحاسوب الآخر',
     connecting: 'جارٍ الاتصال بـ {{address}}…',
     done: 'تمت المزامنة مع الحاسوب الآخر.',
     sent: 'التغييرات المرسلة',

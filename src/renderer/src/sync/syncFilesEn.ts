@@ -36,7 +36,7 @@ export const syncFilesEn = {
     address: 'Address of the other laptop',
     addressHint: 'As the other laptop shows it, such as 192.168.1.20:47170.',
     addressInvalid: 'Write the address as the other laptop shows it, such as 192.168.1.20:47170.',
-    connect: 'Connect',
+    connect: 'Connect to the other laptop',
     connecting: 'Connecting to {{address}}…',
     done: 'Synced with the other laptop.',
     sent: 'Changes sent',

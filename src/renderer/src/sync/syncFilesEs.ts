@@ -41,7 +41,7 @@ export const syncFilesEs: SyncFilesTranslation = {
     addressHint: 'Tal como la muestra el otro portátil, por ejemplo 192.168.1.20:47170.',
     addressInvalid:
       'Escriba la dirección tal como la muestra el otro portátil, por ejemplo 192.168.1.20:47170.',
-    connect: 'Conectar',
+    connect: 'Conectar con el otro portátil',
     connecting: 'Conectando con {{address}}…',
     done: 'Sincronizado con el otro portátil.',
     sent: 'Cambios enviados',

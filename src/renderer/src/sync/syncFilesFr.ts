@@ -41,7 +41,7 @@ export const syncFilesFr: SyncFilesTranslation = {
     addressHint: 'Telle que l’autre ordinateur l’affiche, par exemple 192.168.1.20:47170.',
     addressInvalid:
       'Écrivez l’adresse telle que l’autre ordinateur l’affiche, par exemple 192.168.1.20:47170.',
-    connect: 'Se connecter',
+    connect: 'Se connecter à l’autre ordinateur',
     connecting: 'Connexion à {{address}}…',
     done: 'Synchronisé avec l’autre ordinateur.',
     sent: 'Modifications envoyées',

@@ -39,7 +39,7 @@ export const syncFilesPt: SyncFilesTranslation = {
     address: 'Endereço do outro computador',
     addressHint: 'Como o outro computador o mostra, por exemplo 192.168.1.20:47170.',
     addressInvalid: 'Escreva o endereço como o outro computador o mostra, por exemplo 192.168.1.20:47170.',
-    connect: 'Conectar',
+    connect: 'Conectar ao outro computador',
     connecting: 'Conectando a {{address}}…',
     done: 'Sincronizado com o outro computador.',
     sent: 'Alterações enviadas',
