@@ -57,3 +57,27 @@ describe('sync scheduler: who asked', () => {
     scheduler.stop();
   });
 });
+
+describe('sync scheduler: stopping', () => {
+  it('tells whoever waits after a stop that the running sync has ended, when it ends', async () => {
+    let release: () => void = () => undefined;
+    const scheduler = createSyncScheduler({
+      run: () => new Promise<void>((resolve) => (release = resolve)),
+      isOffline: () => false,
+      timers: manualTimers(),
+    });
+    scheduler.trigger('start');
+    // Another run asked for while this one goes on: it never starts once stopped.
+    scheduler.trigger('online');
+    scheduler.stop();
+    let ended = false;
+    const idle = scheduler.idle().then(() => (ended = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ended).toBe(false);
+    release();
+    await idle;
+    expect(ended).toBe(true);
+    expect(scheduler.state().running).toBe(false);
+    await scheduler.idle();
+  });
+});

@@ -111,7 +111,12 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     } finally {
       state.running = false;
     }
-    if (stopped) return;
+    // Stopped while this run went on: whoever waits for the sync to end (a restore closing the
+    // file) is told now, as no run follows.
+    if (stopped) {
+      settleIdle();
+      return;
+    }
     if (again) {
       again = false;
       void runOnce();
@@ -119,6 +124,10 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     }
     schedule(state.failures > 0 ? retryDelay() : periodMs);
     options.onChange?.();
+    settleIdle();
+  }
+
+  function settleIdle(): void {
     const waiters = idleWaiters;
     idleWaiters = [];
     waiters.forEach((resolve) => resolve());
@@ -143,11 +152,11 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       stopped = true;
       if (timer !== null) timers.clear(timer);
       timer = null;
-      idleWaiters.forEach((resolve) => resolve());
-      idleWaiters = [];
+      settleIdle();
     },
     idle() {
-      if (!state.running && !again) return Promise.resolve();
+      // A run queued behind the current one never starts once stopped.
+      if (!state.running && (stopped || !again)) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };
