@@ -117,6 +117,14 @@ describe('automatic backups', () => {
     expect(readdirSync(backupFolder(chapter.path))).toEqual(['chapter-2026-03-15T10-04-00Z-daily.sqlite']);
   });
 
+  it('made within one second, of different kinds, list newest first', async () => {
+    const chapter = chapterFile();
+    const backups = service(chapter, 10);
+    chapter.clock.now = new Date(Date.UTC(2026, 2, 15, 10, 0, 0, 100));
+    for (const kind of ['import', 'restore', 'daily', 'import'] as const) await backups.automatic(kind);
+    expect(listBackups(chapter.path).map((b) => b.kind)).toEqual(['import', 'daily', 'restore', 'import']);
+  });
+
   it('are made daily only when the newest is a day old and the chapter changed since', async () => {
     const chapter = chapterFile();
     const backups = service(chapter);

@@ -34,13 +34,17 @@ function backupName(dbPath: string, at: Date, kind: BackupKind, n: number): stri
   return `${stem(dbPath)}-${time}Z${n > 1 ? `-${n}` : ''}-${kind}.sqlite`;
 }
 
-/** A path for a new backup that no other backup has, with the folder made (0700). */
+/**
+ * A path for a new backup that no other backup has, with the folder made (0700). Its number within
+ * the second counts backups of every kind, so two made in one second (an import's, then a
+ * restore's safety copy) list newest first.
+ */
 export function newBackupPath(dbPath: string, at: Date, kind: BackupKind): string {
   const folder = backupFolder(dbPath);
   makeDirPrivate(folder);
   for (let n = 1; ; n++) {
-    const path = join(folder, backupName(dbPath, at, kind, n));
-    if (!existsSync(path)) return path;
+    const taken = BACKUP_KINDS.some((other) => existsSync(join(folder, backupName(dbPath, at, other, n))));
+    if (!taken) return join(folder, backupName(dbPath, at, kind, n));
   }
 }
 
