@@ -16,8 +16,11 @@ const LOGGED = new Set([
   'diagnostics.export',
 ]);
 
-/** Refusals the secretary fixes in the form (a typo, a missing field): not worth a line each. */
-const ORDINARY_REFUSALS = new Set(['VALIDATION', 'NOT_FOUND']);
+/**
+ * Refusals the secretary fixes in the form (a typo, a missing field), and reads made before the
+ * chapter is set up (a new window asks for its members list at once): not worth a line each.
+ */
+const ORDINARY_REFUSALS = new Set(['VALIDATION', 'NOT_FOUND', 'NOT_INITIALISED']);
 
 /** The numbers and yes/no of an object's top level: counts, never the text beside them. */
 function numbersOf(value: unknown, prefix = ''): LogFields {
