@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { saveBase64File } from '../import/download';
 import { useFormat } from '../i18n/useFormat';
-import { RestoreConfirm } from './RestoreConfirm';
+import { RestoreFromFile } from './RestoreFromFile';
 import { useRestore, type RestoreSource } from './useRestore';
 import './backup.css';
 
@@ -157,34 +157,7 @@ export function BackupSection({ onRestored }: BackupSectionProps) {
               })}
             </ul>
           )}
-          <div className="field">
-            <label htmlFor="backup-file" className="field__label">
-              {t('backup.pickFile')}
-            </label>
-            <input
-              id="backup-file"
-              type="file"
-              className="input"
-              accept=".sqlite,.sqlite3,.db,application/vnd.sqlite3,application/x-sqlite3"
-              disabled={busy}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void restore.pickFile(file);
-              }}
-            />
-          </div>
-          {restore.fileProblem && (
-            <p role="alert" className="field__error">
-              {restore.fileProblem}
-            </p>
-          )}
-          <RestoreConfirm
-            state={restore.state}
-            onConfirm={restore.confirm}
-            onConfirmAnyway={restore.confirmAnyway}
-            onCancel={restore.cancel}
-          />
+          <RestoreFromFile id="backup-file" restore={restore} busy={busy} />
           {list && <p className="muted backup-folder">{t('backup.folder', { folder: list.folder })}</p>}
         </div>
       )}

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useFormat } from '../i18n/useFormat';
 import { DiagnosticsSection } from '../diagnostics/DiagnosticsSection';
-import { RestoreConfirm } from './RestoreConfirm';
+import { RestoreFromFile } from './RestoreFromFile';
 import { useRestore } from './useRestore';
 import './backup.css';
 
@@ -70,34 +70,7 @@ export function RecoveryScreen({ onRestored }: { onRestored: () => void }) {
           </>
         )}
         {recovery?.damaged && !newest && <p>{t('backup.recovery.noBackup')}</p>}
-        <div className="field">
-          <label htmlFor="recovery-file" className="field__label">
-            {t('backup.pickFile')}
-          </label>
-          <input
-            id="recovery-file"
-            type="file"
-            className="input"
-            accept=".sqlite,.sqlite3,.db,application/vnd.sqlite3,application/x-sqlite3"
-            disabled={busy}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void restore.pickFile(file);
-            }}
-          />
-        </div>
-        {restore.fileProblem && (
-          <p role="alert" className="field__error">
-            {restore.fileProblem}
-          </p>
-        )}
-        <RestoreConfirm
-          state={restore.state}
-          onConfirm={restore.confirm}
-          onConfirmAnyway={restore.confirmAnyway}
-          onCancel={restore.cancel}
-        />
+        <RestoreFromFile id="recovery-file" restore={restore} busy={busy} />
         <p className="muted">{t('backup.recovery.afterwards')}</p>
         {recovery?.damaged && (
           <p className="muted backup-folder">{t('backup.folder', { folder: recovery.folder })}</p>
