@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { violations } from './axe';
+import { violationCollector } from './axe';
 import { expect, startServe, test } from './fixtures';
 import { twoLaptops } from './two-laptops';
 
@@ -112,11 +112,7 @@ for (const language of ['en', 'ar'] as const) {
       const main = page.getByRole('main');
       const dialog = page.getByRole('dialog');
       await expect(page.getByTestId('member-row')).toHaveCount(1);
-      const found: string[] = [];
-      const check = async (where: string) => {
-        await page.waitForLoadState('networkidle');
-        found.push(...(await violations(page, where)));
-      };
+      const { found, check } = violationCollector(page);
 
       // The conflicts screen with the city the two laptops disagreed on.
       await nav.getByRole('button', { name: w.conflicts }).click();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { violations } from './axe';
+import { violationCollector } from './axe';
 import { expect, startServe, test } from './fixtures';
 
 /**
@@ -122,11 +122,7 @@ for (const language of ['en', 'ar'] as const) {
       const main = page.getByRole('main');
       const dialog = page.getByRole('dialog');
       await expect(page.getByTestId('member-row')).toHaveCount(1);
-      const found: string[] = [];
-      const check = async (where: string) => {
-        await page.waitForLoadState('networkidle');
-        found.push(...(await violations(page, where)));
-      };
+      const { found, check } = violationCollector(page);
 
       // Deleted members.
       await page.getByLabel(w.showDeleted).check();

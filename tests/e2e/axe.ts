@@ -19,3 +19,15 @@ export async function violations(page: Page, where: string): Promise<string[]> {
           .join(', ')}`,
     );
 }
+
+/** Checks each state it is asked to, once the page has settled, and keeps what it found for one assertion at the end. */
+export function violationCollector(page: Page): { found: string[]; check(where: string): Promise<void> } {
+  const found: string[] = [];
+  return {
+    found,
+    async check(where) {
+      await page.waitForLoadState('networkidle');
+      found.push(...(await violations(page, where)));
+    },
+  };
+}
