@@ -29,9 +29,11 @@ describe('the operation log', () => {
     const record = createOperationLog(log);
     record('members.update', {}, refused('CONFLICT'));
     record('backup.restore', {}, refused('NOT_FOUND'));
+    record('sync.exportFile', {}, refused('NOT_INITIALISED'));
     expect(log.events).toEqual([
       { event: 'operation.refused', fields: { operation: 'members.update', code: 'CONFLICT' } },
       { event: 'operation.refused', fields: { operation: 'backup.restore', code: 'NOT_FOUND' } },
+      { event: 'operation.refused', fields: { operation: 'sync.exportFile', code: 'NOT_INITIALISED' } },
     ]);
   });
 });

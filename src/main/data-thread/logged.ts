@@ -16,11 +16,17 @@ const LOGGED = new Set([
   'diagnostics.export',
 ]);
 
+/** Refusals the secretary fixes in the form (a typo, a missing field): not worth a line each. */
+const ORDINARY_REFUSALS = new Set(['VALIDATION', 'NOT_FOUND']);
+
 /**
- * Refusals the secretary fixes in the form (a typo, a missing field), and reads made before the
- * chapter is set up (a new window asks for its members list at once): not worth a line each.
+ * A new window asks for its members list before it knows whether the chapter is set up (startup.ts):
+ * before setup that read is refused at every start, which says nothing about the laptop. Any other
+ * operation refused as not set up is logged (a sync with no chapter, a file missing its device row).
  */
-const ORDINARY_REFUSALS = new Set(['VALIDATION', 'NOT_FOUND', 'NOT_INITIALISED']);
+function openingRead(operation: string, code: string): boolean {
+  return operation === 'members.list' && code === 'NOT_INITIALISED';
+}
 
 /** The numbers and yes/no of an object's top level: counts, never the text beside them. */
 function numbersOf(value: unknown, prefix = ''): LogFields {
@@ -53,7 +59,8 @@ export function createOperationLog(log: AppLog) {
   return (name: unknown, input: unknown, result: Result<unknown>): void => {
     const operation = typeof name === 'string' ? name : typeof name;
     if (!result.ok) {
-      if (LOGGED.has(operation) || !ORDINARY_REFUSALS.has(result.error.code)) {
+      const ordinary = ORDINARY_REFUSALS.has(result.error.code) || openingRead(operation, result.error.code);
+      if (LOGGED.has(operation) || !ordinary) {
         log.info('operation.refused', { operation, code: result.error.code });
       }
       return;
