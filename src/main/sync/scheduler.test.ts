@@ -69,14 +69,17 @@ describe('sync scheduler: stopping', () => {
     scheduler.trigger('start');
     // Another run asked for while this one goes on: it never starts once stopped.
     scheduler.trigger('online');
+    let endedBefore = false;
+    const before = scheduler.idle().then(() => (endedBefore = true));
     scheduler.stop();
     let ended = false;
     const idle = scheduler.idle().then(() => (ended = true));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(ended).toBe(false);
+    // Neither who waited before the stop nor who waits after it is told while the run goes on.
+    expect([endedBefore, ended]).toEqual([false, false]);
     release();
-    await idle;
-    expect(ended).toBe(true);
+    await Promise.all([before, idle]);
+    expect([endedBefore, ended]).toEqual([true, true]);
     expect(scheduler.state().running).toBe(false);
     await scheduler.idle();
   });

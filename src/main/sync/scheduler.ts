@@ -152,7 +152,8 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       stopped = true;
       if (timer !== null) timers.clear(timer);
       timer = null;
-      settleIdle();
+      // A run going on settles its waiters when it ends; none is going on, so none will.
+      if (!state.running) settleIdle();
     },
     idle() {
       // A run queued behind the current one never starts once stopped.
