@@ -125,6 +125,15 @@ describe('automatic backups', () => {
     expect(listBackups(chapter.path).map((b) => b.kind)).toEqual(['import', 'daily', 'restore', 'import']);
   });
 
+  it('started together within one second, each keeps its own copy', async () => {
+    const chapter = chapterFile();
+    const backups = service(chapter, 10);
+    chapter.clock.now = new Date(Date.UTC(2026, 2, 15, 10, 0, 0, 100));
+    const made = await Promise.all([backups.automatic('import'), backups.automatic('import')]);
+    expect(new Set(made.map((b) => b.name)).size).toBe(2);
+    expect(listBackups(chapter.path)).toHaveLength(2);
+  });
+
   it('are made daily only when the newest is a day old and the chapter changed since', async () => {
     const chapter = chapterFile();
     const backups = service(chapter);

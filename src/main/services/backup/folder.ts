@@ -42,10 +42,26 @@ function backupName(dbPath: string, at: Date, kind: BackupKind, n: number): stri
 export function newBackupPath(dbPath: string, at: Date, kind: BackupKind): string {
   const folder = backupFolder(dbPath);
   makeDirPrivate(folder);
+  forgetOldReservations(Date.now());
   for (let n = 1; ; n++) {
-    const taken = BACKUP_KINDS.some((other) => existsSync(join(folder, backupName(dbPath, at, other, n))));
-    if (!taken) return join(folder, backupName(dbPath, at, kind, n));
+    const names = BACKUP_KINDS.map((other) => join(folder, backupName(dbPath, at, other, n)));
+    if (names.some((path) => existsSync(path) || reserved.has(path))) continue;
+    const path = join(folder, backupName(dbPath, at, kind, n));
+    reserved.set(path, Date.now());
+    return path;
   }
+}
+
+/**
+ * Names given out whose backup may still be being written (a copy takes its name only once it is
+ * complete): two backups started in one second (the daily one and an import's) get different
+ * numbers, and neither replaces the other. Held longer than any backup takes to write.
+ */
+const reserved = new Map<string, number>();
+const RESERVED_MS = 10 * 60_000;
+
+function forgetOldReservations(nowMs: number): void {
+  for (const [path, at] of reserved) if (nowMs - at > RESERVED_MS) reserved.delete(path);
 }
 
 /** This chapter file's automatic backups, newest first. */
@@ -68,7 +84,10 @@ export function listBackups(dbPath: string): BackupEntry[] {
       order: `${createdAt}${(n ?? '1').padStart(6, '0')}`,
     });
   }
-  found.sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0));
+  // Two backups of one second named before numbers counted every kind share an order: the name
+  // decides, so the list is the same on every reading.
+  const key = (entry: { order: string; name: string }) => `${entry.order} ${entry.name}`;
+  found.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
   return found.map(({ order: _order, ...entry }) => entry);
 }
 
