@@ -540,8 +540,9 @@ export function searchForCheckIn(deps: EventDeps, eventId: string, query: string
     return person.e164 === phone;
   };
   // In the chapter's language's order, as its printed lists: ñ after n in Spanish, Arabic names
-  // before Latin ones in Arabic.
-  const byName = new Intl.Collator(chapter.locale, { sensitivity: 'base', numeric: true });
+  // before Latin ones in Arabic. Names equal but for accents or case keep the collator's order
+  // for them (Pena before Peña), never the order people registered in.
+  const byName = new Intl.Collator(chapter.locale, { numeric: true });
   const onList = listed
     .filter((person) => terms.every((t) => person.words.some((w) => w.startsWith(t))) || samePhone(person))
     .sort((x, y) => byName.compare(x.attendee.name, y.attendee.name))
