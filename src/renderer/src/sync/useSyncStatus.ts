@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SyncStatus } from '../../../shared/domain';
 import { api } from '../api/client';
+import { takeStartupSyncStatus } from '../startup';
 import { createPoller } from './statusPoller';
 import { INITIAL_SYNC_STATE, withFailure, withStatus, type SyncStatusState } from './syncStatusState';
 
@@ -23,7 +24,8 @@ export function useSyncStatus(): SyncHandle {
   const [state, setState] = useState<SyncStatusState>(INITIAL_SYNC_STATE);
   const [poller] = useState(() =>
     createPoller<SyncStatus>({
-      load: () => api.call('sync.status'),
+      // The first read is the one made before the list's early page (startup.ts).
+      load: () => takeStartupSyncStatus() ?? api.call('sync.status'),
       onValue: (status) => setState((current) => withStatus(current, status)),
       onError: () => setState(withFailure),
       intervalMs: POLL_MS,
