@@ -18,6 +18,7 @@ import {
   serverChecksum,
   type Laptop,
 } from '../../../../tests/helpers/laptop';
+import { pick, randomMemberWork } from '../../../../tests/helpers/random-work';
 import { startSyncServer, type TestSyncServer } from '../../../../tests/helpers/sync-server';
 import { AppError } from '../../../shared/errors';
 import { localChecksum } from '../checksum';
@@ -28,14 +29,8 @@ import { connectToPeer, listenForPeer } from './peer';
 const CASES = Number(process.env['PEER_FUZZ_CASES'] ?? 3);
 const ONLY_SEED = process.env['PEER_FUZZ_SEED'];
 const OPS = 40;
-const EMAILS = ['ana@example.org', 'ben@example.org', 'chloe@example.org', null, null];
-const CITIES = ['Lyon', 'Nairobi', 'São Paulo', 'Москва', null];
-const NAMES = ['Hélène', 'Kwame', 'Søren', 'محمد', '王伟', 'Ngozi'];
 /** Small parts, so that a cut falls between parts as often as inside one. */
 const PART_BYTES = 1500;
-
-type Random = () => number;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 let server: TestSyncServer;
 beforeAll(async () => {
@@ -54,40 +49,6 @@ const duplicatedChanges = (l: Laptop) =>
       )
       .get() as { n: number }
   ).n;
-
-function randomWork(random: Random, l: Laptop): void {
-  const live = l.db.prepare('SELECT id, deleted FROM members ORDER BY id').all() as {
-    id: string;
-    deleted: number;
-  }[];
-  const roll = random();
-  if (roll < 0.4 || live.length === 0) {
-    const email = pick(random, EMAILS);
-    const exists = email && l.db.prepare('SELECT 1 FROM members WHERE email = ?').get(email);
-    if (!exists) {
-      l.handlers['members.create']({
-        firstName: pick(random, NAMES),
-        lastName: 'Mensah',
-        ...(email ? { email } : {}),
-        city: pick(random, CITIES) ?? undefined,
-      });
-    }
-    return;
-  }
-  const target = pick(random, live);
-  if (roll < 0.8) {
-    if (!target.deleted) {
-      l.handlers['members.update']({
-        id: target.id,
-        patch: random() < 0.5 ? { city: pick(random, CITIES) ?? '' } : { firstName: pick(random, NAMES) },
-      });
-    }
-  } else if (target.deleted) {
-    l.handlers['members.restore']({ id: target.id });
-  } else {
-    l.handlers['members.delete']({ id: target.id });
-  }
-}
 
 /**
  * `y` connects to `x`, through the proxy with a cut when `cut` is given; resolves once both ends
@@ -147,7 +108,7 @@ async function runCase(seed: number): Promise<void> {
       const other = (at + 1 + Math.floor(random() * (laptops.length - 1))) % laptops.length;
       const roll = random();
       if (roll < 0.6) {
-        randomWork(random, laptops[at]!);
+        randomMemberWork(random, laptops[at]!);
       } else if (roll < 0.8) {
         const cut =
           random() < 0.5
