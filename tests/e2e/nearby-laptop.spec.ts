@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, startServe, test } from './fixtures';
-import { twoLaptops } from './two-laptops';
+import { expect, test } from './fixtures';
+import { addMemberNamed, servedLaptops } from './two-laptops';
 
 const settings = (page: Page) => page.getByRole('navigation').getByRole('button', { name: 'Settings' });
 const members = (page: Page) => page.getByRole('navigation').getByRole('button', { name: /^Members/ });
@@ -13,24 +10,15 @@ test('a laptop lets another connect; the other connects to it and the new member
   browser,
 }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'chapterdesk-e2e-nearby-'));
-  const paths = await twoLaptops(dir);
-  const servedA = await startServe(paths.a);
-  const servedB = await startServe(paths.b);
-  const contextA = await browser.newContext({ locale: 'en-GB' });
-  const contextB = await browser.newContext({ locale: 'en-GB' });
-  const pageA = await contextA.newPage();
-  const pageB = await contextB.newPage();
+  const laptops = await servedLaptops(browser, 'nearby');
+  const { a, b } = laptops;
+  const pageA = a.page;
+  const pageB = b.page;
   try {
     let port = '';
     await test.step('laptop A adds a member and lets a laptop connect', async () => {
-      await pageA.goto(servedA.url);
-      await pageA.getByRole('button', { name: 'Add member' }).click();
-      const form = pageA.getByRole('dialog', { name: 'Add member' });
-      await form.getByLabel('First name').fill('Zainab');
-      await form.getByLabel('Last name').fill('Bello');
-      await form.getByRole('button', { name: 'Save' }).click();
-      await expect(form).toBeHidden();
+      await pageA.goto(a.url);
+      await addMemberNamed(pageA, 'Zainab', 'Bello');
       await settings(pageA).click();
       const card = pageA.getByTestId('nearby-laptop');
       await card.getByRole('button', { name: 'Let a laptop connect' }).click();
@@ -54,7 +42,7 @@ test('a laptop lets another connect; the other connects to it and the new member
     });
 
     await test.step('laptop B refuses a mistyped address, then connects to A and says what crossed', async () => {
-      await pageB.goto(servedB.url);
+      await pageB.goto(b.url);
       await expect(pageB.getByRole('heading', { name: 'Members' })).toBeVisible();
       await settings(pageB).click();
       const card = pageB.getByTestId('nearby-laptop');
@@ -88,12 +76,6 @@ test('a laptop lets another connect; the other connects to it and the new member
       await expect(card.getByRole('alert')).toContainText('Cannot reach the other laptop at this address.');
     });
   } finally {
-    await contextA.close();
-    await contextB.close();
-    for (const served of [servedA, servedB]) {
-      served.process.kill('SIGTERM');
-      await new Promise((resolve) => served.process.once('exit', resolve));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await laptops.close();
   }
 });

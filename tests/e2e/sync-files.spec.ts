@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, startServe, test } from './fixtures';
-import { twoLaptops } from './two-laptops';
+import { expect, test } from './fixtures';
+import { addMemberNamed, servedLaptops } from './two-laptops';
 
 const settings = (page: Page) => page.getByRole('navigation').getByRole('button', { name: 'Settings' });
 const members = (page: Page) => page.getByRole('navigation').getByRole('button', { name: /^Members/ });
@@ -13,24 +12,15 @@ test('a sync file carries a new member to another laptop with no server; a damag
   browser,
 }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'chapterdesk-e2e-files-'));
-  const paths = await twoLaptops(dir);
-  const servedA = await startServe(paths.a);
-  const servedB = await startServe(paths.b);
-  const contextA = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
-  const contextB = await browser.newContext({ locale: 'en-GB' });
-  const pageA = await contextA.newPage();
-  const pageB = await contextB.newPage();
+  const laptops = await servedLaptops(browser, 'files');
+  const { dir, a, b } = laptops;
+  const pageA = a.page;
+  const pageB = b.page;
   try {
     let file = '';
     await test.step('laptop A adds a member and saves its changes to a file', async () => {
-      await pageA.goto(servedA.url);
-      await pageA.getByRole('button', { name: 'Add member' }).click();
-      const form = pageA.getByRole('dialog', { name: 'Add member' });
-      await form.getByLabel('First name').fill('Zainab');
-      await form.getByLabel('Last name').fill('Bello');
-      await form.getByRole('button', { name: 'Save' }).click();
-      await expect(form).toBeHidden();
+      await pageA.goto(a.url);
+      await addMemberNamed(pageA, 'Zainab', 'Bello');
       await settings(pageA).click();
       const section = pageA.getByTestId('sync-files');
       const download = pageA.waitForEvent('download');
@@ -51,7 +41,7 @@ test('a sync file carries a new member to another laptop with no server; a damag
       bytes[middle] = bytes[middle]! ^ 0xff;
       const damaged = join(dir, 'damaged.chapterdesk');
       writeFileSync(damaged, bytes);
-      await pageB.goto(servedB.url);
+      await pageB.goto(b.url);
       await expect(pageB.getByRole('heading', { name: 'Members' })).toBeVisible();
       await settings(pageB).click();
       await pageB.getByLabel('Load a sync file').setInputFiles(damaged);
@@ -76,13 +66,7 @@ test('a sync file carries a new member to another laptop with no server; a damag
       await expect(pageB.getByTestId('member-row').filter({ hasText: 'Zainab' })).toHaveCount(1);
     });
   } finally {
-    await contextA.close();
-    await contextB.close();
-    for (const served of [servedA, servedB]) {
-      served.process.kill('SIGTERM');
-      await new Promise((resolve) => served.process.once('exit', resolve));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await laptops.close();
   }
 });
 

@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
+import { expect, startServe } from './fixtures';
 import { startSyncServer } from '../helpers/sync-server';
 
 /** The command line, run without blocking: the sync server answering it lives in this process. */
@@ -53,4 +57,54 @@ export async function twoLaptops(dir: string): Promise<{ a: string; b: string }>
     await server.close();
   }
   return { a, b };
+}
+
+export interface ServedLaptop {
+  page: Page;
+  /** Browser mode's address, with its token. */
+  url: string;
+}
+
+/**
+ * The two laptops of `twoLaptops`, each served in browser mode and open in a browser context of
+ * its own (downloads accepted); `close` stops both and removes their folder.
+ */
+export async function servedLaptops(
+  browser: Browser,
+  prefix: string,
+): Promise<{ dir: string; a: ServedLaptop; b: ServedLaptop; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), `chapterdesk-e2e-${prefix}-`));
+  const paths = await twoLaptops(dir);
+  const served = [await startServe(paths.a), await startServe(paths.b)];
+  const contexts = [
+    await browser.newContext({ locale: 'en-GB', acceptDownloads: true }),
+    await browser.newContext({ locale: 'en-GB', acceptDownloads: true }),
+  ];
+  const open = async (i: number): Promise<ServedLaptop> => ({
+    page: await contexts[i]!.newPage(),
+    url: served[i]!.url,
+  });
+  return {
+    dir,
+    a: await open(0),
+    b: await open(1),
+    async close() {
+      for (const context of contexts) await context.close();
+      for (const server of served) {
+        server.process.kill('SIGTERM');
+        await new Promise((resolve) => server.process.once('exit', resolve));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Adds a member by name through the Members screen's dialog, as a secretary would. */
+export async function addMemberNamed(page: Page, firstName: string, lastName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const form = page.getByRole('dialog', { name: 'Add member' });
+  await form.getByLabel('First name').fill(firstName);
+  await form.getByLabel('Last name').fill(lastName);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
 }
