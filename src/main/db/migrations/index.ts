@@ -20,6 +20,7 @@ import { migration019 } from './019_type_retired';
 import { migration020 } from './020_fold_letters';
 import { migration021 } from './021_network';
 import { migration022 } from './022_name_order';
+import { migration023 } from './023_prefix_index';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020,
   migration021,
   migration022,
+  migration023,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
