@@ -42,12 +42,11 @@ export function oldestUnpushedSeq(db: Db): number | null {
   return row.seq;
 }
 
+/** Read from the index changes_pending alone (migration 24): the window asks it with every status. */
+export const PENDING_COUNT_SQL = `SELECT count(*) AS n FROM changes WHERE pushed = 0 AND ${NOT_DERIVED}`;
+
 export function pendingCount(db: Db): number {
-  return (
-    statement(db, `SELECT count(*) AS n FROM changes WHERE pushed = 0 AND ${NOT_DERIVED}`).get() as {
-      n: number;
-    }
-  ).n;
+  return (statement(db, PENDING_COUNT_SQL).get() as { n: number }).n;
 }
 
 /**

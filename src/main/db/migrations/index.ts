@@ -21,6 +21,7 @@ import { migration020 } from './020_fold_letters';
 import { migration021 } from './021_network';
 import { migration022 } from './022_name_order';
 import { migration023 } from './023_prefix_index';
+import { migration024 } from './024_pending_index';
 import type { Migration } from './types';
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration021,
   migration022,
   migration023,
+  migration024,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
